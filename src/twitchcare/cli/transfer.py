@@ -1,0 +1,9 @@
+"""Diary commands: transfer (stub; see issue on the diary)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the command(s) of this module to the root app."""

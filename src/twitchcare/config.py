@@ -1,0 +1,51 @@
+"""One typed settings object for every adapter.
+
+Settings come from ``TWITCHCARE_*`` environment variables. A bad value stops start-up with the
+variable name and what is accepted, instead of failing later in some unrelated place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from twitchcare.errors import ConfigError
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory; imported lazily because platformdirs is only needed here."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("twitchcare", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything an adapter needs to know about its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="TWITCHCARE_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None
+    mode: Literal["local", "hosted"] = "local"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+
+    @property
+    def effective_database_url(self) -> str:
+        """SQLite in the data directory unless a URL was given."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'diary.sqlite3'}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's error into one line naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "TWITCHCARE_" + str(err["loc"][0]).upper() if err["loc"] else "TWITCHCARE_*"
+        raise ConfigError(field=name, problem=err["msg"]) from None

@@ -1,0 +1,17 @@
+"""Shared fixtures: every test runs against a throw-away data directory, never the user's diary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point TWITCHCARE_DATA_DIR at a fresh folder and forget any configured database."""
+    data_dir = tmp_path / "twitchcare-data"
+    monkeypatch.setenv("TWITCHCARE_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("TWITCHCARE_DATABASE_URL", raising=False)
+    yield data_dir

@@ -1,0 +1,33 @@
+"""The core must know nothing of its adapters (terminal, web, database drivers)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import twitchcare
+
+PACKAGE = Path(twitchcare.__file__).parent
+CORE = ["kb", "engine", "diary", "nutrition", "evaluation"]
+FORBIDDEN = ("typer", "rich", "click", "fastapi", "starlette", "jinja2", "twitchcare.cli")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_never_import_adapters() -> None:
+    offenders = []
+    for area in CORE:
+        for path in (PACKAGE / area).rglob("*.py"):
+            for name in _imports(path):
+                if name.split(".")[0] in FORBIDDEN or name.startswith(FORBIDDEN):
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
