@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory targets, measured as figures in one run and written to a file."""
