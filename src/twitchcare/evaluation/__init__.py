@@ -1,1 +1,1 @@
-"""evaluation."""
+"""Assessment test cases: reading them, turning them into facts, and scoring predictions."""

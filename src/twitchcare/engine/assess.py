@@ -1,0 +1,101 @@
+"""``assess(kb, facts, now=...)``: the pure function at the heart of twitchcare.
+
+It returns everything an adapter needs to show - level, reasons, causes, specialist, plan and an
+ordered trace - so adapters render and never recompute. ``now`` is passed in, never read from the
+clock, so the same answers always give the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from twitchcare.engine.causes import RankedCause, rank_causes
+from twitchcare.engine.facts import derive
+from twitchcare.engine.plan import Plan, build_plan
+from twitchcare.engine.triage import Reason, fired_rules, triage_level
+from twitchcare.kb.logic import FactValue, Level
+from twitchcare.kb.models import KnowledgeBase, Specialist
+
+DISCLAIMER = (
+    "twitchcare gives information, not a diagnosis. It cannot examine you. If you are worried, or "
+    "things change, contact a doctor; in an emergency call your local emergency number."
+)
+SHOWN_CAUSES = 8
+SPECIFIC = {"neurologist", "endocrinologist", "ophthalmologist", "sleep_specialist"}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The result of one assessment, with the reasons for every part of it."""
+
+    level: Level
+    reasons: tuple[Reason, ...]
+    causes: tuple[RankedCause, ...]
+    specialist: Specialist
+    plan: Plan
+    facts: Mapping[str, FactValue]
+    kb_version: str
+    kb_date: str
+    assessed_at: dt.datetime
+    trace: tuple[str, ...] = field(default_factory=tuple)
+    questions_asked: int = 0
+    disclaimer: str = DISCLAIMER
+
+
+def choose_specialist(
+    level: Level,
+    reasons: list[Reason],
+    causes: list[RankedCause],
+    kb: KnowledgeBase,
+    facts: Mapping[str, FactValue],
+) -> Specialist:
+    """Whom to see: emergency services, the rule's specialist, or the leading cause's specialist."""
+    if level == "emergency":
+        return "emergency_services"
+    if level == "self_care":
+        if facts.get("pregnant") is True:
+            return "midwife_or_obstetrician"
+        if causes and causes[0].id == "medication_side_effect":
+            return "pharmacist"
+        return "none"
+    top = [r for r in reasons if r.level == level]
+    if level == "doctor" and causes:
+        leading = kb.conditions[causes[0].id].specialist
+        if leading in SPECIFIC:
+            return leading
+    if top:
+        return top[0].specialist
+    return "family_doctor"
+
+
+def assess(
+    kb: KnowledgeBase,
+    facts: Mapping[str, FactValue],
+    *,
+    now: dt.datetime,
+    questions_asked: int = 0,
+) -> Assessment:
+    """Assess one person from what they told us. Pure: same facts and ``now``, same result."""
+    known = derive(kb, facts)
+    reasons = fired_rules(kb, known)
+    level = triage_level(reasons)
+    causes = rank_causes(kb, known)
+    trace = [f"rule {r.rule_id} fired -> {r.level} ({', '.join(r.facts)})" for r in reasons]
+    trace.append(f"triage level: {level}")
+    trace.extend(f"cause {c.id}: {c.probability:.3f}" for c in causes[:SHOWN_CAUSES])
+    plan = build_plan(kb, known, level, causes, today=now.date())
+    return Assessment(
+        level=level,
+        reasons=tuple(reasons),
+        causes=tuple(causes[:SHOWN_CAUSES]),
+        specialist=choose_specialist(level, reasons, causes, kb, known),
+        plan=plan,
+        facts=known,
+        kb_version=kb.version,
+        kb_date=kb.date,
+        assessed_at=now,
+        trace=tuple(trace),
+        questions_asked=questions_asked,
+    )

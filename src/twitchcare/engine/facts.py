@@ -1,0 +1,62 @@
+"""Facts: what we know about one person, as a flat mapping of fact id -> value.
+
+A missing key means "not known" - never "no". Derived facts (medication classes, how many places
+twitch) are recomputed from the answers so rules can use them without repeating the lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from twitchcare.kb.logic import FactValue
+from twitchcare.kb.models import KnowledgeBase
+
+LOCATIONS = (
+    "eyelid",
+    "face",
+    "lips_or_mouth",
+    "tongue",
+    "neck",
+    "shoulder",
+    "upper_arm",
+    "forearm",
+    "hand",
+    "chest",
+    "abdomen",
+    "back",
+    "buttock",
+    "thigh",
+    "calf",
+    "foot",
+    "whole_body",
+)
+CONTEXTS = (
+    "falling_asleep",
+    "at_rest",
+    "after_exercise",
+    "under_stress",
+    "after_caffeine",
+    "after_alcohol",
+    "evening_or_night",
+    "any_time",
+)
+
+
+def normalise_medicine(name: str) -> str:
+    """Lower case, single spaces: medicine names are matched as generic names."""
+    return " ".join(name.lower().split())
+
+
+def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """Return the facts with derived facts (med.<class>, location_count) filled in."""
+    out = dict(facts)
+    for key in [k for k in out if k.startswith("med.") or k == "location_count"]:
+        del out[key]
+    meds = out.get("medications")
+    if isinstance(meds, list):
+        taken = {normalise_medicine(m) for m in meds}
+        for cls in kb.medications.values():
+            out[f"med.{cls.id}"] = bool(taken & set(cls.members))
+    if any(f"loc.{loc}" in out for loc in LOCATIONS):
+        out["location_count"] = sum(out.get(f"loc.{loc}") is True for loc in LOCATIONS)
+    return out

@@ -1,0 +1,249 @@
+"""The adaptive interview: which page of questions to ask next, and when to stop.
+
+Order of business:
+1. the body map (where it twitches) - everything else depends on it;
+2. every page that could still raise the triage level, most urgent first - a red-flag screen that
+   matters is never skipped, and a page that can no longer change the level is never asked;
+3. pages that would most change the ranking of causes, scored by the expected shift in the
+   causes' log-odds (a first-order stand-in for expected information gain), until no page is
+   worth the person's time.
+"I don't know" is always allowed: the fact stays unknown and the page is not asked again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from twitchcare.engine.assess import Assessment, assess
+from twitchcare.engine.causes import rank_causes
+from twitchcare.engine.facts import derive
+from twitchcare.engine.triage import fired_rules, triage_level
+from twitchcare.errors import InputError
+from twitchcare.kb.logic import AllOf, AnyOf, FactTest, FactValue, Predicate, leaves, level_rank
+from twitchcare.kb.models import Fact, KnowledgeBase, Screen
+
+FIRST_SCREEN = "where"
+# A page is asked for triage when a rule it could complete has at least this chance of firing.
+# Emergency rules are always pursued; rarer combinations at lower levels are left to the doctor.
+PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
+WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
+MAX_QUESTIONS = 10
+
+
+@dataclass(frozen=True)
+class Step:
+    """The next page to show: the screen and the items on it that are still unknown."""
+
+    screen: Screen
+    items: tuple[Fact, ...]
+    reason: str
+
+
+def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
+    """Facts a screen settles, including the derived facts computed from its answers."""
+    provided = set(screen.facts)
+    if any(f.startswith("loc.") for f in screen.facts):
+        provided.add("location_count")
+    if "medications" in screen.facts:
+        provided.update(f"med.{c}" for c in kb.medications)
+    return provided
+
+
+def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
+    """Check one answer against its fact's type; ``None`` means "I don't know"."""
+    if value is None:
+        return None
+    if fact.kind == "boolean":
+        if not isinstance(value, bool):
+            raise InputError(field=fact.id, problem=f"expected yes or no, got {value!r}")
+        return value
+    if fact.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(field=fact.id, problem=f"expected a number, got {value!r}")
+        low = fact.minimum if fact.minimum is not None else -math.inf
+        high = fact.maximum if fact.maximum is not None else math.inf
+        if not low <= float(value) <= high:
+            raise InputError(
+                field=fact.id,
+                problem=f"{value:g} is out of range",
+                hint=f"allowed {low:g} to {high:g}",
+            )
+        return value
+    if fact.kind == "choice":
+        if fact.choices is None or value not in fact.choices:
+            allowed = ", ".join(fact.choices or {})
+            raise InputError(
+                field=fact.id, problem=f"unknown choice {value!r}", hint=f"use one of {allowed}"
+            )
+        return value
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(field=fact.id, problem="expected a list of names")
+    return value
+
+
+class Interview:
+    """State of one interview: answers so far, pages asked, and an undo stack."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        known: Mapping[str, FactValue] | None = None,
+        max_questions: int = MAX_QUESTIONS,
+    ) -> None:
+        self.kb = kb
+        self.max_questions = max_questions
+        self._answers: dict[str, FactValue] = dict(known or {})
+        self._asked: list[str] = []
+        self._history: list[tuple[str, dict[str, FactValue]]] = []
+        self._screens = {s.id: s for s in kb.screens}
+
+    # ------------------------------------------------------------------ state
+    @property
+    def facts(self) -> dict[str, FactValue]:
+        return derive(self.kb, self._answers)
+
+    @property
+    def questions_asked(self) -> int:
+        return len(self._asked)
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        return tuple(self._asked)
+
+    def _open_facts(self, screen: Screen) -> set[str]:
+        """Facts this screen would settle that are still unknown."""
+        if screen.id in self._asked:
+            return set()
+        return {f for f in _provides(self.kb, screen) if f not in self.facts}
+
+    # ------------------------------------------------------------------ choosing
+    def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
+        """Rough chance that a predicate turns out true, unknown facts taken as independent."""
+        if isinstance(predicate, FactTest):
+            truth = predicate.evaluate(facts, use_missing=False)
+            if truth is not None:
+                return 1.0 if truth else 0.0
+            rate = self._base_rate(predicate.fact)
+            return 1 - rate if predicate.negative else rate
+        if isinstance(predicate, AllOf):
+            return math.prod(self._chance(p, facts) for p in predicate.all)
+        if isinstance(predicate, AnyOf):
+            return 1 - math.prod(1 - self._chance(p, facts) for p in predicate.any)
+        chances = sorted((self._chance(p, facts) for p in predicate.of), reverse=True)
+        return math.prod(chances[: predicate.at_least])
+
+    def _triage_priority(self, screen: Screen, facts: dict[str, FactValue]) -> int:
+        """The most urgent level this screen could still unlock (-1 if none)."""
+        open_facts = self._open_facts(screen)
+        if not open_facts:
+            return -1
+        current = level_rank(triage_level(fired_rules(self.kb, facts)))
+        best = -1
+        for rule in self.kb.rules:
+            rank = level_rank(rule.level)
+            if rank <= max(current, best):
+                continue
+            if rule.when.evaluate(facts, use_missing=False) is not None:
+                continue
+            if not any(t.fact in open_facts for t in leaves(rule.when)):
+                continue
+            if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
+                best = rank
+        return best
+
+    def _cause_value(self, screen: Screen, facts: dict[str, FactValue]) -> float:
+        """Expected shift in the causes' log-odds if this screen were answered."""
+        open_facts = self._open_facts(screen)
+        if not open_facts:
+            return 0.0
+        value = 0.0
+        for cause in rank_causes(self.kb, facts)[:6]:
+            spread = cause.probability * (1 - cause.probability)
+            for ev in self.kb.conditions[cause.id].evidence:
+                tests = [t for t in leaves(ev.when) if t.fact in open_facts]
+                if not tests or ev.when.evaluate(facts, use_missing=False) is not None:
+                    continue
+                rate = self._base_rate(tests[0].fact)
+                chance = 1 - rate if tests[0].negative else rate
+                value += chance * spread * abs(math.log(ev.lr))
+        return value
+
+    def _base_rate(self, fact_id: str) -> float:
+        fact = self.kb.facts.get(fact_id)
+        return fact.base_rate if fact else 0.15
+
+    def next_step(self) -> Step | None:
+        """The next page to ask, or ``None`` when the outcome is settled."""
+        if self.questions_asked >= self.max_questions:
+            return None
+        facts = self.facts
+        if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN]):
+            return self._step(self._screens[FIRST_SCREEN], "where it twitches comes first")
+        if level_rank(triage_level(fired_rules(self.kb, facts))) == level_rank("emergency"):
+            return None
+        ranked = [(self._triage_priority(s, facts), -s.order, s) for s in self.kb.screens]
+        priority, _, screen = max(ranked, key=lambda x: (x[0], x[1]))
+        if priority >= 0:
+            level = ("self_care", "doctor", "urgent", "emergency")[priority]
+            return self._step(screen, f"could change the advice to '{level}'")
+        scored = [(self._cause_value(s, facts), -s.order, s) for s in self.kb.screens]
+        value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
+        if value < WORTH_ASKING:
+            return None
+        return self._step(screen, f"would sharpen the likely causes (value {value:.2f})")
+
+    def _step(self, screen: Screen, reason: str) -> Step:
+        items = tuple(self.kb.facts[f] for f in screen.facts if f not in self._answers)
+        return Step(screen=screen, items=items, reason=reason)
+
+    # ------------------------------------------------------------------ answering
+    def answer(self, screen_id: str, values: Mapping[str, FactValue | None]) -> None:
+        """Record the answers to one page; missing or ``None`` values mean "I don't know"."""
+        screen = self._screens.get(screen_id)
+        if screen is None:
+            raise InputError(field="screen", problem=f"unknown screen {screen_id!r}")
+        checked: dict[str, FactValue] = {}
+        for fact_id, value in values.items():
+            if fact_id not in screen.facts:
+                raise InputError(field=fact_id, problem=f"is not asked on screen '{screen_id}'")
+            valid = validate_answer(self.kb.facts[fact_id], value)
+            if valid is not None:
+                checked[fact_id] = valid
+        previous = {k: self._answers[k] for k in screen.facts if k in self._answers}
+        self._history.append((screen_id, previous))
+        self._answers.update(checked)
+        if screen_id not in self._asked:
+            self._asked.append(screen_id)
+
+    def back(self) -> str | None:
+        """Undo the last page; returns its id so an adapter can show it again."""
+        if not self._history:
+            return None
+        screen_id, previous = self._history.pop()
+        for fact_id in self._screens[screen_id].facts:
+            self._answers.pop(fact_id, None)
+        self._answers.update(previous)
+        if screen_id in self._asked:
+            self._asked.remove(screen_id)
+        return screen_id
+
+    def result(self, *, now: dt.datetime) -> Assessment:
+        return assess(self.kb, self._answers, now=now, questions_asked=self.questions_asked)
+
+
+def simulate(
+    kb: KnowledgeBase,
+    full: Mapping[str, FactValue],
+    *,
+    known: Mapping[str, FactValue],
+    now: dt.datetime,
+) -> Assessment:
+    """Run the interview answering each page from ``full`` ("I don't know" where it is silent)."""
+    interview = Interview(kb, known=known)
+    while (step := interview.next_step()) is not None:
+        interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
+    return interview.result(now=now)
