@@ -90,4 +90,6 @@ def _explain_away(kb: KnowledgeBase, ranked: list[RankedCause]) -> list[RankedCa
 def rank_causes(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[RankedCause]:
     """All gated-in conditions, most likely first."""
     ranked = [score(c, facts) for c in kb.conditions.values() if gate_open(c, facts)]
-    return sorted(_explain_away(kb, ranked), key=lambda r: -r.probability)
+    # Causes with something in this person's answers pointing to them come before causes that
+    # are only common in general: a list of base rates is not an explanation.
+    return sorted(_explain_away(kb, ranked), key=lambda r: (not r.supporting, -r.probability))

@@ -57,6 +57,9 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
         taken = {normalise_medicine(m) for m in meds}
         for cls in kb.medications.values():
             out[f"med.{cls.id}"] = bool(taken & set(cls.members))
-    if any(f"loc.{loc}" in out for loc in LOCATIONS):
-        out["location_count"] = sum(out.get(f"loc.{loc}") is True for loc in LOCATIONS)
+    if any(out.get(f"loc.{loc}") is True for loc in LOCATIONS):
+        # The body map is answered as a whole: places not ticked do not twitch.
+        for loc in LOCATIONS:
+            out.setdefault(f"loc.{loc}", False)
+        out["location_count"] = sum(out[f"loc.{loc}"] is True for loc in LOCATIONS)
     return out

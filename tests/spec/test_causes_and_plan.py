@@ -1,0 +1,93 @@
+"""Ranked causes show their evidence; reassurance is specific and never hides a red flag."""
+
+from __future__ import annotations
+
+from tests.spec.conftest import NOW
+from twitchcare.engine import assess
+from twitchcare.kb import KnowledgeBase
+from twitchcare.kb.logic import FactValue
+
+WORRIED_CALVES: dict[str, FactValue] = {
+    "age": 34,
+    "sex": "male",
+    "loc.calf": True,
+    "duration_days": 90,
+    "worried_about_serious_disease": True,
+    "weakness": False,
+    "muscle_wasting": False,
+}
+
+
+def test_benign_twitching_with_fear_of_als_gets_the_follow_up_evidence(kb: KnowledgeBase) -> None:
+    result = assess(kb, WORRIED_CALVES, now=NOW)
+    assert "benign_fasciculations" in [c.id for c in result.causes[:3]]
+    assert "reassure-benign-fasciculations" in [a.id for a in result.plan.reassurance]
+    assert "blexrud-1993" in result.plan.reassurance[0].sources
+
+
+def test_motor_neuron_disease_is_not_listed_without_evidence_for_it(kb: KnowledgeBase) -> None:
+    result = assess(kb, WORRIED_CALVES, now=NOW)
+    assert "motor_neuron_disease" not in [c.id for c in result.causes]
+
+
+def test_weakness_brings_serious_causes_into_view_and_withholds_reassurance(
+    kb: KnowledgeBase,
+) -> None:
+    facts = {**WORRIED_CALVES, "weakness": True, "weakness_progressive": True}
+    result = assess(kb, facts, now=NOW)
+    assert "motor_neuron_disease" in [c.id for c in result.causes]
+    assert result.plan.reassurance == ()
+    assert result.level in ("doctor", "urgent")
+
+
+def test_each_cause_lists_the_facts_for_it_with_sources(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 38, "sex": "female", "loc.eyelid": True}
+    result = assess(kb, {**facts, "caffeine_mg_per_day": 500, "duration_days": 3}, now=NOW)
+    top = result.causes[0]
+    assert top.id == "eyelid_myokymia"
+    assert top.supporting and all(h.sources for h in top.supporting)
+    caffeine = next(c for c in result.causes if c.id == "caffeine_stimulants")
+    assert any("caffeine_mg_per_day" in h.facts for h in caffeine.supporting)
+
+
+def test_causes_with_evidence_come_first_then_by_probability(kb: KnowledgeBase) -> None:
+    result = assess(kb, WORRIED_CALVES, now=NOW)
+    keys = [(not c.supporting, -c.probability) for c in result.causes]
+    assert keys == sorted(keys)
+    assert result.causes[0].supporting
+    assert all(0 < c.probability < 1 for c in result.causes)
+
+
+def test_plan_targets_caffeine_when_intake_is_high(kb: KnowledgeBase) -> None:
+    facts = {**WORRIED_CALVES, "caffeine_mg_per_day": 600}
+    plan = assess(kb, facts, now=NOW).plan
+    assert "reduce-caffeine" in [a.id for a in plan.change]
+
+
+def test_self_care_states_when_to_see_a_doctor_and_a_follow_up_date(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 30, "sex": "female", "loc.eyelid": True}
+    result = assess(kb, {**facts, "duration_days": 2}, now=NOW)
+    assert result.level == "self_care"
+    assert {"net-doctor", "net-emergency"} <= {a.id for a in result.plan.safety_net}
+    assert result.plan.follow_up is not None and result.plan.follow_up > NOW.date()
+
+
+def test_an_emergency_plan_does_not_distract_with_lifestyle_changes(kb: KnowledgeBase) -> None:
+    result = assess(kb, {**WORRIED_CALVES, "seizure_or_fainting": True}, now=NOW)
+    assert result.level == "emergency"
+    assert result.plan.change == ()
+    assert result.specialist == "emergency_services"
+
+
+def test_doctor_level_names_the_specialist_of_the_leading_cause(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 40, "sex": "female", "loc.hand": True}
+    facts |= {"heat_intolerance": True, "weight_loss": True, "tremor": True, "duration_days": 60}
+    result = assess(kb, facts, now=NOW)
+    assert result.level == "doctor"
+    assert result.specialist == "endocrinologist"
+
+
+def test_the_result_carries_the_knowledge_version_and_a_disclaimer(kb: KnowledgeBase) -> None:
+    result = assess(kb, WORRIED_CALVES, now=NOW)
+    assert result.kb_version == kb.version
+    assert "not a diagnosis" in result.disclaimer

@@ -1,0 +1,93 @@
+"""The adaptive interview asks what matters, accepts "I don't know", undoes, and stops."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.spec.conftest import NOW
+from twitchcare.engine import assess
+from twitchcare.engine.interview import Interview, simulate
+from twitchcare.errors import InputError
+from twitchcare.kb import KnowledgeBase
+from twitchcare.kb.logic import FactValue
+
+PROFILE: dict[str, FactValue] = {"age": 35, "sex": "female"}
+
+
+def _run(kb: KnowledgeBase, full: dict[str, FactValue]) -> list[str]:
+    interview = Interview(kb, known=PROFILE)
+    while (step := interview.next_step()) is not None:
+        interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
+    return list(interview.asked)
+
+
+def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
+    kb: KnowledgeBase,
+) -> None:
+    asked = _run(kb, {"loc.eyelid": True, "duration_days": 3})
+    assert asked[0] == "where"
+    assert "emergency" in asked
+
+
+def test_it_stops_as_soon_as_an_emergency_is_found(kb: KnowledgeBase) -> None:
+    asked = _run(kb, {"loc.face": True, "face_drooping": True})
+    assert asked == ["where", "emergency"]
+
+
+def test_never_more_than_the_screens_there_are(kb: KnowledgeBase) -> None:
+    asked = _run(kb, {"loc.calf": True})
+    assert len(asked) == len(set(asked)) <= len(kb.screens)
+
+
+def test_dont_know_everywhere_still_gives_a_result(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    while (step := interview.next_step()) is not None:
+        interview.answer(step.screen.id, {})
+    result = interview.result(now=NOW)
+    assert result.level in ("self_care", "doctor", "urgent", "emergency")
+    assert result.questions_asked == interview.questions_asked > 0
+
+
+def test_simulated_interview_reaches_the_full_information_triage(kb: KnowledgeBase) -> None:
+    full: dict[str, FactValue] = {
+        **PROFILE,
+        "loc.calf": True,
+        "duration_days": 30,
+        "medications": ["omeprazole"],
+        "palpitations": True,
+    }
+    assert simulate(kb, full, known=PROFILE, now=NOW).level == assess(kb, full, now=NOW).level
+
+
+def test_back_undoes_the_last_page(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "where"
+    interview.answer("where", {"loc.eyelid": True})
+    assert interview.back() == "where"
+    assert "loc.eyelid" not in interview.facts
+    next_step = interview.next_step()
+    assert next_step is not None and next_step.screen.id == "where"
+
+
+def test_a_bad_answer_names_the_fact_and_keeps_earlier_answers(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"loc.calf": True})
+    with pytest.raises(InputError) as err:
+        interview.answer("course", {"duration_days": -3})
+    assert err.value.field == "duration_days"
+    assert interview.facts["loc.calf"] is True
+
+
+def test_a_fact_from_another_screen_is_refused(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    with pytest.raises(InputError):
+        interview.answer("where", {"weakness": True})
+
+
+def test_checklist_pages_show_only_what_is_still_unknown(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known={**PROFILE, "loc.calf": True, "face_drooping": False})
+    interview.answer("where", {"loc.calf": True})
+    step = interview.next_step()
+    assert step is not None
+    assert "face_drooping" not in [item.id for item in step.items]

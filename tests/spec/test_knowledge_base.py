@@ -1,0 +1,167 @@
+"""The knowledge base is complete, cited and validated: typos fail with the file and the key."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.shared import SHARED
+from twitchcare.cli.app import app
+from twitchcare.errors import KnowledgeError
+from twitchcare.kb import KnowledgeBase
+from twitchcare.kb.loader import build_kb, default_knowledge_dir
+
+SCHEMA_PATH = SHARED / "cases" / "case.schema.json"
+if not SCHEMA_PATH.exists():  # pragma: no cover - the project brief is always beside the repo
+    pytest.skip("the case schema is not beside the repository", allow_module_level=True)
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _enum(name: str) -> list[str]:
+    return list(SCHEMA["$defs"][name]["enum"])
+
+
+def test_kb_check_command_passes() -> None:
+    result = CliRunner().invoke(app, ["kb", "check"])
+    assert result.exit_code == 0, result.output
+    assert "is valid" in result.output
+
+
+def test_every_schema_condition_is_in_the_knowledge_base(kb: KnowledgeBase) -> None:
+    assert set(_enum("condition")) <= set(kb.conditions)
+
+
+@pytest.mark.parametrize("kind", ["finding", "location", "history"])
+def test_every_schema_item_has_a_question_with_help(kb: KnowledgeBase, kind: str) -> None:
+    prefix = {"finding": "", "location": "loc.", "history": "history."}[kind]
+    for item in _enum(kind):
+        fact = kb.facts[prefix + item]
+        assert fact.text and fact.help, item
+
+
+def test_every_exposure_and_twitching_field_has_a_question(kb: KnowledgeBase) -> None:
+    exposures = SCHEMA["properties"]["exposures"]["properties"]
+    twitching = SCHEMA["properties"]["twitching"]["properties"]
+    contexts = twitching["contexts"]["items"]["enum"]
+    fields = [*exposures, *(k for k in twitching if k not in {"locations", "contexts"})]
+    for name in [*fields, *(f"ctx.{c}" for c in contexts)]:
+        assert name in kb.facts, name
+
+
+def test_every_condition_rule_and_advice_cites_an_existing_source(kb: KnowledgeBase) -> None:
+    for cond in kb.conditions.values():
+        assert cond.sources and all(s in kb.sources for s in cond.sources)
+        for ev in cond.evidence:
+            assert ev.sources and all(s in kb.sources for s in ev.sources)
+    for rule in kb.rules:
+        assert rule.sources and all(s in kb.sources for s in rule.sources)
+    for advice in kb.advice.values():
+        assert advice.sources and all(s in kb.sources for s in advice.sources)
+
+
+def test_every_source_has_an_address_the_user_can_open(kb: KnowledgeBase) -> None:
+    for source in kb.sources.values():
+        assert source.url.startswith(("https://", "http://")), source.id
+
+
+def test_every_condition_has_plain_words_and_an_icd10_code(kb: KnowledgeBase) -> None:
+    for cond in kb.conditions.values():
+        assert len(cond.explanation) > 40
+        assert cond.icd10[0].isalpha() and cond.icd10[1:3].isdigit(), cond.id
+
+
+def test_serious_rare_conditions_need_evidence_to_be_shown(kb: KnowledgeBase) -> None:
+    for cond in kb.conditions.values():
+        if cond.serious:
+            assert cond.requires is not None, f"{cond.id} is serious but has no gate"
+
+
+def _copy_kb(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), target)
+    return target
+
+
+def test_a_typo_in_a_source_id_names_file_key_and_suggestion(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    rules = folder / "rules.yaml"
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace(
+            "sources: [nhs-stroke-symptoms]", "sources: [nhs-stroke-symptom]", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    message = str(err.value)
+    assert "rules.yaml" in message
+    assert "rules[stroke-fast-signs].sources" in message
+    assert "did you mean 'nhs-stroke-symptoms'" in message
+
+
+def test_a_typo_in_a_fact_id_names_file_and_key(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "conditions.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "{fact: jaw_stiffness}, lr: 50.0", "{fact: jaw_stifness}, lr: 50.0"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "conditions.yaml" in str(err.value)
+    assert "conditions[tetanus].evidence[0].when" in str(err.value)
+    assert "did you mean 'jaw_stiffness'" in str(err.value)
+
+
+def test_a_wrong_value_type_names_the_condition(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "conditions.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("prevalence: 0.0003", "prevalence: lots"),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "conditions[tetanus].prevalence" in str(err.value)
+
+
+def test_a_triage_rule_may_not_test_for_absence(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "rules.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "when: {fact: seizure_or_fainting}", "when: {fact: seizure_or_fainting, is: false}"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "rules[seizure].when" in str(err.value)
+
+
+def test_kb_check_reports_a_broken_file_as_one_line_with_exit_code_2(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    (folder / "advice.yaml").write_text("advice: [\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["kb", "check", "--dir", str(folder)])
+    assert result.exit_code == 2
+    assert "advice.yaml" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_kb_show_prints_a_condition_with_its_sources() -> None:
+    result = CliRunner().invoke(app, ["kb", "show", "eyelid_myokymia"])
+    assert result.exit_code == 0, result.output
+    assert "G51.4" in result.output
+    assert "mayo-eye-twitching" in result.output
+
+
+def test_kb_show_suggests_the_closest_condition_for_a_typo() -> None:
+    result = CliRunner().invoke(app, ["kb", "show", "eyelid_myokimia"])
+    assert result.exit_code == 2
+    assert "did you mean 'eyelid_myokymia'" in result.output

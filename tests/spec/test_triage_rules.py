@@ -1,0 +1,147 @@
+"""Red flags are deterministic and always win; adding a symptom never lowers the level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.spec.conftest import NOW
+from twitchcare.engine import assess
+from twitchcare.engine.facts import derive
+from twitchcare.engine.triage import fired_rules
+from twitchcare.kb import KnowledgeBase, load_kb
+from twitchcare.kb.logic import FactValue, level_rank
+
+EXAMPLES: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(
+    (Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8")
+)
+BASE: dict[str, FactValue] = {"age": 40, "sex": "female", "loc.calf": True}
+
+
+def _fired(kb: KnowledgeBase, facts: dict[str, FactValue]) -> set[str]:
+    return {r.rule_id for r in fired_rules(kb, derive(kb, {**BASE, **facts}))}
+
+
+def test_every_rule_has_an_example_that_fires_it_and_a_near_miss(kb: KnowledgeBase) -> None:
+    assert {r.id for r in kb.rules} == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
+def test_rule_fires_on_its_example(kb: KnowledgeBase, rule_id: str) -> None:
+    assert rule_id in _fired(kb, EXAMPLES[rule_id]["fires"])
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
+def test_rule_does_not_fire_on_its_near_miss(kb: KnowledgeBase, rule_id: str) -> None:
+    assert rule_id not in _fired(kb, EXAMPLES[rule_id]["near_miss"])
+
+
+def test_weakness_with_twitching_is_never_self_care(kb: KnowledgeBase) -> None:
+    result = assess(kb, {**BASE, "weakness": True, "duration_days": 2}, now=NOW)
+    assert result.level != "self_care"
+
+
+def test_face_drooping_is_an_emergency_whatever_else_is_said(kb: KnowledgeBase) -> None:
+    calm = {**BASE, "loc.eyelid": True, "symptoms_getting_better": True, "stress_0_10": 8}
+    assert assess(kb, {**calm, "face_drooping": True}, now=NOW).level == "emergency"
+
+
+def test_an_eyelid_twitch_of_a_few_days_is_self_care(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 30, "sex": "male", "loc.eyelid": True}
+    facts |= {"duration_days": 4, "side": "left", "caffeine_mg_per_day": 300}
+    assert assess(kb, facts, now=NOW).level == "self_care"
+
+
+def test_unknown_answers_do_not_raise_the_level_on_their_own(kb: KnowledgeBase) -> None:
+    assert assess(kb, {"age": 30, "sex": "female", "loc.calf": True}, now=NOW).level == "self_care"
+
+
+def test_slurred_speech_of_unknown_onset_counts_as_sudden(kb: KnowledgeBase) -> None:
+    assert assess(kb, {**BASE, "slurred_speech": True}, now=NOW).level == "emergency"
+
+
+def test_every_reason_cites_sources_and_names_its_facts(kb: KnowledgeBase) -> None:
+    result = assess(kb, {**BASE, "tingling_around_mouth": True, "duration_days": 30}, now=NOW)
+    assert result.reasons
+    for reason in result.reasons:
+        assert reason.sources and reason.facts
+
+
+# ---------------------------------------------------------------- properties
+_KB = load_kb()
+BOOLEAN_FACTS = sorted(
+    f.id
+    for f in _KB.facts.values()
+    if f.kind == "boolean"
+    and not f.derived
+    and f.id not in {"pregnant", "breastfeeding", "athlete"}
+)
+NUMBER_FACTS = {
+    "duration_days": st.floats(0, 3650),
+    "caffeine_mg_per_day": st.floats(0, 2000),
+    "alcohol_units_per_week": st.floats(0, 100),
+    "alcohol_stopped_days_ago": st.floats(0, 60),
+    "sleep_hours": st.floats(0, 12),
+    "stress_0_10": st.floats(0, 10),
+    "medication_started_days_ago": st.floats(0, 400),
+}
+MEDICINES = ["omeprazole", "furosemide", "salbutamol", "lithium", "sertraline", "metformin"]
+
+
+@st.composite
+def people(draw: st.DrawFn) -> dict[str, FactValue]:
+    facts: dict[str, FactValue] = {
+        "age": draw(st.integers(0, 100)),
+        "sex": draw(st.sampled_from(["female", "male"])),
+    }
+    for fact in draw(st.lists(st.sampled_from(BOOLEAN_FACTS), max_size=12, unique=True)):
+        facts[fact] = draw(st.booleans())
+    for name in draw(st.lists(st.sampled_from(sorted(NUMBER_FACTS)), max_size=4, unique=True)):
+        facts[name] = draw(NUMBER_FACTS[name])
+    if draw(st.booleans()):
+        facts["medications"] = draw(st.lists(st.sampled_from(MEDICINES), max_size=2, unique=True))
+    return facts
+
+
+@settings(max_examples=300, deadline=None)
+@given(person=people(), symptom=st.sampled_from(BOOLEAN_FACTS))
+def test_adding_a_symptom_never_lowers_urgency(person: dict[str, FactValue], symptom: str) -> None:
+    before = assess(_KB, person, now=NOW).level
+    after = assess(_KB, {**person, symptom: True}, now=NOW).level
+    assert level_rank(after) >= level_rank(before)
+
+
+@settings(max_examples=200, deadline=None)
+@given(person=people(), medicine=st.sampled_from(MEDICINES))
+def test_adding_a_medicine_never_lowers_urgency(
+    person: dict[str, FactValue], medicine: str
+) -> None:
+    before = assess(_KB, person, now=NOW).level
+    meds = person.get("medications")
+    taken = list(meds) if isinstance(meds, list) else []
+    after = assess(_KB, {**person, "medications": [*taken, medicine]}, now=NOW).level
+    assert level_rank(after) >= level_rank(before)
+
+
+@settings(max_examples=200, deadline=None)
+@given(person=people())
+def test_an_emergency_rule_always_decides_the_level(person: dict[str, FactValue]) -> None:
+    result = assess(_KB, person, now=NOW)
+    if any(r.level == "emergency" for r in result.reasons):
+        assert result.level == "emergency"
+    assert result.level == max(
+        (r.level for r in result.reasons), key=level_rank, default="self_care"
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(person=people())
+def test_assessment_is_a_pure_function_of_the_answers(person: dict[str, FactValue]) -> None:
+    first = assess(_KB, person, now=NOW)
+    second = assess(_KB, dict(person), now=NOW)
+    assert first == second
