@@ -21,7 +21,8 @@ def test_settings_are_documented() -> None:
 def test_commands_are_documented() -> None:
     names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
     for name in names:
-        assert name and f"`{name}" in DOCS or f"twitchcare {name}" in DOCS, name
+        assert name, "every command has a name"
+        assert f"`{name}" in DOCS or f"twitchcare {name}" in DOCS, name
 
 
 def test_readme_starts_with_the_two_commands() -> None:
