@@ -91,3 +91,10 @@ def test_the_result_carries_the_knowledge_version_and_a_disclaimer(kb: Knowledge
     result = assess(kb, WORRIED_CALVES, now=NOW)
     assert result.kb_version == kb.version
     assert "not a diagnosis" in result.disclaimer
+
+
+def test_unanswered_red_flag_questions_are_named_in_the_result(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 30, "sex": "female", "loc.calf": True}
+    result = assess(kb, {**facts, "face_drooping": False}, now=NOW)
+    assert "face_drooping" not in result.unanswered_red_flags
+    assert "breathing_difficulty" in result.unanswered_red_flags

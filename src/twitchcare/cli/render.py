@@ -73,6 +73,10 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
                 out.print(f" • [bold]{a.title}[/bold]: {a.text} {cite(a.sources)}")
     if plan.follow_up:
         out.print(f"\nCheck again by [bold]{plan.follow_up.isoformat()}[/bold].")
+    if result.unanswered_red_flags:
+        out.print("\n[bold]Not answered - if any of these applies, get help now:[/bold]")
+        for fact_id in result.unanswered_red_flags:
+            out.print(f" • {kb.facts[fact_id].text}")
     out.print("\n[bold]Sources[/bold]")
     for i, s in enumerate(cited, 1):
         src = kb.sources[s]

@@ -15,7 +15,7 @@ from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
-from twitchcare.kb.logic import FactValue, Level
+from twitchcare.kb.logic import FactValue, Level, leaves, level_rank
 from twitchcare.kb.models import KnowledgeBase, Specialist
 
 DISCLAIMER = (
@@ -39,6 +39,7 @@ class Assessment:
     kb_version: str
     kb_date: str
     assessed_at: dt.datetime
+    unanswered_red_flags: tuple[str, ...] = ()
     trace: tuple[str, ...] = field(default_factory=tuple)
     questions_asked: int = 0
     disclaimer: str = DISCLAIMER
@@ -70,6 +71,22 @@ def choose_specialist(
     return "family_doctor"
 
 
+def unanswered_red_flags(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+    """Yes/no red-flag questions left unanswered, so the result can name them.
+
+    An unknown is not a "no": the result lists these and tells the person to act if any applies.
+    """
+    names: dict[str, None] = {}
+    for rule in kb.rules:
+        if level_rank(rule.level) < level_rank("urgent") or rule.when.evaluate(facts) is True:
+            continue
+        for test in leaves(rule.when):
+            fact = kb.facts.get(test.fact)
+            if fact and fact.kind == "boolean" and not fact.derived and test.fact not in facts:
+                names[test.fact] = None
+    return tuple(names)
+
+
 def assess(
     kb: KnowledgeBase,
     facts: Mapping[str, FactValue],
@@ -96,6 +113,7 @@ def assess(
         kb_version=kb.version,
         kb_date=kb.date,
         assessed_at=now,
+        unanswered_red_flags=unanswered_red_flags(kb, known) if level != "emergency" else (),
         trace=tuple(trace),
         questions_asked=questions_asked,
     )
