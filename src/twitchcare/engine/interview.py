@@ -141,7 +141,7 @@ class Interview:
         open_facts = self._open_facts(screen)
         if not open_facts:
             return -1
-        current = level_rank(triage_level(fired_rules(self.kb, facts)))
+        current = level_rank(triage_level(fired_rules(self.kb, facts, use_missing=False)))
         best = -1
         for rule in self.kb.rules:
             rank = level_rank(rule.level)
@@ -183,7 +183,8 @@ class Interview:
         facts = self.facts
         if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN]):
             return self._step(self._screens[FIRST_SCREEN], "where it twitches comes first")
-        if level_rank(triage_level(fired_rules(self.kb, facts))) == level_rank("emergency"):
+        confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
+        if confirmed == "emergency":
             return None
         ranked = [(self._triage_priority(s, facts), -s.order, s) for s in self.kb.screens]
         priority, _, screen = max(ranked, key=lambda x: (x[0], x[1]))

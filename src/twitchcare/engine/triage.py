@@ -21,8 +21,14 @@ class Reason:
     specialist: Specialist
 
 
-def fired_rules(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[Reason]:
-    """Every rule whose condition is true, most urgent first (knowledge order within a level)."""
+def fired_rules(
+    kb: KnowledgeBase, facts: Mapping[str, FactValue], *, use_missing: bool = True
+) -> list[Reason]:
+    """Every rule whose condition is true, most urgent first (knowledge order within a level).
+
+    ``use_missing=False`` ignores the worse-case defaults for unknown facts: the interview uses it
+    to see which levels are *confirmed* and keeps asking until a default is replaced by an answer.
+    """
     reasons = [
         Reason(
             rule_id=rule.id,
@@ -33,7 +39,7 @@ def fired_rules(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[Reaso
             specialist=rule.specialist,
         )
         for rule in kb.rules
-        if rule.when.evaluate(facts) is True
+        if rule.when.evaluate(facts, use_missing) is True
     ]
     return sorted(reasons, key=lambda r: -level_rank(r.level))
 
