@@ -87,6 +87,9 @@ def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergen
     assert banner < out.index("\nWhy\n")
     assert banner < out.index("Likely causes")
     assert "Has one side of your face dropped? yes" in out
+    result = out[banner:]
+    assert "Stress or anxiety" not in result  # everyday causes would only distract from the call
+    assert "stroke" in squash(result)
     # and the instruction is repeated at the very end, where the eye lands after scrolling
     assert out.rstrip().splitlines()[-1].strip().startswith("!!! Call the emergency number now")
 

@@ -129,7 +129,7 @@ class Terminal:
         self.numbered([f.text for f in items])
         self.say(Text(CHECKLIST_KEYS, style="dim"))
         chosen = self.ask(
-            "Your answer",
+            "Which apply? (numbers, 0 = none)",
             lambda raw: parsing.parse_selection(raw, len(items)),
             on_help=self.help_for(items),
             blank_is_unknown=False,
@@ -169,11 +169,13 @@ class Terminal:
                 blank_is_unknown=blank_is_unknown,
             )
         if fact.unit == "days":
-            example = "e.g. 3 days, 2 weeks, since March"
+            example = " (e.g. 3 days, 2 weeks, since March)"
         else:
-            example = fact.unit or "a number"
+            example = f" ({fact.unit})" if fact.unit else ""
+        if fact.unit and "/" in fact.unit:
+            self.show_help(fact)  # nobody knows their mg a day without the conversion
         return self.ask(
-            f"{fact.text} ({example})",
+            f"{fact.text}{example}",
             lambda raw: parsing.parse_number(fact, raw, today=self.today),
             on_help=on_help,
             blank_is_unknown=blank_is_unknown,

@@ -75,6 +75,8 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         return text if value else f"not: {text}"
     if fact.kind == "number" and isinstance(value, int | float):
         unit = f" {fact.unit}" if fact.unit else ""
+        if fact.unit == "days" and text.startswith("When"):
+            unit += " ago"
         return f"{text.rstrip('?')}: {value:g}{unit}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
@@ -143,14 +145,27 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
                 row.append(f"\nYou said: {said}", style="dim")
             rows.append(row)
         out.print(bullets(rows, marker="#"))
-    _render_causes(out, kb, result, cites, width)
     plan = result.plan
-    for title_text, items in (
+    sections = [
         ("What to do now", plan.now),
         ("What to change", plan.change),
         ("What the evidence says", plan.reassurance),
         ("When to get help", plan.safety_net),
-    ):
+    ]
+    if result.level == "emergency":
+        # Everyday causes, lifestyle changes and reassurance would only distract from the call.
+        out.print()
+        out.print(
+            Text(
+                "Likely causes and the longer plan are left out here: getting help now comes "
+                "first. Run the assessment again later if you want them.",
+                style="dim",
+            )
+        )
+        sections = sections[-1:]
+    else:
+        _render_causes(out, kb, result, cites, width)
+    for title_text, items in sections:
         if items:
             heading(out, title_text)
             rows = []
@@ -168,7 +183,7 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
     heading(out, "Sources")
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a source's address must stay whole enough to open
     for i, s in enumerate(cites.ids, 1):
         src = kb.sources[s]
         grid.add_row(f"[{i}]", Text(f"{src.publisher}. {src.title}. {src.url}"))
@@ -176,11 +191,10 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
     out.print()
     version = f"Knowledge version {result.kb_version} ({result.kb_date})."
     out.print(Text(f"{version} {result.disclaimer}", style="dim"))
-    if result.level in ("emergency", "urgent"):
-        level = kb.levels[result.level]
-        out.print()
-        reminder = Text(LEVEL_MARK[result.level] + level.title, justify="center")
-        out.print(Padding(reminder, (0, 1), style=LEVEL_STYLE[result.level]), width=width)
+    # The advice again at the end, where the eye lands after scrolling through the details.
+    out.print()
+    reminder = Text(LEVEL_MARK[result.level] + kb.levels[result.level].title, justify="center")
+    out.print(Padding(reminder, (0, 1), style=LEVEL_STYLE[result.level]), width=width)
 
 
 def _render_causes(
@@ -191,6 +205,14 @@ def _render_causes(
         return
     heading(out, "Likely causes")
     out.print(Text("Chance that each plays a part; several often go together.", style="dim"))
+    if not any(c.supporting for c in result.causes[:SHOWN_CAUSES]):
+        out.print(
+            Text(
+                "None of your answers points to a particular cause yet; these are simply the "
+                "most common ones.",
+                style="dim",
+            )
+        )
     bar_width = 20 if width >= NARROW else 10
     for c in result.causes[:SHOWN_CAUSES]:
         hits = c.supporting[:3]
