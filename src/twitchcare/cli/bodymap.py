@@ -37,10 +37,7 @@ FIGURE = r"""
  17: all over
 """
 FIGURE_MIN_WIDTH = 72
-PICK_KEYS = (
-    "numbers or names, e.g. 1 15 or eyelid calf · ? = don't know · h 3 = help on 3 · "
-    "b = back · q = quit"
-)
+PICK_KEYS = "e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
@@ -72,7 +69,7 @@ def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
                 term.console.print(layout)
             term.say(Text(PICK_KEYS, style="dim"))
             chosen = term.ask(
-                "Where does it twitch?",
+                "Places (numbers or names)",
                 lambda raw: parsing.parse_locations(raw, locations),
                 on_help=term.help_for(locations),
                 blank_is_unknown=False,

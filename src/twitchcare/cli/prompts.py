@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from rich.console import Console, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.prompt import Confirm, Prompt
 from rich.table import Table
 from rich.text import Text
@@ -29,10 +30,7 @@ GROUP_HEADINGS = {
     "ctx.": "When does it happen? Tick all that apply.",
     "history.": "Have you ever had any of these? Tick all that apply.",
 }
-CHECKLIST_KEYS = (
-    "numbers that apply (e.g. 1 3) · 0 = none · ? = don't know · h 2 = help on 2 · b = back · "
-    "q = quit"
-)
+CHECKLIST_KEYS = "e.g. 1 3 · 0 = none · ? = don't know · h 2 = explain 2 · b = back · q = quit"
 FORM_KEYS = "Enter = skip · ? = don't know · h = help · b = back · q = quit"
 
 
@@ -58,10 +56,11 @@ class Terminal:
     def problem(self, exc: InputError) -> None:
         """One line, no traceback: what was wrong and how to answer instead."""
         hint = f" ({exc.hint})" if exc.hint else ""
-        self.console.print(Text(f"  ✗ {exc.problem}{hint}", style="bold red"))
+        self.console.print(Padding(Text(f"✗ {exc.problem}{hint}", style="bold red"), (0, 0, 0, 2)))
 
     def show_help(self, fact: Fact) -> None:
-        self.console.print(Text(f"  ℹ {fact.text.rstrip('?')}: {fact.help}", style="cyan"))
+        text = Text(f"ℹ {fact.text.rstrip('?')}: {fact.help}", style="cyan")
+        self.console.print(Padding(text, (0, 0, 0, 2)))
 
     def ask(
         self,
