@@ -169,3 +169,19 @@ def test_input_ending_early_stops_cleanly() -> None:
     code, out = run([*MAN_30, "eyelid"])
     assert code == 1
     assert "Stopped. Nothing was saved." in out
+
+
+def test_a_wide_terminal_shows_the_body_figure_and_a_narrow_one_only_the_list() -> None:
+    wide = runner.invoke(app, ["assess"], input="30\n2\nq\ny\n", env={"COLUMNS": "100"})
+    narrow = runner.invoke(app, ["assess"], input="30\n2\nq\ny\n", env={"COLUMNS": "50"})
+    assert "( 1 1 )" in wide.output
+    assert "( 1 1 )" not in narrow.output
+    assert "17 All over / whole body" in narrow.output
+    rules = [line for line in narrow.output.splitlines() if line.startswith("─")]
+    assert rules
+    assert all(len(line) <= 50 for line in rules)
+
+
+def test_h_on_a_single_question_explains_it() -> None:
+    _, out = run(["h", "30", "2", "q", "y"])
+    assert "ℹ How old are you: Your age in whole years." in out
