@@ -70,7 +70,9 @@ def test_each_page_says_where_we_are_and_why_it_is_asked() -> None:
 
 def test_a_man_is_not_asked_about_pregnancy() -> None:
     _, out = run(BENIGN_EYELID)
-    assert "pregnant" not in out.lower()
+    asked = out[: out.index("Your result")]
+    assert "pregnant" not in asked.lower()
+    assert "breastfeeding" not in asked.lower()
 
 
 def test_a_woman_of_child_bearing_age_is_asked_about_pregnancy() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -46,7 +47,7 @@ def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
     listing.add_column(justify="right", style="bold", no_wrap=True)
     listing.add_column()
     for i, fact in enumerate(locations, 1):
-        listing.add_row(f"{i:>2}", fact.text)
+        listing.add_row(f"{i:>2}", escape(fact.text))
     if term.console.width < FIGURE_MIN_WIDTH:
         term.console.print(listing)
         return None
