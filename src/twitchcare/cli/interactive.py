@@ -1,12 +1,172 @@
-"""Interactive terminal interview (placeholder until the Rich UI lands)."""
+"""``twitchcare assess`` in the terminal: a few questions about the person, then the interview.
+
+The engine decides which page comes next and when to stop; this module only asks, shows progress
+and why each page matters, and keeps an answer log so "back" can undo a page and the remaining
+pages can be estimated honestly (by running the rest of the interview with "I don't know").
+Nothing typed here is written to disk or to a log.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from twitchcare.kb.models import KnowledgeBase
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from twitchcare.cli.bodymap import ask_body_map
+from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
+from twitchcare.cli.render import render_assessment
+from twitchcare.engine.assess import Assessment
+from twitchcare.engine.interview import Interview, Step
+from twitchcare.errors import InputError
+from twitchcare.kb.logic import FactValue
+from twitchcare.kb.models import Fact, KnowledgeBase
+
+PROFILE = ("age", "sex", "pregnant", "breastfeeding")
+CHILD_BEARING_AGE = (12, 55)
+LEVEL_REASON = {
+    "emergency": "an answer here could mean you need emergency care now.",
+    "urgent": "an answer here could mean you should see a doctor today.",
+    "doctor": "an answer here could mean a doctor should look at it.",
+}
+Log = list[tuple[str, dict[str, FactValue | None]]]
+
+
+def plain_reason(reason: str) -> str:
+    """The engine's reason for a page, in the words a person would use."""
+    if reason.startswith("where it twitches"):
+        return "where it twitches shapes every later question."
+    for level, words in LEVEL_REASON.items():
+        if reason.endswith(f"'{level}'"):
+            return words
+    if reason.startswith("would sharpen"):
+        return "it helps tell the likely causes apart."
+    return reason
+
+
+# Follow-up questions that cannot apply after some answers; they stay unknown, never "no".
+# (Not the alcohol-stopped question after "0 units": someone who just stopped drinks 0 now.)
+NOT_APPLICABLE_AFTER: dict[str, tuple[str, FactValue]] = {
+    "medication_started_days_ago": ("medications", []),
+}
+
+
+def not_applicable(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
+    """True when an earlier answer on the page makes this question pointless to ask."""
+    after = NOT_APPLICABLE_AFTER.get(fact.id)
+    return after is not None and after[0] in answers and answers[after[0]] == after[1]
+
+
+def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
+    """Skip pregnancy questions for men and outside child-bearing age (asked if unknown)."""
+    if fact.id not in {"pregnant", "breastfeeding"}:
+        return True
+    age = answers.get("age")
+    if answers.get("sex") == "male":
+        return False
+    low, high = CHILD_BEARING_AGE
+    return not isinstance(age, int | float) or low <= age <= high
+
+
+def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
+    """How many pages in all if the rest were answered "I don't know" - a fair middle guess."""
+    sim = Interview(kb, known=known)
+    for screen_id, values in log:
+        sim.answer(screen_id, values)
+    while (step := sim.next_step()) is not None:
+        sim.answer(step.screen.id, {})
+    return sim.questions_asked
 
 
 def run_interactive(kb: KnowledgeBase, *, now: dt.datetime) -> None:
     """Ask the interview pages in the terminal and show the result."""
-    raise NotImplementedError
+    console = Console(highlight=False)
+    term = Terminal(console, today=now.date())
+    try:
+        result = _interview(kb, term, now=now)
+    except Quit:
+        console.print("Stopped. Nothing was saved.")
+        raise typer.Exit(1) from None
+    except (EOFError, KeyboardInterrupt):
+        console.print("\nStopped. Nothing was saved.")
+        raise typer.Exit(1) from None
+    console.print()
+    render_assessment(kb, result, title="Your result")
+
+
+def _welcome(term: Terminal) -> None:
+    body = Text()
+    body.append("Muscle twitching - what should I do?\n", style="bold")
+    body.append(
+        "A few short pages of questions, then advice on how soon to see whom, likely causes "
+        "and a plan. Your answers stay on this computer and are not saved.\n"
+    )
+    body.append("If you feel very unwell right now, call your local emergency number.\n")
+    body.append(f"At every question: {FORM_KEYS}", style="dim")
+    term.say(Panel(body, title="twitchcare", title_align="left"))
+
+
+def _ask_profile(kb: KnowledgeBase, term: Terminal) -> dict[str, FactValue]:
+    """Age, sex and (where it applies) pregnancy: the profile the interview starts from."""
+    term.say(Text("\nAbout you", style="bold"))
+    facts = [kb.facts[f] for f in PROFILE]
+    while True:
+        try:
+            answers = term.form(facts, skip=lambda f, a: not _may_be_pregnant(f, a))
+        except GoBack:
+            term.say(Text("  This is the first question.", style="cyan"))
+            continue
+        break
+    known = {k: v for k, v in answers.items() if v is not None}
+    if not _may_be_pregnant(kb.facts["pregnant"], answers):
+        known.update(pregnant=False, breastfeeding=False)
+    return known
+
+
+def _header(term: Terminal, step: Step, page: int, total: int) -> None:
+    total = max(total, page)
+    progress = (
+        f"Page {page} of about {total}" if total > page else f"Page {page} (probably the last)"
+    )
+    term.say()
+    term.console.rule(Text(progress, style="bold"))
+    term.say(Text(step.screen.title, style="bold"))
+    term.say(step.screen.text)
+    term.say(Text(f"Why we ask: {plain_reason(step.reason)}", style="italic dim"))
+
+
+def _ask_page(term: Terminal, step: Step) -> dict[str, FactValue | None]:
+    if step.screen.kind == "body_map":
+        return ask_body_map(term, step.items)
+    if step.screen.kind == "checklist":
+        return term.checklist(step.items)
+    return term.form(step.items, skip=not_applicable)
+
+
+def _interview(kb: KnowledgeBase, term: Terminal, *, now: dt.datetime) -> Assessment:
+    _welcome(term)
+    known = _ask_profile(kb, term)
+    interview = Interview(kb, known=known)
+    log: Log = []
+    while (step := interview.next_step()) is not None:
+        _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
+        try:
+            values = _ask_page(term, step)
+        except GoBack:
+            if log:
+                interview.back()
+                log.pop()
+            else:
+                known = _ask_profile(kb, term)
+                interview = Interview(kb, known=known)
+            continue
+        try:
+            interview.answer(step.screen.id, values)
+        except InputError as exc:
+            term.problem(exc)
+            continue
+        log.append((step.screen.id, values))
+    return interview.result(now=now)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
+from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
 
 LEVEL_STYLE = {
@@ -17,6 +21,16 @@ LEVEL_STYLE = {
     "doctor": "bold black on yellow",
     "self_care": "bold black on green",
 }
+LEVEL_BORDER = {
+    "emergency": "red",
+    "urgent": "dark_orange",
+    "doctor": "yellow",
+    "self_care": "green",
+}
+# Without colour the level must still stand out, so the two urgent levels carry a mark.
+LEVEL_MARK = {"emergency": "!!! ", "urgent": "! ", "doctor": "", "self_care": ""}
+SHOWN_CAUSES = 5
+NARROW = 70
 
 
 def console() -> Console:
@@ -29,60 +43,198 @@ def bar(probability: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "") -> None:
-    """The result screen: banner, reasons, causes with bars, plan, sources."""
-    out = console()
-    level = kb.levels[result.level]
-    banner = Text(f" {level.title} ", style=LEVEL_STYLE[result.level])
-    out.print(Panel(Group(banner, Text(level.instruction)), title=title or "twitchcare"))
-    if result.specialist not in ("none", "emergency_services"):
-        out.print(f"Whom to see: [bold]{result.specialist.replace('_', ' ')}[/bold]")
-    cited: list[str] = []
+class Citations:
+    """Numbers sources in order of first use, so every statement points into one list."""
 
-    def cite(ids: tuple[str, ...] | list[str]) -> str:
-        marks = []
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def mark(self, ids: Iterable[str]) -> str:
+        numbers = []
         for s in ids:
-            if s not in cited:
-                cited.append(s)
-            marks.append(str(cited.index(s) + 1))
-        return "[dim][" + ",".join(marks) + "][/dim]"
+            if s not in self.ids:
+                self.ids.append(s)
+            numbers.append(str(self.ids.index(s) + 1))
+        ordered = sorted(set(numbers), key=int)
+        return "[" + ",".join(ordered) + "]" if ordered else ""
 
+
+def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
+    """What the person told us, in their words: the question and the answer they gave."""
+    if fact_id.startswith("med."):
+        cls = kb.medications.get(fact_id.removeprefix("med."))
+        name = cls.name if cls else fact_id
+        return f"takes {name}" if value else f"does not take {name}"
+    fact = kb.facts.get(fact_id)
+    if fact is None:
+        return fact_id.replace("_", " ")
+    text = fact.text.strip()
+    if fact.kind == "boolean":
+        if text.endswith("?"):
+            return f"{text} {'yes' if value else 'no'}"
+        return text if value else f"not: {text}"
+    if fact.kind == "number" and isinstance(value, int | float):
+        unit = f" {fact.unit}" if fact.unit else ""
+        if fact.unit == "days" and text.startswith("When"):
+            unit += " ago"
+        return f"{text.rstrip('?')}: {value:g}{unit}"
+    if fact.kind == "choice" and isinstance(value, str):
+        return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
+    if isinstance(value, list):
+        return f"{text.rstrip('?')}: {', '.join(value) or 'none'}"
+    return text
+
+
+def whom_to_see(specialist: str) -> str:
+    names = {"family_doctor": "your family doctor (GP)", "emergency_services": "emergency services"}
+    return names.get(specialist, specialist.replace("_", " "))
+
+
+def bullets(rows: Sequence[RenderableType], marker: str = "•") -> Table:
+    """A list whose wrapped lines stay under their text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for i, row in enumerate(rows, 1):
+        grid.add_row(f"{i}." if marker == "#" else f" {marker}", row)
+    return grid
+
+
+def heading(out: Console, text: str) -> None:
+    out.print()
+    out.print(Text(text, style="bold underline"))
+
+
+def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Panel:
+    level = kb.levels[result.level]
+    headline = LEVEL_MARK[result.level] + level.title
+    if result.level == "emergency":
+        headline = headline.upper()
+    parts: list[RenderableType] = [
+        Padding(Text(headline, justify="center"), (0, 1), style=LEVEL_STYLE[result.level]),
+        Text(""),
+        Text(level.instruction),
+    ]
+    if result.specialist not in ("none", "emergency_services"):
+        whom = Text("Whom to see: ")
+        whom.append(whom_to_see(result.specialist), style="bold")
+        parts.append(whom)
+    return Panel(
+        Group(*parts),
+        title=title or "twitchcare",
+        title_align="left",
+        border_style=LEVEL_BORDER[result.level],
+        width=width,
+    )
+
+
+def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "") -> None:
+    """The result screen: banner first, then why, likely causes, plan, sources and provenance."""
+    out = console()
+    width = min(out.width, 100)
+    cites = Citations()
+    out.print(_banner(kb, result, title, width))
     if result.reasons:
-        out.print("\n[bold]Why[/bold]")
+        heading(out, "Why")
+        rows: list[RenderableType] = []
         for r in result.reasons:
-            out.print(f" • {r.message} {cite(r.sources)}")
-    table = Table(title="Likely causes", show_header=True, header_style="bold", expand=False)
-    table.add_column("Cause")
-    table.add_column("Chance", justify="right")
-    table.add_column("")
-    table.add_column("Because")
-    for c in result.causes[:5]:
-        because = ", ".join(f for h in c.supporting[:3] for f in h.facts) or "how common it is"
-        table.add_row(c.name, f"{c.probability:.0%}", bar(c.probability), because)
-    out.print(table)
+            row = Text(r.message + " ")
+            row.append(cites.mark(r.sources), style="dim")
+            said = "; ".join(fact_label(kb, f, result.facts.get(f)) for f in r.facts)
+            if said:
+                row.append(f"\nYou said: {said}", style="dim")
+            rows.append(row)
+        out.print(bullets(rows, marker="#"))
     plan = result.plan
-    for heading, items in (
+    sections = [
         ("What to do now", plan.now),
         ("What to change", plan.change),
         ("What the evidence says", plan.reassurance),
         ("When to get help", plan.safety_net),
-    ):
+    ]
+    if result.level == "emergency":
+        # Everyday causes, lifestyle changes and reassurance would only distract from the call.
+        out.print()
+        out.print(
+            Text(
+                "Likely causes and the longer plan are left out here: getting help now comes "
+                "first. Run the assessment again later if you want them.",
+                style="dim",
+            )
+        )
+        sections = sections[-1:]
+    else:
+        _render_causes(out, kb, result, cites, width)
+    for title_text, items in sections:
         if items:
-            out.print(f"\n[bold]{heading}[/bold]")
+            heading(out, title_text)
+            rows = []
             for a in items:
-                out.print(f" • [bold]{a.title}[/bold]: {a.text} {cite(a.sources)}")
+                row = Text()
+                row.append(f"{a.title}: ", style="bold")
+                row.append(a.text + " ")
+                row.append(cites.mark(a.sources), style="dim")
+                rows.append(row)
+            out.print(bullets(rows))
     if plan.follow_up:
-        out.print(f"\nCheck again by [bold]{plan.follow_up.isoformat()}[/bold].")
+        d = plan.follow_up
+        out.print()
+        out.print(Text.assemble("Check again by ", (f"{d:%A} {d.day} {d:%B %Y}", "bold"), "."))
     if result.unanswered_red_flags:
-        out.print("\n[bold]Not answered - if any of these applies, get help now:[/bold]")
+        heading(out, "Not answered - if any of these applies, get help now")
         for fact_id in result.unanswered_red_flags:
-            out.print(f" • {kb.facts[fact_id].text}")
-    out.print("\n[bold]Sources[/bold]")
-    for i, s in enumerate(cited, 1):
+            out.print(Text(f" • {kb.facts[fact_id].text}"))
+    heading(out, "Sources")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")  # a source's address must stay whole enough to open
+    for i, s in enumerate(cites.ids, 1):
         src = kb.sources[s]
-        out.print(f" [{i}] {src.publisher}. {src.title}. {src.url}")
+        grid.add_row(f"[{i}]", Text(f"{src.publisher}. {src.title}. {src.url}"))
+    out.print(grid)
+    out.print()
     version = f"Knowledge version {result.kb_version} ({result.kb_date})."
-    out.print(f"\n[dim]{version} {result.disclaimer}[/dim]")
+    out.print(Text(f"{version} {result.disclaimer}", style="dim"))
+    # The advice again at the end, where the eye lands after scrolling through the details.
+    out.print()
+    reminder = Text(LEVEL_MARK[result.level] + kb.levels[result.level].title, justify="center")
+    out.print(Padding(reminder, (0, 1), style=LEVEL_STYLE[result.level]), width=width)
+
+
+def _render_causes(
+    out: Console, kb: KnowledgeBase, result: Assessment, cites: Citations, width: int
+) -> None:
+    """Causes with bars; each names the answers that point to it and the sources for them."""
+    if not result.causes:
+        return
+    heading(out, "Likely causes")
+    out.print(Text("Chance that each plays a part; several often go together.", style="dim"))
+    if not any(c.supporting for c in result.causes[:SHOWN_CAUSES]):
+        out.print(
+            Text(
+                "None of your answers points to a particular cause yet; these are simply the "
+                "most common ones.",
+                style="dim",
+            )
+        )
+    bar_width = 20 if width >= NARROW else 10
+    for c in result.causes[:SHOWN_CAUSES]:
+        hits = c.supporting[:3]
+        sources = [s for h in hits for s in h.sources] or kb.conditions[c.id].sources[:1]
+        row = Table.grid(padding=(0, 1))
+        row.add_column(width=max(12, min(40, width - bar_width - 8)))
+        row.add_column(no_wrap=True, style="cyan")
+        row.add_column(no_wrap=True, justify="right", width=4)
+        name = Text(c.name + " ", style="bold")
+        name.append(cites.mark(sources), style="dim")
+        row.add_row(name, bar(c.probability, bar_width), f"{c.probability:.0%}")
+        out.print(row, width=width)
+        facts = list(dict.fromkeys(f for h in hits for f in h.facts))
+        because = "; ".join(fact_label(kb, f, result.facts.get(f)) for f in facts)
+        out.print(
+            Padding(Text(f"because: {because or 'how common it is'}", style="dim"), (0, 0, 0, 3)),
+            width=width,
+        )
 
 
 def render_evaluation(report: EvaluationReport) -> None:

@@ -1,0 +1,90 @@
+"""The body-location picker: a numbered list of places, with a small figure when there is room.
+
+The figure carries the list's numbers at the places they name, so a person can find "the calf" by
+looking rather than reading. Under about 72 columns only the list is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from twitchcare.cli import parsing
+from twitchcare.cli.prompts import Answers, GoBack, Terminal
+from twitchcare.kb.models import Fact
+
+# Numbers follow the order of the body-map screen in questions.yaml (1 eyelid ... 17 all over).
+FIGURE = r"""
+      .---.
+     ( 1 1 )
+     (  2  )  4 tongue
+      \ 3 /
+       |5|
+  6.---' '---.6
+  /|   10    |\
+ 7 |   11    | 7
+ | |  12 13  | |
+ 8 '--.   .--' 8
+ 9    |   |    9
+     14   14
+      |   |
+     15   15
+     16   16
+
+ 12, 13: at the back
+ 17: all over
+"""
+FIGURE_MIN_WIDTH = 72
+PICK_KEYS = "e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
+
+
+def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
+    """The numbered list, side by side with the figure when the terminal is wide enough."""
+    listing = Table.grid(padding=(0, 1))
+    listing.add_column(justify="right", style="bold", no_wrap=True)
+    listing.add_column()
+    for i, fact in enumerate(locations, 1):
+        listing.add_row(f"{i:>2}", escape(fact.text))
+    if term.console.width < FIGURE_MIN_WIDTH:
+        term.console.print(listing)
+        return None
+    layout = Table.grid(padding=(0, 4))
+    layout.add_column(no_wrap=True, style="cyan")
+    layout.add_column()
+    layout.add_row(Text(FIGURE.strip("\n")), listing)
+    return layout
+
+
+def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
+    """Where it twitches (several places allowed), then which side."""
+    locations = [f for f in items if f.id.startswith("loc.")]
+    others = [f for f in items if not f.id.startswith("loc.")]
+    answers: Answers = {}
+    while True:
+        if locations:
+            layout = _picker(term, locations)
+            if layout is not None:
+                term.console.print(layout)
+            term.say(Text(PICK_KEYS, style="dim"))
+            chosen = term.ask(
+                "Places (numbers or names)",
+                lambda raw: parsing.parse_locations(raw, locations),
+                on_help=term.help_for(locations),
+                blank_is_unknown=False,
+                blank_hint="type the numbers or names of the places, or ? if you don't know",
+            )
+            if chosen is None:
+                return {f.id: None for f in items}
+            answers = {f.id: (i in chosen) for i, f in enumerate(locations, 1)}
+            picked = ", ".join(locations[i - 1].text for i in sorted(chosen)) or "none"
+            term.say(Text(f"  Places: {picked}", style="green"))
+        try:
+            answers.update(term.form(others))
+        except GoBack:
+            if not locations:
+                raise
+            continue
+        return answers
