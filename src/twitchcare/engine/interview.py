@@ -16,13 +16,24 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import rank_causes
 from twitchcare.engine.facts import derive
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
-from twitchcare.kb.logic import AllOf, AnyOf, FactTest, FactValue, Predicate, leaves, level_rank
+from twitchcare.kb.logic import (
+    LEVELS,
+    AllOf,
+    AnyOf,
+    FactTest,
+    FactValue,
+    Level,
+    Predicate,
+    leaves,
+    level_rank,
+)
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
 
 FIRST_SCREEN = "where"
@@ -31,6 +42,7 @@ FIRST_SCREEN = "where"
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
 WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
 MAX_QUESTIONS = 10
+LEVEL_NAMES: tuple[Level, ...] = LEVELS
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Step:
     screen: Screen
     items: tuple[Fact, ...]
     reason: str
+    purpose: Literal["first", "triage", "causes"] = "causes"
+    level: Level | None = None
 
 
 def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
@@ -182,24 +196,41 @@ class Interview:
             return None
         facts = self.facts
         if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN]):
-            return self._step(self._screens[FIRST_SCREEN], "where it twitches comes first")
+            return self._step(
+                self._screens[FIRST_SCREEN], "where it twitches comes first", purpose="first"
+            )
         confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
         if confirmed == "emergency":
             return None
-        ranked = [(self._triage_priority(s, facts), -s.order, s) for s in self.kb.screens]
-        priority, _, screen = max(ranked, key=lambda x: (x[0], x[1]))
-        if priority >= 0:
-            level = ("self_care", "doctor", "urgent", "emergency")[priority]
-            return self._step(screen, f"could change the advice to '{level}'")
+        # Every page that could still raise the level is asked, in the knowledge base's order
+        # (the emergency screen comes right after the body map), so the interview reads
+        # naturally; the level it could reach is kept to tell the person why it is asked.
+        relevant = [(s, self._triage_priority(s, facts)) for s in self.kb.screens]
+        relevant = [(s, p) for s, p in relevant if p >= 0]
+        if relevant:
+            screen, priority = min(relevant, key=lambda x: x[0].order)
+            level = LEVEL_NAMES[priority]
+            return self._step(
+                screen, f"could change the advice to '{level}'", purpose="triage", level=level
+            )
         scored = [(self._cause_value(s, facts), -s.order, s) for s in self.kb.screens]
         value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
         if value < WORTH_ASKING:
             return None
-        return self._step(screen, f"would sharpen the likely causes (value {value:.2f})")
+        return self._step(
+            screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
+        )
 
-    def _step(self, screen: Screen, reason: str) -> Step:
+    def _step(
+        self,
+        screen: Screen,
+        reason: str,
+        *,
+        purpose: Literal["first", "triage", "causes"],
+        level: Level | None = None,
+    ) -> Step:
         items = tuple(self.kb.facts[f] for f in screen.facts if f not in self._answers)
-        return Step(screen=screen, items=items, reason=reason)
+        return Step(screen=screen, items=items, reason=reason, purpose=purpose, level=level)
 
     # ------------------------------------------------------------------ answering
     def answer(self, screen_id: str, values: Mapping[str, FactValue | None]) -> None:

@@ -63,9 +63,12 @@ def build_plan(
             continue
         items.append(advice)
     days = kb.levels[level].follow_up_days
+    if level == "emergency":
+        # Nothing may distract from the call: no cause-based advice, changes or reassurance.
+        return Plan(now=(), change=(), reassurance=(), safety_net=(), follow_up=None)
     return Plan(
         now=tuple(a for a in items if a.kind == "now"),
-        change=tuple(a for a in items if a.kind == "change") if level != "emergency" else (),
+        change=tuple(a for a in items if a.kind == "change"),
         reassurance=tuple(a for a in items if a.kind == "reassurance"),
         safety_net=tuple(a for a in items if a.kind == "safety_net"),
         follow_up=today + dt.timedelta(days=days) if days is not None else None,
