@@ -13,7 +13,8 @@ from twitchcare.diary.days import get_day
 from twitchcare.diary.episodes import list_episodes
 from twitchcare.diary.profile import get_profile
 from twitchcare.store import open_store
-from twitchcare.store.engine import HEAD_REVISION, MIGRATIONS, make_engine, schema_revision, upgrade
+from twitchcare.store.engine import MIGRATIONS, make_engine, schema_revision, upgrade
+from twitchcare.store.revision import HEAD_REVISION
 
 
 def test_head_revision_constant_matches_the_shipped_migrations() -> None:

@@ -7,6 +7,7 @@ logged in one step: values not given are carried over from the latest earlier da
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ def _previous(session: Session, day: dt.date) -> DayRow | None:
 def set_day(
     store: DiaryStore,
     day: dt.date,
-    values: dict[str, float | None],
+    values: Mapping[str, float | None],
     *,
     tags: tuple[str, ...] | None = None,
     carry_over: bool = True,

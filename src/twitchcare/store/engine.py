@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from twitchcare.store.revision import HEAD_REVISION
+
 if TYPE_CHECKING:
     from twitchcare.config import Settings
 
-#: The newest migration shipped in ``migrations/versions``; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002"
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _PG_LOCK_KEY = 7_340_2026  # any constant; serialises concurrent upgrades of one PostgreSQL diary
