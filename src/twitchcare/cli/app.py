@@ -31,8 +31,7 @@ app = typer.Typer(
     cls=ErrorHandlingGroup,
     name="twitchcare",
     help=(
-        "My muscles twitch - what should I do? Triage, diary and a personal plan. "
-        "Not a diagnosis."
+        "My muscles twitch - what should I do? Triage, diary and a personal plan. Not a diagnosis."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
