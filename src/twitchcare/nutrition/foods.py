@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 

@@ -30,7 +30,6 @@ QUERY_REWRITES = (
     ("soy milk", "soymilk"),
     ("yoghurt", "yogurt"),
     ("porridge", "oats cooked"),
-    ("oatmeal", "oats"),
     ("garbanzo", "chickpeas"),
     ("coriander leaves", "coriander"),
 )
@@ -53,7 +52,8 @@ GENERIC = frozenset(
         "prepared", "fluid", "added", "kernel", "enriched", "unenriched", "nut", "bean", "solid",
         "liquid", "beverage", "brewed", "tap", "water", "broiler", "fryer", "meat", "fish",
         "vitamin", "fortified", "milkfat", "d", "a", "c", "ready", "drink", "fruit", "vegetable",
-        "nuts", "seeds", "cereal", "product", "form", "fat", "lean",
+        "nuts", "seeds", "cereal", "product", "form", "fat", "lean", "include", "includes",
+        "boiling", "microwaving", "microwaved", "quick", "style",
     }
 )  # fmt: skip
 
@@ -70,6 +70,11 @@ PRODUCT = frozenset(
     }
 )  # fmt: skip
 PRODUCT_WORD_COST = 5.0
+
+# USDA often names the category first ("Nuts, almonds"); the word after it is the real head.
+CATEGORY_HEADS = frozenset(
+    {"cereal", "beverage", "nut", "seed", "bean", "fish", "snack", "candy", "candie", "spice"}
+)
 
 STATE_WORDS = frozenset(
     {"raw", "dry", "uncooked", "unprepared", "cooked", "boiled", "canned", "roasted", "prepared"}
@@ -117,6 +122,10 @@ def words(text: str) -> list[str]:
 def query_words(query: str) -> list[str]:
     """The distinct words of a query after the phrase rewrites, in order."""
     text = " " + query.lower().replace("-", " ") + " "
+    if "oatmeal" in text:
+        # Oatmeal on its own is the cooked porridge; dry oats are asked for as such.
+        dry = any(w in text for w in ("instant", "dry", "cookie", "bread", "bar", "muffin"))
+        text = text.replace("oatmeal", "oats" if dry else "oats cooked")
     for old, new in QUERY_REWRITES:
         text = text.replace(old, new)
     return list(dict.fromkeys(words(text)))
@@ -162,7 +171,8 @@ class FoodIndex:
                     ids.append(vid)
                     index.postings[vid].append(i)
             index.doc_tokens.append(tuple(ids))
-            index.first_token.append(ids[0] if ids else -1)
+            heads = [v for v in ids[:2] if index.vocab[v] not in CATEGORY_HEADS]
+            index.first_token.append(heads[0] if heads else (ids[0] if ids else -1))
             index.prior.append(_prior(food))
             tokens = {index.vocab[v] for v in ids}
             index.raw_staple.append(
@@ -193,7 +203,7 @@ class FoodIndex:
                 found.setdefault(vid, 0.8)
         if len(word) >= 4 and word.isalpha() and exact is None:
             cutoff = 80 if len(word) >= 5 else 75
-            for token, score, vid in process.extract(
+            for _token, score, vid in process.extract(
                 word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=12
             ):
                 found.setdefault(vid, 0.9 * score / 100)
