@@ -167,10 +167,14 @@ def _word_number(text: str) -> tuple[float, str, bool]:
     if lowered[:3] == ["and", "a", "half"]:
         value += 0.5
         rest = rest[3:]
-    elif first in ("half", "quarter", "third", "couple") and lowered[:1] in (["a"], ["an"]):
-        rest = rest[1:]
-    elif first == "couple" and lowered[:1] == ["of"]:
-        rest = rest[1:]
+    else:
+        fraction_a = first in ("half", "quarter", "third", "couple") and lowered[:1] in (
+            ["a"],
+            ["an"],
+        )
+        couple_of = first == "couple" and lowered[:1] == ["of"]
+        if fraction_a or couple_of:
+            rest = rest[1:]
     return value, " ".join(rest), True
 
 
