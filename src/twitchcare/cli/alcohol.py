@@ -1,9 +1,93 @@
-"""Nutrition commands: alcohol (stub; see issue on magnesium, caffeine and alcohol)."""
+"""``twitchcare alcohol``: drinks to UK units and US standard drinks, and the weekly total."""
 
 from __future__ import annotations
 
 import typer
 
+DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
+
+
+def add(
+    text: str = typer.Argument(..., help="e.g. 'pint of 4.5% beer', '175 ml wine 13%'."),
+    date: str | None = DATE,
+) -> None:
+    """Add an alcoholic drink to the diary."""
+    import datetime as dt
+
+    from twitchcare.cli.mg import _day
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.alcohol import understand_alcohol
+
+    settings = load_settings()
+    day = _day(date)
+    assert isinstance(day, dt.date)
+    result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
+    typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
+    diary_link.record(
+        settings,
+        day=day,
+        kind="drink",
+        description=result.understood(),
+        alcohol_units=round(result.uk_units, 2),
+    )
+    typer.echo(f"added to {day.isoformat()}")
+
+
+def week(
+    sex: str | None = typer.Option(None, "--sex", help="female or male (default: profile)."),
+    pregnant: bool | None = typer.Option(None, "--pregnant/--not-pregnant"),
+    date: str | None = typer.Option(None, "--date", help="Last day of the week (default: today)."),
+) -> None:
+    """Units over the last 7 days against UK guidance (and NIAAA limits for your sex)."""
+    import datetime as dt
+
+    from twitchcare.cli.mg import _day
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.alcohol import alcohol_guidance, us_drinks_from_units
+    from twitchcare.nutrition.person import resolve_person
+
+    settings = load_settings()
+    last = _day(date)
+    assert isinstance(last, dt.date)
+    person = resolve_person(diary_link.profile(settings), sex=sex, pregnant=pregnant)
+    records = diary_link.days(settings, last - dt.timedelta(days=6), last)
+    total = 0.0
+    drinking_days = 0
+    heaviest = 0.0
+    for record in records:
+        units = record.alcohol_units
+        total += units
+        drinking_days += units > 0
+        heaviest = max(heaviest, units)
+        typer.echo(f"  {record.day.isoformat()}  {units:5.1f} units")
+    total_us = us_drinks_from_units(total)
+    typer.echo(
+        f"7 days to {last.isoformat()}: {total:.1f} UK units ({total_us:.1f} US standard drinks) "
+        f"on {drinking_days} day(s)"
+    )
+    guidance = alcohol_guidance(sex=person.sex, pregnant=person.pregnant)
+    for limit in guidance.limits:
+        if limit.measure == "uk_units" and limit.period == "week":
+            value = total
+            unit = "UK units"
+        elif limit.period == "week":
+            value, unit = total_us, "US drinks"
+        else:
+            value, unit = us_drinks_from_units(heaviest), "US drinks on your heaviest day"
+        verdict = "over" if value > limit.amount else "within"
+        typer.echo(
+            f"{verdict}: {limit.note} ({value:.1f} {unit} vs {limit.amount:g}) "
+            f"[source: {limit.source}]"
+        )
+
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``alcohol`` to the root app."""
+    alcohol_app = typer.Typer(
+        help="Alcohol in UK units and US standard drinks, against guidance.", no_args_is_help=True
+    )
+    alcohol_app.command("add")(add)
+    alcohol_app.command("week")(week)
+    app.add_typer(alcohol_app, name="alcohol")

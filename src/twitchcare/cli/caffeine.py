@@ -1,9 +1,101 @@
-"""Nutrition commands: caffeine (stub; see issue on magnesium, caffeine and alcohol)."""
+"""``twitchcare caffeine``: drinks to milligrams, and today's total against your limit."""
 
 from __future__ import annotations
 
 import typer
 
+DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
+
+
+def add(
+    text: str = typer.Argument(..., help="e.g. '2 espresso', 'mug of tea', '500 ml cola'."),
+    date: str | None = DATE,
+) -> None:
+    """Add a caffeinated drink or food to the diary."""
+    import datetime as dt
+
+    from twitchcare.cli.mg import _day
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.caffeine import understand_caffeine
+
+    settings = load_settings()
+    day = _day(date)
+    assert isinstance(day, dt.date)
+    result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
+    typer.echo(f"{result.understood()} [source: {result.source}]")
+    if result.note:
+        typer.echo(f"note: {result.note}")
+    diary_link.record(
+        settings,
+        day=day,
+        kind="drink",
+        description=result.understood(),
+        grams=result.grams,
+        caffeine_mg=round(result.caffeine_mg, 1),
+    )
+    typer.echo(f"added to {day.isoformat()}")
+
+
+def today(
+    age: float | None = typer.Option(None, "--age", help="Age in years (default: profile)."),
+    pregnant: bool | None = typer.Option(None, "--pregnant/--not-pregnant"),
+    breastfeeding: bool | None = typer.Option(None, "--breastfeeding/--not-breastfeeding"),
+    weight: float | None = typer.Option(None, "--weight", help="Body weight, kg."),
+    date: str | None = DATE,
+) -> None:
+    """Caffeine today against the limit that applies to you."""
+    import datetime as dt
+
+    from twitchcare.cli.mg import _day
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.caffeine import caffeine_limit
+    from twitchcare.nutrition.person import resolve_person
+
+    settings = load_settings()
+    day = _day(date)
+    assert isinstance(day, dt.date)
+    person = resolve_person(
+        diary_link.profile(settings),
+        age=age,
+        pregnant=pregnant,
+        breastfeeding=breastfeeding,
+        weight_kg=weight,
+    )
+    (record,) = diary_link.days(settings, day, day)
+    for entry in record.entries:
+        if entry.caffeine_mg > 0:
+            typer.echo(f"  {entry.caffeine_mg:6.0f} mg  {entry.description}")
+    limit = caffeine_limit(
+        age=person.age,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        weight_kg=person.weight_kg,
+    )
+    total = record.caffeine_mg
+    if limit.daily_mg is None:
+        typer.echo(f"{day.isoformat()}: {total:.0f} mg caffeine. {limit.note}")
+    else:
+        verdict = "over" if total > limit.daily_mg else "within"
+        typer.echo(
+            f"{day.isoformat()}: {total:.0f} mg caffeine of {limit.daily_mg:.0f} mg a day "
+            f"({verdict} the limit) [source: {limit.source}]"
+        )
+        typer.echo(f"note: {limit.note}")
+    biggest = max((e.caffeine_mg for e in record.entries), default=0.0)
+    if biggest > limit.single_dose_mg:
+        typer.echo(
+            f"one entry had {biggest:.0f} mg: single doses above {limit.single_dose_mg:.0f} mg "
+            f"are more than EFSA considers free of concern [source: {limit.single_dose_source}]"
+        )
+
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``caffeine`` to the root app."""
+    caffeine_app = typer.Typer(
+        help="Caffeine from drinks and foods, against published limits.", no_args_is_help=True
+    )
+    caffeine_app.command("add")(add)
+    caffeine_app.command("today")(today)
+    app.add_typer(caffeine_app, name="caffeine")

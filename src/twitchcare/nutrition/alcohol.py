@@ -175,3 +175,10 @@ def alcohol_guidance(*, sex: str | None = None, pregnant: bool = False) -> Alcoh
         if limit.group in wanted:
             chosen.append(limit)
     return AlcoholGuidance(tuple(chosen), pregnant)
+
+
+def us_drinks_from_units(units: float) -> float:
+    """US standard drinks in an amount of UK units (both are fixed amounts of alcohol)."""
+    conv = load_knowledge().alcohol.conversions
+    ml = units * conv.uk_unit_ml_ethanol.value
+    return ml * conv.ethanol_g_per_ml.value / conv.us_standard_drink_g.value
