@@ -1,0 +1,78 @@
+"""Food search: forgiving, ranked, common generic foods first, raw and cooked kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcare.nutrition.foods import csv_path, parse_rows
+from twitchcare.nutrition.search import load_index
+
+
+def _top(query: str) -> str:
+    return load_index().search(query, limit=1)[0].food.description
+
+
+def test_the_shipped_table_has_all_8050_foods() -> None:
+    assert len(load_index().foods) == 8050
+
+
+@pytest.mark.parametrize("query", ["spinach cooked", "cooked spinach", "spinach, boiled"])
+def test_word_order_and_punctuation_do_not_matter(query: str) -> None:
+    assert _top(query) == "Spinach, cooked, boiled, drained, without salt"
+
+
+def test_raw_and_cooked_are_distinguished() -> None:
+    assert _top("spinach raw") == "Spinach, raw"
+    assert "cooked" in _top("spinach cooked")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("spinch", "Spinach, raw"),
+        ("brocoli", "Broccoli, raw"),
+        ("bananas", "Bananas, raw"),
+        ("almond", "Nuts, almonds"),
+    ],
+)
+def test_small_typos_and_plurals_are_forgiven(query: str, expected: str) -> None:
+    assert _top(query) == expected
+
+
+def test_generic_records_rank_above_baby_food_and_brands() -> None:
+    hits = load_index().search("spinach", limit=5)
+    assert all(not h.food.description.lower().startswith("babyfood") for h in hits)
+    assert hits[0].food.description == "Spinach, raw"
+
+
+def test_query_words_matter_more_than_popularity() -> None:
+    assert "RED BULL" in _top("red bull")
+    assert _top("spinach souffle") == "Spinach souffle"
+
+
+def test_unknown_words_find_nothing() -> None:
+    assert load_index().search("zzzzqqq") == []
+    assert load_index().search("") == []
+
+
+def test_breakfast_blend_coffee_caffeine_is_unknown_not_zero() -> None:
+    food = next(f for f in parse_rows(csv_path()) if f.id == "14180")
+    assert food.caffeine_mg_per_100g is None
+    assert "data gap" in food.note
+
+
+def test_empty_caffeine_cells_stay_unknown() -> None:
+    foods = {f.id: f for f in parse_rows(csv_path())}
+    assert foods["16249"].caffeine_mg_per_100g is None  # SILK Coffee soymilk, no USDA value
+    assert foods["14209"].caffeine_mg_per_100g == 40
+
+
+def test_the_index_is_cached_and_reused(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    first = load_index(tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("index*.pickle"))
+    load_index.cache_clear()
+    again = load_index(tmp_path / "cache")
+    assert again.search("spinach", 1)[0].food == first.search("spinach", 1)[0].food
