@@ -62,5 +62,7 @@ def test_magnesium_per_serving_is_within_15_percent_for_at_least_90_percent_of_o
 
 
 @pytest.mark.parametrize(("text", "low", "high", "label"), ODS_ROWS[:6])
-def test_the_strongest_ods_sources_match_closely(text: str, low: int, high: int, label: str) -> None:
+def test_the_strongest_ods_sources_match_closely(
+    text: str, low: int, high: int, label: str
+) -> None:
     assert _within(understand_food(text).magnesium_mg, low, high), label
