@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
 DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
 
 
@@ -88,6 +91,6 @@ def register(app: typer.Typer) -> None:
     alcohol_app = typer.Typer(
         help="Alcohol in UK units and US standard drinks, against guidance.", no_args_is_help=True
     )
-    alcohol_app.command("add")(add)
+    alcohol_app.command("add", context_settings=ADD_SETTINGS)(add)
     alcohol_app.command("week")(week)
     app.add_typer(alcohol_app, name="alcohol")

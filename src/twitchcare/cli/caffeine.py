@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
 DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
 
 
@@ -96,6 +99,6 @@ def register(app: typer.Typer) -> None:
     caffeine_app = typer.Typer(
         help="Caffeine from drinks and foods, against published limits.", no_args_is_help=True
     )
-    caffeine_app.command("add")(add)
+    caffeine_app.command("add", context_settings=ADD_SETTINGS)(add)
     caffeine_app.command("today")(today)
     app.add_typer(caffeine_app, name="caffeine")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
 AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
 SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
 PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
@@ -200,7 +203,7 @@ def register(app: typer.Typer) -> None:
         help="Magnesium: add foods, see today against your target, get a plan.",
         no_args_is_help=True,
     )
-    mg_app.command("add")(add)
+    mg_app.command("add", context_settings=ADD_SETTINGS)(add)
     mg_app.command("today")(today)
     mg_app.command("plan")(plan)
     app.add_typer(mg_app, name="mg")

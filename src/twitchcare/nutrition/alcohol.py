@@ -18,6 +18,7 @@ from twitchcare.nutrition.knowledge import AlcoholDrink, AlcoholLimit, load_know
 
 _ABV = re.compile(r"(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
 MAX_ABV = 96.0
+_FILLER = frozenset({"a", "an", "of", "one", "two", "three", "four", "ml", "abv", "vol"})
 UK_PINT_ML = 568.0
 
 
@@ -104,7 +105,11 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
             if len(word) > longest and re.search(rf"\b{re.escape(word)}\b", lowered):
                 serving, longest = candidate, len(word)
     if drink is None and serving is not None and len(serving.drinks) == 1:
-        drink = next(d for d in kb.drinks if d.id == serving.drinks[0])
+        # "a double" is a spirit, but "glass of water" is not wine: only a bare measure counts.
+        leftover = set(re.findall(r"[a-z]+", lowered)) - _FILLER
+        leftover -= {w for word in serving.words for w in word.split()}
+        if not leftover:
+            drink = next(d for d in kb.drinks if d.id == serving.drinks[0])
     if drink is None:
         raise InputError(
             field="drink",
