@@ -10,28 +10,30 @@ def _fmt(value: float | None) -> str:
 
 
 def search(
-    query: str = typer.Argument(..., help="What to look for, e.g. 'spinach cooked'."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    query: list[str] = typer.Argument(..., help="What to look for, e.g. spinach cooked."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, max=100, help="How many foods."),
 ) -> None:
-    """Search the USDA SR28 foods; magnesium and caffeine are per 100 g."""
+    """Search the USDA SR28 foods; magnesium and caffeine are per 100 g.
+
+    "unknown" (null in JSON) means USDA published no value, which is not the same as zero.
+    """
     import json
 
-    from twitchcare.config import load_settings
     from twitchcare.errors import InputError
     from twitchcare.nutrition.search import load_index
 
-    if not query.strip():
+    text = " ".join(query).strip()
+    if not text:
         raise InputError(
             field="query", problem="is empty", hint="e.g. twitchcare foods search spinach"
         )
-    settings = load_settings()
-    hits = load_index(settings.data_dir / "cache").search(query, limit=limit)
+    hits = load_index().search(text, limit=limit)
     if as_json:
         typer.echo(json.dumps([hit.food.as_json() for hit in hits], ensure_ascii=False))
         return
     if not hits:
-        typer.echo(f"no food matches '{query}'")
+        typer.echo(f"no food matches '{text}'")
         return
     for hit in hits:
         food = hit.food

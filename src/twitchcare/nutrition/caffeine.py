@@ -14,7 +14,7 @@ from pathlib import Path
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import Amount, parse_amount
 from twitchcare.nutrition.knowledge import CaffeineDrink, CaffeineServing, load_knowledge
-from twitchcare.nutrition.search import query_words
+from twitchcare.nutrition.vocabulary import query_words
 
 MIN_NAME_SCORE = 85.0
 

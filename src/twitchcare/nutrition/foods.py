@@ -1,24 +1,17 @@
-"""The USDA SR28 food table, loaded once and kept as a compact cache.
+"""The USDA SR28 food table as shipped, and the corrections made to it.
 
-Parsing 8,050 CSV rows on every command would cost more than the whole search, so the first use
-writes a pickle next to the diary (keyed by the CSV's size and modification time) and later runs
-read only that. Known upstream gaps are corrected here, in one place, with a note the user sees.
+Known upstream gaps are corrected here, in one place, with a note the user sees. Commands do not
+parse the CSV: they read the prebuilt index (see :mod:`twitchcare.nutrition.search`).
 """
 
 from __future__ import annotations
 
 import csv
-import pickle
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
-
-T = TypeVar("T")
 
 CSV_NAME = "usda-sr28-minerals.csv"
-CACHE_FORMAT = 1
 
 # NDB 14180 is ordinary caffeinated coffee, but SR28 gives it caffeine 0 as an "assumed zero";
 # the data README and the medical brief both call this a data gap, so it becomes unknown.
@@ -98,33 +91,3 @@ def parse_rows(path: Path) -> list[Food]:
 def csv_path() -> Path:
     """The shipped CSV inside the installed package."""
     return Path(str(resources.files("twitchcare.data").joinpath(CSV_NAME)))
-
-
-def cache_path(cache_dir: Path, source: Path) -> Path:
-    """A cache file name that changes whenever the shipped CSV changes."""
-    stat = source.stat()
-    return cache_dir / f"foods-v{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
-
-
-def load_cached(cache_dir: Path, name: str, build: Callable[[], T]) -> T:
-    """Return the pickled object in ``cache_dir/name``, building and writing it when missing.
-
-    A damaged or unwritable cache is never fatal: the object is rebuilt and used from memory.
-    """
-    path = cache_dir / name
-    try:
-        with path.open("rb") as handle:
-            loaded: T = pickle.load(handle)
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    value = build()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass
-    return value

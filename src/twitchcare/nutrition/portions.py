@@ -14,7 +14,7 @@ from pathlib import Path
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import PINT_UNITS, Amount, to_ml
 from twitchcare.nutrition.foods import Food, Portion
-from twitchcare.nutrition.search import stem, words
+from twitchcare.nutrition.vocabulary import stem, words
 
 # Measures that read as a single item when someone types "1 banana" or "2 eggs".
 PREFERRED_SINGLE = ("medium", "large", "slice", "packet", "container", "bar", "can", "fruit")

@@ -5,130 +5,50 @@ drained, without salt". Matching is per word (so order does not matter), with pl
 small typos found through rapidfuzz against the vocabulary, not against 8,050 descriptions, which
 keeps a search to a few milliseconds. How well the query words match always dominates; a small
 prior then prefers plain generic records over branded, restaurant and baby-food ones.
+
+The index is prebuilt and shipped as ``data/foods-index.marshal`` (plain lists and numbers, read
+with :mod:`marshal` in a few milliseconds, and unlike pickle it cannot run code). Food objects are
+made only for the hits. If the file is missing or was built from another CSV or other word lists,
+the index is rebuilt in memory from the CSV instead.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
+import marshal
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from twitchcare.nutrition.foods import Food, cache_path, csv_path, load_cached, parse_rows
-
-_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?%?")
-_UPPER_WORD = re.compile(r"\b[A-Z][A-Z'&]{2,}\b")
-
-STOPWORDS = frozenset({"a", "an", "and", "or", "of", "the", "in", "for", "to", "from", "ns", "nfs"})
-
-# Phrases people write differently from USDA; rewritten before the query is split into words.
-QUERY_REWRITES = (
-    ("wholemeal", "whole wheat"),
-    ("wholewheat", "whole wheat"),
-    ("soy milk", "soymilk"),
-    ("yoghurt", "yogurt"),
-    ("porridge", "oats cooked"),
-    ("garbanzo", "chickpeas"),
-    ("coriander leaves", "coriander"),
+from twitchcare.nutrition.foods import CAFFEINE_OVERRIDES, Food, Portion, csv_path, parse_rows
+from twitchcare.nutrition.vocabulary import (
+    CATEGORY_HEADS,
+    COOKED_BY_DEFAULT_GROUPS,
+    HEAD_BONUS,
+    MAX_EXTRA_COST,
+    PRUNE_SHARE,
+    RAW_STAPLE_PENALTY,
+    RAW_STATES,
+    STATE_WORDS,
+    SYNONYMS,
+    fingerprint,
+    prior,
+    query_words,
+    word_cost,
+    words,
 )
 
-# A query word that USDA often expresses with another word; matched a little below an exact hit.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "cooked": ("boiled", "prepared", "roasted", "baked", "steamed", "heat", "broiled", "cooked"),
-    "boiled": ("cooked",),
-    "raw": ("fresh", "uncooked"),
-    "oat": ("oatmeal",),
-    "decaf": ("decaffeinated",),
-    "fries": ("fried",),
-}
+__all__ = ["FoodIndex", "SearchHit", "build_index", "load_index", "write_index"]
 
-# Words that say little about which food it is; unmatched ones cost less than other extra words.
-GENERIC = frozenset(
-    {
-        "raw", "cooked", "boiled", "drained", "without", "with", "salt", "mature", "seed", "all",
-        "type", "commercial", "commercially", "variety", "fresh", "regular", "plain", "whole",
-        "prepared", "fluid", "added", "kernel", "enriched", "unenriched", "nut", "bean", "solid",
-        "liquid", "beverage", "brewed", "tap", "water", "broiler", "fryer", "meat", "fish",
-        "vitamin", "fortified", "milkfat", "d", "a", "c", "ready", "drink", "fruit", "vegetable",
-        "nuts", "seeds", "cereal", "product", "form", "fat", "lean", "include", "includes",
-        "boiling", "microwaving", "microwaved", "quick", "style",
-    }
+INDEX_NAME = "foods-index.marshal"
+INDEX_FORMAT = 2
+_COLUMNS = (
+    "ids", "descriptions", "groups", "magnesium", "caffeine", "portions", "notes", "vocab",
+    "postings", "doc_tokens", "first_token", "prior", "raw_staple", "token_cost",
 )  # fmt: skip
-
-# Words that turn a food into a different product (rice -> rice flour); unless the query asks
-# for them they count heavily against a record.
-PRODUCT = frozenset(
-    {
-        "flour", "oil", "paste", "powder", "dried", "dehydrated", "bran", "cracker", "noodle",
-        "chip", "sauce", "soup", "juice", "concentrate", "breaded", "souffle", "babyfood",
-        "imitation", "substitute", "butter", "candy", "cookie", "cake", "pie", "syrup", "mix",
-        "instant", "chicory", "frozen", "canned", "sheep", "goat", "human", "buffalo", "yogurt",
-        "chocolate", "vanilla", "strawberry", "flavored", "sweetened", "honey", "cinnamon",
-        "fried", "sprouted", "stir", "dessert", "cream", "buttermilk", "dry", "bar", "producer",
-    }
-)  # fmt: skip
-PRODUCT_WORD_COST = 5.0
-
-# USDA often names the category first ("Nuts, almonds"); the word after it is the real head.
-CATEGORY_HEADS = frozenset(
-    {"cereal", "beverage", "nut", "seed", "bean", "fish", "snack", "candy", "candie", "spice"}
-)
-
-STATE_WORDS = frozenset(
-    {"raw", "dry", "uncooked", "unprepared", "cooked", "boiled", "canned", "roasted", "prepared"}
-)
-RAW_STATES = frozenset({"raw", "dry", "uncooked", "unprepared"})
-# Dry beans and raw grains are rarely eaten as such, so "1 cup black beans" means cooked beans.
-COOKED_BY_DEFAULT_GROUPS = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
-
-GROUP_PENALTY = {
-    "Baby Foods": 12.0,
-    "Fast Foods": 8.0,
-    "Restaurant Foods": 8.0,
-    "American Indian/Alaska Native Foods": 6.0,
-    "Meals, Entrees, and Side Dishes": 4.0,
-}
-BRAND_PENALTY = 6.0
-WITH_SALT_PENALTY = 1.5
-HEAD_BONUS = 5.0
-RAW_STAPLE_PENALTY = 4.0
-EXTRA_WORD_COST = 1.0
-GENERIC_WORD_COST = 0.3
-MAX_EXTRA_COST = 12.0
-PRUNE_SHARE = 0.5
-INDEX_FORMAT = 1
-
-
-def stem(word: str) -> str:
-    """Fold English plurals so "seeds" finds "seed" and "berries" finds "berry"."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is")) or not word.isalpha():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("oes", "ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
-
-
-def words(text: str) -> list[str]:
-    """Lower-case, stemmed words of a description or query, without stop words."""
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def query_words(query: str) -> list[str]:
-    """The distinct words of a query after the phrase rewrites, in order."""
-    text = " " + query.lower().replace("-", " ") + " "
-    if "oatmeal" in text:
-        # Oatmeal on its own is the cooked porridge; dry oats are asked for as such.
-        dry = any(w in text for w in ("instant", "dry", "cookie", "bread", "bar", "muffin"))
-        text = text.replace("oatmeal", "oats" if dry else "oats cooked")
-    for old, new in QUERY_REWRITES:
-        text = text.replace(old, new)
-    return list(dict.fromkeys(words(text)))
 
 
 @dataclass(frozen=True)
@@ -141,9 +61,15 @@ class SearchHit:
 
 @dataclass
 class FoodIndex:
-    """Vocabulary, postings and per-food priors, built once and pickled in the cache."""
+    """Foods as columns plus vocabulary, postings and per-food priors."""
 
-    foods: tuple[Food, ...]
+    ids: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    magnesium: list[float] = field(default_factory=list)
+    caffeine: list[float | None] = field(default_factory=list)
+    portions: list[tuple[tuple[float, str], ...]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     vocab: list[str] = field(default_factory=list)
     postings: list[list[int]] = field(default_factory=list)
     doc_tokens: list[tuple[int, ...]] = field(default_factory=list)
@@ -153,13 +79,40 @@ class FoodIndex:
     token_cost: list[float] = field(default_factory=list)
     sorted_vocab: list[str] = field(default_factory=list)
     vocab_id: dict[str, int] = field(default_factory=dict)
+    _made: dict[int, Food] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def food(self, i: int) -> Food:
+        """The ``i``-th food, made on first use."""
+        made = self._made.get(i)
+        if made is None:
+            made = Food(
+                id=self.ids[i],
+                description=self.descriptions[i],
+                food_group=self.groups[i],
+                magnesium_mg_per_100g=self.magnesium[i],
+                caffeine_mg_per_100g=self.caffeine[i],
+                portions=tuple(Portion(g, d) for g, d in self.portions[i]),
+                note=self.notes[i],
+            )
+            self._made[i] = made
+        return made
 
     @classmethod
-    def build(cls, foods: tuple[Food, ...]) -> FoodIndex:
+    def build(cls, foods: list[Food]) -> FoodIndex:
         """Tokenise every description once; all the per-query work is then set arithmetic."""
-        index = cls(foods=foods)
+        index = cls()
         for i, food in enumerate(foods):
-            ids = []
+            index.ids.append(food.id)
+            index.descriptions.append(food.description)
+            index.groups.append(food.food_group)
+            index.magnesium.append(food.magnesium_mg_per_100g)
+            index.caffeine.append(food.caffeine_mg_per_100g)
+            index.portions.append(tuple((p.grams, p.description) for p in food.portions))
+            index.notes.append(food.note)
+            ids: list[int] = []
             for token in words(food.description.replace("-", " ")):
                 vid = index.vocab_id.get(token)
                 if vid is None:
@@ -173,19 +126,34 @@ class FoodIndex:
             index.doc_tokens.append(tuple(ids))
             heads = [v for v in ids[:2] if index.vocab[v] not in CATEGORY_HEADS]
             index.first_token.append(heads[0] if heads else (ids[0] if ids else -1))
-            index.prior.append(_prior(food))
+            index.prior.append(prior(food))
             tokens = {index.vocab[v] for v in ids}
             index.raw_staple.append(
                 food.food_group in COOKED_BY_DEFAULT_GROUPS and bool(tokens & RAW_STATES)
             )
-        index.token_cost = [_word_cost(token) for token in index.vocab]
+        index.token_cost = [word_cost(token) for token in index.vocab]
+        index.sorted_vocab = sorted(index.vocab)
+        return index
+
+    def dumps(self, key: str) -> bytes:
+        """Serialise with the key it was built for (see :func:`index_key`)."""
+        payload = {"format": INDEX_FORMAT, "key": key}
+        payload.update({name: getattr(self, name) for name in _COLUMNS})
+        return marshal.dumps(payload)
+
+    @classmethod
+    def loads(cls, data: bytes, key: str) -> FoodIndex | None:
+        """The index in ``data``, or None when it was built for something else."""
+        payload: dict[str, Any] = marshal.loads(data)
+        if payload.get("format") != INDEX_FORMAT or payload.get("key") != key:
+            return None
+        index = cls(**{name: payload[name] for name in _COLUMNS})
+        index.vocab_id = {token: i for i, token in enumerate(index.vocab)}
         index.sorted_vocab = sorted(index.vocab)
         return index
 
     def _matches(self, word: str) -> dict[int, float]:
         """Vocabulary ids similar to one query word, with a similarity in 0..1."""
-        from rapidfuzz import fuzz, process
-
         found: dict[int, float] = {}
         exact = self.vocab_id.get(word)
         if exact is not None:
@@ -199,9 +167,10 @@ class FoodIndex:
             for token in self.sorted_vocab[start : start + 40]:
                 if not token.startswith(word):
                     break
-                vid = self.vocab_id[token]
-                found.setdefault(vid, 0.8)
+                found.setdefault(self.vocab_id[token], 0.8)
         if len(word) >= 4 and word.isalpha() and exact is None:
+            from rapidfuzz import fuzz, process  # only typos need it; spares its import
+
             cutoff = 80 if len(word) >= 5 else 75
             for _token, score, vid in process.extract(
                 word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=12
@@ -219,7 +188,7 @@ class FoodIndex:
         qwords = query_words(query)
         if not qwords:
             return []
-        n = len(self.foods)
+        n = len(self)
         per_word: list[tuple[float, dict[int, float]]] = []
         for word in qwords:
             vocab_sims = self._matches(word)
@@ -242,7 +211,7 @@ class FoodIndex:
                 for vid in vocab_sims:
                     everything.update(self.postings[vid])
             hits = self._score(everything, per_word, qwords)
-        return [SearchHit(self.foods[i], round(score, 2)) for score, i in hits[:limit]]
+        return [SearchHit(self.food(i), round(score, 2)) for score, i in hits[:limit]]
 
     def _score(
         self,
@@ -276,41 +245,45 @@ class FoodIndex:
             if self.raw_staple[i] and not wants_state:
                 score -= RAW_STAPLE_PENALTY
             scored.append((score, i))
-        scored.sort(key=lambda pair: (-pair[0], len(self.foods[pair[1]].description)))
+        scored.sort(key=lambda pair: (-pair[0], len(self.descriptions[pair[1]])))
         return scored
 
 
-def _word_cost(token: str) -> float:
-    """What an unmatched word in a description costs a record."""
-    if token in PRODUCT:
-        return PRODUCT_WORD_COST
-    if token in GENERIC or not token.isalpha():
-        return GENERIC_WORD_COST
-    return EXTRA_WORD_COST
+def index_path() -> Path:
+    """The prebuilt index shipped next to the CSV."""
+    return csv_path().with_name(INDEX_NAME)
 
 
-def _prior(food: Food) -> float:
-    """How much less likely a record is to be what someone means, before reading the query."""
-    penalty = GROUP_PENALTY.get(food.food_group, 0.0)
-    if _UPPER_WORD.search(food.description) or food.description.lower().startswith("babyfood"):
-        penalty += BRAND_PENALTY
-    lowered = food.description.lower()
-    if "with salt" in lowered and "without salt" not in lowered:
-        penalty += WITH_SALT_PENALTY
-    return penalty
+def index_key(csv_bytes: bytes) -> str:
+    """What an index depends on: the CSV's content, the word lists and the data overrides."""
+    digest = hashlib.sha256(csv_bytes)
+    digest.update(fingerprint().encode())
+    digest.update(repr(sorted(CAFFEINE_OVERRIDES.items())).encode())
+    return digest.hexdigest()[:24]
 
 
-@lru_cache(maxsize=4)
-def load_index(cache_dir: Path | None = None) -> FoodIndex:
-    """The search index, from ``cache_dir`` when it holds a current copy."""
-    source = csv_path()
+def build_index() -> FoodIndex:
+    """A fresh index from the shipped CSV."""
+    return FoodIndex.build(parse_rows(csv_path()))
 
-    def build() -> FoodIndex:
-        return FoodIndex.build(tuple(parse_rows(source)))
 
-    if cache_dir is None:
-        return build()
-    # The index bakes in this module's word lists, so a changed module means a new cache file.
-    code = Path(__file__).stat().st_mtime_ns
-    name = cache_path(cache_dir, source).name.replace("foods-", f"index{INDEX_FORMAT}-{code}-")
-    return load_cached(cache_dir, name, build)
+@lru_cache(maxsize=1)
+def load_index() -> FoodIndex:
+    """The prebuilt index when it matches the CSV and word lists, else one built now."""
+    key = index_key(csv_path().read_bytes())
+    try:
+        index = FoodIndex.loads(index_path().read_bytes(), key)
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        index = None
+    return index if index is not None else build_index()
+
+
+def write_index(path: Path | None = None) -> Path:
+    """Rebuild the shipped index file (run after changing the CSV or the word lists)."""
+    target = path or index_path()
+    target.write_bytes(build_index().dumps(index_key(csv_path().read_bytes())))
+    return target
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_index()}")

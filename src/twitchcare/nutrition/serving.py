@@ -67,7 +67,7 @@ def extra_portions() -> dict[str, tuple[Portion, ...]]:
 def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
     """Parse the amount, pick the food and compute its magnesium; raises :class:`InputError`."""
     parsed = parse_amount(text, cache_dir=cache_dir)
-    hits = [h for h in load_index(cache_dir).search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
+    hits = [h for h in load_index().search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
     if not hits:
         raise InputError(
             field="food",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from twitchcare.nutrition.foods import csv_path, parse_rows
-from twitchcare.nutrition.search import load_index
+from twitchcare.nutrition.search import FoodIndex, build_index, index_key, index_path, load_index
 
 
 def _top(query: str) -> str:
@@ -13,7 +13,7 @@ def _top(query: str) -> str:
 
 
 def test_the_shipped_table_has_all_8050_foods() -> None:
-    assert len(load_index().foods) == 8050
+    assert len(load_index()) == 8050
 
 
 @pytest.mark.parametrize("query", ["spinach cooked", "cooked spinach", "spinach, boiled"])
@@ -67,12 +67,17 @@ def test_empty_caffeine_cells_stay_unknown() -> None:
     assert foods["14209"].caffeine_mg_per_100g == 40
 
 
-def test_the_index_is_cached_and_reused(tmp_path: object) -> None:
-    from pathlib import Path
+def test_the_shipped_index_is_current_and_equals_a_fresh_build() -> None:
+    key = index_key(csv_path().read_bytes())
+    shipped = FoodIndex.loads(index_path().read_bytes(), key)
+    assert shipped is not None, "stale index: run python -m twitchcare.nutrition.search"
+    fresh = build_index()
+    assert shipped.descriptions == fresh.descriptions
+    assert shipped.doc_tokens == fresh.doc_tokens
+    assert shipped.prior == fresh.prior
+    assert shipped.token_cost == fresh.token_cost
 
-    assert isinstance(tmp_path, Path)
-    first = load_index(tmp_path / "cache")
-    assert list((tmp_path / "cache").glob("index*.pickle"))
-    load_index.cache_clear()
-    again = load_index(tmp_path / "cache")
-    assert again.search("spinach", 1)[0].food == first.search("spinach", 1)[0].food
+
+def test_an_index_built_for_other_data_is_not_used() -> None:
+    data = build_index().dumps("some-other-key")
+    assert FoodIndex.loads(data, index_key(csv_path().read_bytes())) is None
