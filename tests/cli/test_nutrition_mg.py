@@ -89,3 +89,19 @@ def test_mg_plan_suggests_foods_and_supplement_cautions() -> None:
     assert "Spinach" in result.output
     assert "350 mg" in result.output
     assert "kidney" in result.output
+
+
+def test_mg_target_is_honest_about_athletes_and_stress() -> None:
+    result = runner.invoke(
+        app, ["mg", "target", "--age", "28", "--sex", "female", "--athlete", "--stressed"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "310 mg a day" in result.output
+    assert "no separate magnesium value for athletes" in result.output
+    assert "no separate magnesium value for people under stress" in result.output
+    assert "at most 350 mg a day from supplements" in result.output
+
+
+def test_mg_target_for_pregnancy_uses_the_pregnancy_row() -> None:
+    result = runner.invoke(app, ["mg", "target", "--age", "28", "--sex", "female", "--pregnant"])
+    assert "350 mg a day (RDA for pregnant, age 28)" in result.output

@@ -101,11 +101,6 @@ def today(
     assert isinstance(day, dt.date)
     person = _person(age, sex, pregnant, breastfeeding)
     assert isinstance(person, Person)
-    (record,) = diary_link.days(settings, day, day)
-    magnesium = [e for e in record.entries if e.magnesium_mg > 0 or e.kind == "food"]
-    for entry in magnesium:
-        typer.echo(f"  {entry.magnesium_mg:6.0f} mg  {entry.description}")
-    total = record.magnesium_mg
     age_years, sex_value = person.require_age_and_sex()
     target = magnesium_target(
         age_years,
@@ -114,6 +109,11 @@ def today(
         breastfeeding=person.breastfeeding,
         athlete=person.athlete,
     )
+    (record,) = diary_link.days(settings, day, day)
+    for entry in record.entries:
+        if entry.magnesium_mg > 0 or entry.kind == "food":
+            typer.echo(f"  {entry.magnesium_mg:6.0f} mg  {entry.description}")
+    total = record.magnesium_mg
     share = 100 * total / target.mg
     typer.echo(
         f"{day.isoformat()}: {total:.0f} mg magnesium of {target.mg:.0f} mg "
@@ -123,6 +123,49 @@ def today(
         typer.echo(f"{target.mg - total:.0f} mg to go: twitchcare mg plan")
     for note in target.notes:
         typer.echo(f"note: {note.statement} [source: {note.source}]")
+
+
+def target(
+    age: float | None = AGE,
+    sex: str | None = SEX,
+    pregnant: bool | None = PREGNANT,
+    breastfeeding: bool | None = BREASTFEEDING,
+    athlete: bool = typer.Option(False, "--athlete", help="You train hard."),
+    stressed: bool = typer.Option(False, "--stressed", help="You are under stress."),
+) -> None:
+    """Your daily magnesium target, the supplement limit, and what the evidence says about
+    the higher-need groups the article names."""
+    from twitchcare.nutrition.person import Person
+    from twitchcare.nutrition.requirements import magnesium_target, supplement_limit
+
+    person = _person(age, sex, pregnant, breastfeeding)
+    assert isinstance(person, Person)
+    age_years, sex_value = person.require_age_and_sex()
+    result = magnesium_target(
+        age_years,
+        sex_value,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        athlete=athlete or person.athlete,
+        stressed=stressed,
+    )
+    typer.echo(
+        f"magnesium target: {result.mg:.0f} mg a day ({result.kind} for {result.basis}) "
+        f"[source: {result.source}]"
+    )
+    limit = supplement_limit(age_years)
+    if limit.mg is None:
+        typer.echo(
+            "supplements: no upper limit is set at this age; magnesium should come from food "
+            f"or formula only [source: {limit.source}]"
+        )
+    else:
+        typer.echo(
+            f"supplements: at most {limit.mg:.0f} mg a day from supplements and medicines; "
+            f"magnesium in food does not count [source: {limit.source}]"
+        )
+    for note in result.notes:
+        typer.echo(f"{note.group}: {note.statement} [source: {note.source}]")
 
 
 def plan(
@@ -205,5 +248,6 @@ def register(app: typer.Typer) -> None:
     )
     mg_app.command("add", context_settings=ADD_SETTINGS)(add)
     mg_app.command("today")(today)
+    mg_app.command("target")(target)
     mg_app.command("plan")(plan)
     app.add_typer(mg_app, name="mg")

@@ -90,4 +90,4 @@ def parse_rows(path: Path) -> list[Food]:
 
 def csv_path() -> Path:
     """The shipped CSV inside the installed package."""
-    return Path(str(resources.files("twitchcare.data").joinpath(CSV_NAME)))
+    return Path(str(resources.files("twitchcare").joinpath("data", CSV_NAME)))

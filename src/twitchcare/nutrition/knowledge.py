@@ -216,7 +216,7 @@ FILES: dict[str, type[Strict]] = {
 
 def knowledge_dir() -> Path:
     """Where the nutrition YAML files are installed."""
-    return Path(str(resources.files("twitchcare.knowledge").joinpath("nutrition")))
+    return Path(str(resources.files("twitchcare").joinpath("knowledge", "nutrition")))
 
 
 def _read(path: Path, model: type[Strict]) -> Strict:
@@ -277,6 +277,6 @@ def unknown_sources(kb: NutritionKnowledge, known: set[str]) -> list[str]:
 
 def catalogue_ids() -> set[str]:
     """Ids in ``knowledge/sources.yaml``, the catalogue every citation must point into."""
-    path = Path(str(resources.files("twitchcare.knowledge").joinpath("sources.yaml")))
+    path = Path(str(resources.files("twitchcare").joinpath("knowledge", "sources.yaml")))
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {entry["id"] for entry in data["sources"]}
