@@ -42,6 +42,11 @@ COUNT_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Measures people use that have no fixed size; refused with a hint rather than guessed.
+VAGUE_MEASURES = frozenset(
+    {"handful", "bowl", "plate", "plateful", "pinch", "dash", "splash", "bit", "spoonful", "some"}
+)
+
 # Unit spellings handed to pint; anything else pint recognises is refused as a non-food unit
 # (pint reads "mug" as microgram and "pinch" as pico-inch, so guessing is worse than asking).
 PINT_UNITS = {
@@ -65,6 +70,7 @@ PINT_UNITS = {
 _NUMBER = re.compile(
     r"^(?P<neg>-\s*)?(?:(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)"
     r"|(?P<fnum>\d+)/(?P<fden>\d+)"
+    r"|(?P<thousands>\d{1,3}(?:,\d{3})+)(?![\d.])"
     r"|(?P<dec>\d+(?:[.,]\d+)?|[.,]\d+)(?P<uni>[½¼¾⅓⅔⅛])?"
     r"|(?P<uonly>[½¼¾⅓⅔⅛]))"
 )
@@ -134,6 +140,8 @@ def _number(text: str) -> tuple[float, str, bool]:
             value = int(match["whole"]) + _fraction(match["num"], match["den"])
         elif match["fnum"]:
             value = _fraction(match["fnum"], match["fden"])
+        elif match["thousands"]:
+            value = float(match["thousands"].replace(",", ""))
         elif match["uonly"]:
             value = UNICODE_FRACTIONS[match["uonly"]]
         else:
@@ -226,6 +234,13 @@ def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tu
             amount = _convert(value, PINT_UNITS[candidate], cache_dir)
             return amount, _drop_words(rest, size)
     word = _singular(lowered[0])
+    vague = next((w for w in (word, word[:-1], word[:-2]) if w in VAGUE_MEASURES), word)
+    if vague in VAGUE_MEASURES:
+        raise InputError(
+            field="unit",
+            problem=f"'{words[0]}' has no fixed size",
+            hint="weigh it or use cups or spoons, e.g. '30 g almonds' or '1/2 cup black beans'",
+        )
     if word in COUNT_WORDS and len(words) > 1:
         return Amount(value, "count", unit=word, explicit=explicit), _drop_words(rest, 1)
     followed_by_of = len(lowered) > 1 and lowered[1] == "of"

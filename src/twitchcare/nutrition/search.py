@@ -27,6 +27,7 @@ from twitchcare.nutrition.foods import CAFFEINE_OVERRIDES, Food, Portion, csv_pa
 from twitchcare.nutrition.vocabulary import (
     CATEGORY_HEADS,
     COOKED_BY_DEFAULT_GROUPS,
+    FAMILY_WEIGHT,
     HEAD_BONUS,
     MAX_EXTRA_COST,
     PRUNE_SHARE,
@@ -34,6 +35,7 @@ from twitchcare.nutrition.vocabulary import (
     RAW_STATES,
     STATE_WORDS,
     SYNONYMS,
+    UNKNOWN_WORD_WEIGHT,
     fingerprint,
     prior,
     query_words,
@@ -132,6 +134,16 @@ class FoodIndex:
                 food.food_group in COOKED_BY_DEFAULT_GROUPS and bool(tokens & RAW_STATES)
             )
         index.token_cost = [word_cost(token) for token in index.vocab]
+        # Staples come in many USDA variants ("Tea, black, brewed / decaffeinated / ..."), rare
+        # foods in one; the size of a record's family is a small, data-derived popularity hint.
+        families: dict[tuple[int, ...], list[int]] = {}
+        for i, doc in enumerate(index.doc_tokens):
+            family = tuple(v for v in doc if index.vocab[v] not in CATEGORY_HEADS)[:2]
+            families.setdefault(family, []).append(i)
+        for members in families.values():
+            bonus = FAMILY_WEIGHT * math.log(len(members))
+            for i in members:
+                index.prior[i] -= bonus
         index.sorted_vocab = sorted(index.vocab)
         return index
 
@@ -192,6 +204,11 @@ class FoodIndex:
         per_word: list[tuple[float, dict[int, float]]] = []
         for word in qwords:
             vocab_sims = self._matches(word)
+            if not vocab_sims:
+                # A word found nowhere ("big", "organic") says nothing about which food is meant;
+                # it counts like the commonest word rather than sinking every candidate.
+                per_word.append((UNKNOWN_WORD_WEIGHT, vocab_sims))
+                continue
             df = min(n, sum(len(self.postings[v]) for v in vocab_sims))
             per_word.append((math.log((n + 1) / (df + 1)) + 1.0, vocab_sims))
         total = sum(w for w, _ in per_word)

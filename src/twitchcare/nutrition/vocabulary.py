@@ -45,7 +45,7 @@ GENERIC = frozenset(
         "type", "commercial", "commercially", "variety", "fresh", "regular", "plain", "whole",
         "prepared", "fluid", "added", "kernel", "enriched", "unenriched", "nut", "bean", "solid",
         "liquid", "beverage", "brewed", "tap", "water", "broiler", "fryer", "meat", "fish",
-        "vitamin", "fortified", "milkfat", "d", "a", "c", "ready", "drink", "fruit", "vegetable",
+        "vitamin", "fortified", "milkfat", "d", "a", "c", "ready", "drink", "grain", "long",
         "nuts", "seeds", "cereal", "product", "form", "fat", "lean", "include", "includes",
         "boiling", "microwaving", "microwaved", "quick", "style",
     }
@@ -61,6 +61,8 @@ PRODUCT = frozenset(
         "instant", "chicory", "frozen", "canned", "sheep", "goat", "human", "buffalo", "yogurt",
         "chocolate", "vanilla", "strawberry", "flavored", "sweetened", "honey", "cinnamon",
         "fried", "sprouted", "stir", "dessert", "cream", "buttermilk", "dry", "bar", "producer",
+        "fermented", "giblet", "liver", "heart", "gizzard", "kidney", "tongue", "brain",
+        "tripe", "feet", "glutinous",
     }
 )  # fmt: skip
 PRODUCT_WORD_COST = 5.0
@@ -92,6 +94,8 @@ EXTRA_WORD_COST = 1.0
 GENERIC_WORD_COST = 0.3
 MAX_EXTRA_COST = 12.0
 PRUNE_SHARE = 0.5
+FAMILY_WEIGHT = 0.8
+UNKNOWN_WORD_WEIGHT = 1.0
 
 
 def stem(word: str) -> str:
@@ -121,7 +125,8 @@ def query_words(query: str) -> list[str]:
         text = text.replace("oatmeal", "oats" if dry else "oats cooked")
     for old, new in QUERY_REWRITES:
         text = text.replace(old, new)
-    return list(dict.fromkeys(words(text)))
+    # Single letters ("x", "d") only ever match noise such as "(n x 6.25)".
+    return list(dict.fromkeys(w for w in words(text) if len(w) > 1 or w.isdigit()))
 
 
 def word_cost(token: str) -> float:
@@ -150,6 +155,6 @@ def fingerprint() -> str:
         sorted(STOPWORDS), QUERY_REWRITES, sorted(GENERIC), sorted(PRODUCT), PRODUCT_WORD_COST,
         sorted(CATEGORY_HEADS), sorted(RAW_STATES), sorted(COOKED_BY_DEFAULT_GROUPS),
         sorted(GROUP_PENALTY.items()), BRAND_PENALTY, WITH_SALT_PENALTY, EXTRA_WORD_COST,
-        GENERIC_WORD_COST, _WORD.pattern, _UPPER_WORD.pattern,
+        GENERIC_WORD_COST, _WORD.pattern, _UPPER_WORD.pattern, FAMILY_WEIGHT,
     ]  # fmt: skip
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]

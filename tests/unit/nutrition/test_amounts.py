@@ -88,3 +88,20 @@ def test_slices_are_counted_from_the_slice_measure() -> None:
     serving = understand_food("2 slices whole wheat bread")
     assert serving.grams == pytest.approx(64)
     assert serving.food.description == "Bread, whole-wheat, commercially prepared"
+
+
+@pytest.mark.parametrize("text", ["1 handful almonds", "a bowl of oatmeal", "2 pinches salt"])
+def test_measures_without_a_fixed_size_are_refused_not_guessed(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_amount(text)
+    assert caught.value.field == "unit"
+    assert "no fixed size" in caught.value.problem
+
+
+def test_thousands_separator_and_decimal_comma_are_read() -> None:
+    assert parse_amount("1,000 g spinach").amount.grams == 1000
+    assert parse_amount("1,5 cup milk").amount.value == 1.5
+
+
+def test_unknown_extra_words_do_not_hide_the_food() -> None:
+    assert understand_food("2 yummy bananas").food.description == "Bananas, raw"
