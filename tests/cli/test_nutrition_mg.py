@@ -105,3 +105,13 @@ def test_mg_target_is_honest_about_athletes_and_stress() -> None:
 def test_mg_target_for_pregnancy_uses_the_pregnancy_row() -> None:
     result = runner.invoke(app, ["mg", "target", "--age", "28", "--sex", "female", "--pregnant"])
     assert "350 mg a day (RDA for pregnant, age 28)" in result.output
+
+
+def test_mg_today_counts_magnesium_typed_with_the_day_command() -> None:
+    today = dt.date.today().isoformat()
+    result = runner.invoke(app, ["day", "--date", today, "--magnesium", "100", "--no-carry"])
+    assert result.exit_code == 0, result.output
+    runner.invoke(app, ["mg", "add", "1 cup spinach, boiled"])
+    result = runner.invoke(app, ["mg", "today", "--age", "40", "--sex", "male"])
+    assert "100 mg  recorded for the day with `twitchcare day`" in result.output
+    assert "257 mg magnesium of 420 mg" in result.output

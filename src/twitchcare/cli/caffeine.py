@@ -70,6 +70,9 @@ def today(
     for entry in record.entries:
         if entry.caffeine_mg > 0:
             typer.echo(f"  {entry.caffeine_mg:6.0f} mg  {entry.description}")
+    if record.untracked("caffeine_mg") >= 0.5:
+        extra = record.untracked("caffeine_mg")
+        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
     limit = caffeine_limit(
         age=person.age,
         pregnant=person.pregnant,

@@ -65,6 +65,10 @@ def add(
     typer.echo(serving.understood())
     if serving.food.note:
         typer.echo(f"note: {serving.food.note}")
+    if serving.caffeine_mg is None:
+        typer.echo("caffeine: USDA has no value for this food, so none is counted")
+    elif serving.caffeine_mg >= 0.5:
+        typer.echo(f"caffeine: {serving.caffeine_mg:.0f} mg, added to today's caffeine too")
     if dry_run:
         typer.echo("not added (--dry-run)")
         return
@@ -113,6 +117,9 @@ def today(
     for entry in record.entries:
         if entry.magnesium_mg > 0 or entry.kind == "food":
             typer.echo(f"  {entry.magnesium_mg:6.0f} mg  {entry.description}")
+    if record.untracked("magnesium_mg") >= 0.5:
+        extra = record.untracked("magnesium_mg")
+        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
     total = record.magnesium_mg
     share = 100 * total / target.mg
     typer.echo(

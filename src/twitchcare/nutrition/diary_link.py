@@ -7,7 +7,7 @@ foods never pays for opening a database.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -18,22 +18,36 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DayIntake:
-    """A day's entries and totals as nutrition needs them."""
+    """A day's entries and the diary's totals for that day.
+
+    The diary's day total is what pattern analysis uses; it also holds amounts typed directly
+    with ``twitchcare day --magnesium``, so it can be more than the sum of the entries.
+    """
 
     day: dt.date
     entries: tuple[IntakeEntry, ...]
+    day_totals: dict[str, float | None] = field(default_factory=dict)
+
+    def _total(self, name: str) -> float:
+        listed = sum(float(getattr(e, name)) for e in self.entries)
+        recorded = self.day_totals.get(name)
+        return max(listed, recorded) if recorded is not None else listed
+
+    def untracked(self, name: str) -> float:
+        """The part of the day's total not explained by the listed entries."""
+        return self._total(name) - sum(float(getattr(e, name)) for e in self.entries)
 
     @property
     def magnesium_mg(self) -> float:
-        return sum(e.magnesium_mg for e in self.entries)
+        return self._total("magnesium_mg")
 
     @property
     def caffeine_mg(self) -> float:
-        return sum(e.caffeine_mg for e in self.entries)
+        return self._total("caffeine_mg")
 
     @property
     def alcohol_units(self) -> float:
-        return sum(e.alcohol_units for e in self.entries)
+        return self._total("alcohol_units")
 
 
 def record(
@@ -71,6 +85,7 @@ def record(
 
 def days(settings: Settings, first: dt.date, last: dt.date) -> list[DayIntake]:
     """Entries for every day from ``first`` to ``last`` inclusive."""
+    from twitchcare.diary.days import get_day
     from twitchcare.diary.intake import intake_for_day
     from twitchcare.store import open_store
 
@@ -79,7 +94,15 @@ def days(settings: Settings, first: dt.date, last: dt.date) -> list[DayIntake]:
         out = []
         day = first
         while day <= last:
-            out.append(DayIntake(day, tuple(intake_for_day(store, day))))
+            factors = get_day(store, day)
+            totals: dict[str, float | None] = {}
+            if factors is not None:
+                totals = {
+                    "magnesium_mg": factors.magnesium_mg,
+                    "caffeine_mg": factors.caffeine_mg,
+                    "alcohol_units": factors.alcohol_units,
+                }
+            out.append(DayIntake(day, tuple(intake_for_day(store, day)), totals))
             day += dt.timedelta(days=1)
         return out
     finally:
