@@ -120,6 +120,12 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     if parsed[1] is not None:
         ml = parsed[1]
     else:
+        if serving is None and parsed[2]:
+            raise InputError(
+                field="unit",
+                problem=f"'{parsed[2]}' is not a measure twitchcare knows for {drink.name}",
+                hint=f"give the volume and strength, e.g. '440 ml {drink.name} 5%'",
+            )
         if serving is None:
             serving = next(s for s in kb.servings if s.id == drink.default_serving)
         ml = serving.ml * parsed[0]
@@ -135,8 +141,8 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     )
 
 
-def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None]:
-    """(how many servings, or the volume in ml when a volume unit was given)."""
+def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None, str]:
+    """(how many, the volume in ml when a volume unit was given, the portion word if any)."""
     lowered = text.lower()
     pints = re.match(
         r"^\s*(\d+(?:\.\d+)?|a|an|one|two|three|four)?\s*(half\s+(?:a\s+)?)?pints?\b", lowered
@@ -147,19 +153,19 @@ def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None
         value = words[number] if number in words else float(number)
         if pints.group(2):
             value *= 0.5
-        return value, value * UK_PINT_ML
+        return value, value * UK_PINT_ML, ""
     try:
         parsed = parse_amount(text, cache_dir=cache_dir)
     except InputError as exc:
         if exc.field == "food":
-            return 1.0, None
+            return 1.0, None, ""
         raise
     amount = parsed.amount
     if amount.kind == "volume" and amount.ml is not None:
-        return amount.value, amount.ml
+        return amount.value, amount.ml, ""
     if amount.kind == "mass":
         raise InputError(field="unit", problem="drinks are measured by volume", hint="e.g. 175 ml")
-    return amount.value, None
+    return amount.value, None, amount.unit if amount.kind == "count" else ""
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,11 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
     value, rest, explicit = _number(text)
     if value <= 0:
         raise InputError(field="amount", problem=f"{value:g} is not above 0", hint="e.g. '30 g'")
+    times = re.match(r"^[x×*]\s*(?=[\d½¼¾⅓⅔⅛.])", rest, flags=re.IGNORECASE)
+    if times:
+        # "2 x 330 ml beer", "3 x 30 g almonds": a count of equal servings.
+        inner = parse_amount(rest[times.end() :], cache_dir=cache_dir)
+        return ParsedAmount(_scaled(inner.amount, value), inner.rest)
     amount, rest = _unit(value, rest, explicit, cache_dir)
     rest = re.sub(r"^(of|x)\s+", "", rest, flags=re.IGNORECASE).strip(" ,.;:")
     if amount.grams is not None and amount.grams > MAX_GRAMS:
@@ -221,6 +226,17 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
             hint="name the food, e.g. '30 g pumpkin seeds'",
         )
     return ParsedAmount(amount, rest)
+
+
+def _scaled(amount: Amount, factor: float) -> Amount:
+    return Amount(
+        amount.value * factor,
+        amount.kind,
+        unit=amount.unit,
+        grams=None if amount.grams is None else amount.grams * factor,
+        ml=None if amount.ml is None else amount.ml * factor,
+        explicit=amount.explicit,
+    )
 
 
 def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tuple[Amount, str]:

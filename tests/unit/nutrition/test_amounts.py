@@ -105,3 +105,7 @@ def test_thousands_separator_and_decimal_comma_are_read() -> None:
 
 def test_unknown_extra_words_do_not_hide_the_food() -> None:
     assert understand_food("2 yummy bananas").food.description == "Bananas, raw"
+
+
+def test_a_count_of_equal_servings_multiplies_the_amount() -> None:
+    assert parse_amount("3 x 30 g almonds").amount.grams == pytest.approx(90)

@@ -94,3 +94,18 @@ def test_pregnancy_guidance_is_not_to_drink() -> None:
     limits = alcohol_guidance(sex="female", pregnant=True).limits
     assert any(limit.group == "pregnant" and limit.amount == 0 for limit in limits)
     assert any(limit.group == "women" and limit.amount == 7 for limit in limits)
+
+
+@pytest.mark.parametrize(
+    ("text", "ml"),
+    [("2 x 330 ml beer 5%", 660), ("2 glasses of wine", 350), ("4 shots of tequila", 100)],
+)
+def test_counts_of_servings_multiply(text: str, ml: float) -> None:
+    assert understand_alcohol(text).ml == pytest.approx(ml)
+
+
+def test_a_measure_without_a_known_size_asks_for_the_volume() -> None:
+    with pytest.raises(InputError) as caught:
+        understand_alcohol("a can of beer")
+    assert caught.value.field == "unit"
+    assert "ml" in caught.value.hint
