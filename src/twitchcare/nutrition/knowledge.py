@@ -22,7 +22,7 @@ from twitchcare.errors import KnowledgeError
 class Strict(BaseModel):
     """Every knowledge model rejects keys it does not know, so a typo cannot pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AgeBand(Strict):
@@ -219,9 +219,12 @@ def knowledge_dir() -> Path:
     return Path(str(resources.files("twitchcare").joinpath("knowledge", "nutrition")))
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path, model: type[Strict]) -> Strict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(field=path.name, problem=f"cannot be read: {exc}") from None
     try:
@@ -238,14 +241,23 @@ def _read(path: Path, model: type[Strict]) -> Strict:
 
 def load_knowledge_from(directory: Path) -> NutritionKnowledge:
     """Load and validate every nutrition file in ``directory``."""
-    parts = {name: _read(directory / f"{name}.yaml", model) for name, model in FILES.items()}
-    return NutritionKnowledge.model_validate({k: v.model_dump() for k, v in parts.items()})
+    parts: dict[str, Any] = {
+        name: _read(directory / f"{name}.yaml", model) for name, model in FILES.items()
+    }
+    # Each part is validated already; constructing the container must not validate twice.
+    return NutritionKnowledge.model_construct(**parts)
 
 
 @lru_cache(maxsize=1)
 def load_knowledge() -> NutritionKnowledge:
     """The installed nutrition knowledge, validated once per process."""
     return load_knowledge_from(knowledge_dir())
+
+
+@lru_cache(maxsize=8)
+def load_part(name: str) -> Strict:
+    """One installed file (e.g. "portions"), for commands that need no other."""
+    return _read(knowledge_dir() / f"{name}.yaml", FILES[name])
 
 
 def cited_sources(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import Amount, parse_amount
 from twitchcare.nutrition.foods import Food, Portion
-from twitchcare.nutrition.knowledge import load_knowledge
+from twitchcare.nutrition.knowledge import PortionsFile, load_part
 from twitchcare.nutrition.portions import grams_for
 from twitchcare.nutrition.search import load_index
 
@@ -59,7 +59,9 @@ class FoodServing:
 def extra_portions() -> dict[str, tuple[Portion, ...]]:
     """Measures added from SR28's full list, by food id."""
     table: dict[str, list[Portion]] = defaultdict(list)
-    for item in load_knowledge().portions.extra_portions:
+    portions = load_part("portions")
+    assert isinstance(portions, PortionsFile)
+    for item in portions.extra_portions:
         table[item.food_id].append(Portion(item.grams, item.description))
     return {k: tuple(v) for k, v in table.items()}
 
