@@ -129,7 +129,7 @@ def association(table: DailyTable, factor: str, lag: int) -> FactorResult:
     elif high < 1.0:
         verdict, reason = "associated", "less twitching with more of this factor"
     else:
-        verdict, reason = "no_evidence", "the 95% interval includes 1 (no clear difference)"
+        verdict, reason = "no_evidence", "the 95% interval includes 1: no clear difference"
     return FactorResult(factor, lag, fit.rate_ratio, low, high, per, verdict, n, reason)
 
 
