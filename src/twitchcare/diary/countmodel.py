@@ -76,7 +76,9 @@ def fit_rate(
             alpha = float(np.sum((y - mu) ** 2 - y) / np.sum(mu**2))
             result = poisson
             if alpha > 1e-6:
-                result = GLM(y, x, family=families.NegativeBinomial(alpha=alpha)).fit()
+                result = GLM(y, x, family=families.NegativeBinomial(alpha=alpha)).fit(
+                    start_params=poisson.params
+                )
             else:
                 alpha = 0.0
         except (ConvergenceWarning, PerfectSeparationWarning, ValueError, np.linalg.LinAlgError):
