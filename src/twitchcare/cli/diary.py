@@ -121,6 +121,8 @@ def _render(stats: DiaryStats) -> list[str]:
         )
     if c.locations:
         lines.append("Where: " + ", ".join(f"{k} {v}" for k, v in c.locations.items()))
+    for month, counts in list(c.locations_by_month.items())[-3:]:
+        lines.append(f"  {month}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     p = stats.persistence
     flag = []
     if p.persistent:

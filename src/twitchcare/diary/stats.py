@@ -37,6 +37,7 @@ class Course:
     per_day_previous_7: float | None
     trend: str  # "rising", "falling", "steady", "not_enough_data"
     locations: dict[str, int]
+    locations_by_month: dict[str, dict[str, int]]  # the last 12 months, "YYYY-MM" -> counts
 
     def as_dict(self) -> dict[str, object]:
         def iso(d: dt.date | None) -> str | None:
@@ -54,6 +55,7 @@ class Course:
             "per_day_previous_7": r(self.per_day_previous_7),
             "trend": self.trend,
             "locations": dict(self.locations),
+            "locations_by_month": {k: dict(v) for k, v in self.locations_by_month.items()},
         }
 
 
@@ -82,7 +84,12 @@ class DiaryStats:
         }
 
 
-def course(table: DailyTable, locations: dict[str, int], today: dt.date) -> Course:
+def course(
+    table: DailyTable,
+    locations: dict[str, int],
+    by_day: dict[tuple[dt.date, str], int],
+    today: dt.date,
+) -> Course:
     """How much twitching, lately compared with the week before, and where."""
     twitch_days = [d for d, n in zip(table.days, table.counts, strict=True) if n > 0]
     first = twitch_days[0] if twitch_days else None
@@ -108,7 +115,17 @@ def course(table: DailyTable, locations: dict[str, int], today: dt.date) -> Cour
         per_day_previous_7=rate_previous,
         trend=trend,
         locations=dict(sorted(locations.items(), key=lambda kv: -kv[1])),
+        locations_by_month=by_month(by_day),
     )
+
+
+def by_month(by_day: dict[tuple[dt.date, str], int]) -> dict[str, dict[str, int]]:
+    """Episodes per location per calendar month, months in order, busiest location first."""
+    months: dict[str, dict[str, int]] = {}
+    for (day, loc), n in by_day.items():
+        month = months.setdefault(f"{day:%Y-%m}", {})
+        month[loc] = month.get(loc, 0) + n
+    return {k: dict(sorted(v.items(), key=lambda kv: -kv[1])) for k, v in sorted(months.items())}
 
 
 def compute_stats(store: DiaryStore, today: dt.date) -> DiaryStats:
@@ -116,9 +133,11 @@ def compute_stats(store: DiaryStore, today: dt.date) -> DiaryStats:
     from sqlalchemy import func, select
 
     from twitchcare.diary.daily import load_table
+    from twitchcare.diary.episodes import location_counts_by_day
     from twitchcare.store.models import EpisodeRow
 
     table = load_table(store)
+    year_ago = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
     with store.session() as session:
         rows = session.execute(
             select(EpisodeRow.locations, func.count()).group_by(EpisodeRow.locations)
@@ -132,7 +151,7 @@ def compute_stats(store: DiaryStore, today: dt.date) -> DiaryStats:
         today=today,
         days_logged=len(table),
         episodes=int(table.counts.sum()),
-        course=course(table, locations, today),
+        course=course(table, locations, location_counts_by_day(store, since=year_ago), today),
         persistence=detect(counts, today),
         factors=associations(table),
         collinearity=collinear_pairs(table),
