@@ -55,6 +55,15 @@ FACTOR_RANGES: dict[str, tuple[float, float, str]] = {
     "relaxation_min": (0.0, 1440.0, "min"),
 }
 FACTORS: tuple[str, ...] = tuple(FACTOR_RANGES)
+FACTOR_LABELS: dict[str, str] = {
+    "caffeine_mg": "caffeine",
+    "alcohol_units": "alcohol",
+    "stress_0_10": "stress",
+    "sleep_hours": "sleep",
+    "exercise_min": "exercise",
+    "magnesium_mg": "magnesium",
+    "relaxation_min": "relaxation",
+}
 
 
 def _suggest(value: str, choices: tuple[str, ...]) -> str:

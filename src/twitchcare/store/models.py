@@ -38,7 +38,7 @@ class EpisodeRow(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     utc_offset_min: Mapped[int] = mapped_column(Integer)
     day: Mapped[dt.date] = mapped_column(Date, index=True)
-    locations: Mapped[str] = mapped_column(String(400))
+    locations: Mapped[str] = mapped_column(String(400), index=True)
     side: Mapped[str | None] = mapped_column(String(20), nullable=True)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     intensity: Mapped[int | None] = mapped_column(Integer, nullable=True)
