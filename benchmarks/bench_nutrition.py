@@ -85,7 +85,8 @@ def run() -> list[Measurement]:
             400,
             note=(
                 "subprocess `twitchcare foods search spinach`, median of 15 after one warm-up; "
-                f"`twitchcare --version` alone took {statistics.median(baseline) * 1000:.0f} ms"
+                f"`twitchcare --version` alone took {statistics.median(baseline) * 1000:.0f} ms; "
+                f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
             ),
         ),
         Measurement(

@@ -6,9 +6,7 @@ parse the CSV: they read the prebuilt index (see :mod:`twitchcare.nutrition.sear
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 CSV_NAME = "usda-sr28-minerals.csv"
@@ -61,6 +59,8 @@ def _number(text: str) -> float | None:
 
 def parse_rows(path: Path) -> list[Food]:
     """Read the CSV, applying the caffeine overrides; empty cells stay ``None``."""
+    import csv  # only a stale or missing prebuilt index needs the CSV parsed
+
     foods = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -90,4 +90,6 @@ def parse_rows(path: Path) -> list[Food]:
 
 def csv_path() -> Path:
     """The shipped CSV inside the installed package."""
-    return Path(str(resources.files("twitchcare").joinpath("data", CSV_NAME)))
+    # A plain path next to the package (installed as files, never zipped): importing
+    # importlib.resources would cost more start-up time than the whole search.
+    return Path(__file__).resolve().parent.parent / "data" / CSV_NAME
