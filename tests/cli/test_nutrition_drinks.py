@@ -69,3 +69,16 @@ def test_alcohol_add_refuses_an_unknown_drink() -> None:
     result = runner.invoke(app, ["alcohol", "add", "glass of water"])
     assert result.exit_code == 2
     assert "error: drink:" in result.output
+
+
+def test_caffeine_drinks_lists_every_serving_with_its_source() -> None:
+    result = runner.invoke(app, ["caffeine", "drinks"])
+    assert result.exit_code == 0, result.output
+    assert "63 mg  espresso, shot (1 fl oz, 30 ml) [source: mayo-caffeine-content]" in result.output
+    assert "[source: jagim-2019]" in result.output
+
+
+def test_dry_runs_add_nothing() -> None:
+    assert runner.invoke(app, ["caffeine", "add", "coffee", "--dry-run"]).exit_code == 0
+    assert runner.invoke(app, ["alcohol", "add", "pint of beer", "--dry-run"]).exit_code == 0
+    assert _entries() == []

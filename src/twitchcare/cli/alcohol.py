@@ -13,6 +13,7 @@ DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
 def add(
     text: str = typer.Argument(..., help="e.g. 'pint of 4.5% beer', '175 ml wine 13%'."),
     date: str | None = DATE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
 ) -> None:
     """Add an alcoholic drink to the diary."""
     import datetime as dt
@@ -27,6 +28,9 @@ def add(
     assert isinstance(day, dt.date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
     typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
+    if dry_run:
+        typer.echo("not added (--dry-run)")
+        return
     diary_link.record(
         settings,
         day=day,

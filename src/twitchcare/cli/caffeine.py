@@ -13,6 +13,7 @@ DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
 def add(
     text: str = typer.Argument(..., help="e.g. '2 espresso', 'mug of tea', '500 ml cola'."),
     date: str | None = DATE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
 ) -> None:
     """Add a caffeinated drink or food to the diary."""
     import datetime as dt
@@ -28,7 +29,11 @@ def add(
     result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
     typer.echo(f"{result.understood()} [source: {result.source}]")
     if result.note:
-        typer.echo(f"note: {result.note}")
+        cited = f" [source: {result.note_source}]" if result.note_source else ""
+        typer.echo(f"note: {result.note}{cited}")
+    if dry_run:
+        typer.echo("not added (--dry-run)")
+        return
     diary_link.record(
         settings,
         day=day,
@@ -88,13 +93,27 @@ def today(
             f"{day.isoformat()}: {total:.0f} mg caffeine of {limit.daily_mg:.0f} mg a day "
             f"({verdict} the limit) [source: {limit.source}]"
         )
-        typer.echo(f"note: {limit.note}")
+        cited = f" [source: {limit.note_source}]" if limit.note_source else ""
+        typer.echo(f"note: {limit.note}{cited}")
     biggest = max((e.caffeine_mg for e in record.entries), default=0.0)
     if biggest > limit.single_dose_mg:
         typer.echo(
             f"one entry had {biggest:.0f} mg: single doses above {limit.single_dose_mg:.0f} mg "
             f"are more than EFSA considers free of concern [source: {limit.single_dose_source}]"
         )
+
+
+def drinks() -> None:
+    """The caffeine table: typical milligrams per serving, with sources."""
+    from twitchcare.nutrition.knowledge import load_knowledge
+
+    for drink in load_knowledge().caffeine.drinks:
+        for serving in drink.servings:
+            typer.echo(
+                f"{serving.caffeine_mg:5.0f} mg  {drink.name}, {serving.label} "
+                f"[source: {serving.source}]"
+            )
+    typer.echo("amounts vary by brand and brewing; these are typical values")
 
 
 def register(app: typer.Typer) -> None:
@@ -104,4 +123,5 @@ def register(app: typer.Typer) -> None:
     )
     caffeine_app.command("add", context_settings=ADD_SETTINGS)(add)
     caffeine_app.command("today")(today)
+    caffeine_app.command("drinks")(drinks)
     app.add_typer(caffeine_app, name="caffeine")

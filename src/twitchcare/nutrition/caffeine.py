@@ -29,6 +29,7 @@ class CaffeineServingResult:
     caffeine_mg: float
     source: str
     note: str = ""
+    note_source: str | None = None
     ml: float | None = None
     grams: float | None = None
 
@@ -97,6 +98,7 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
             caffeine_mg=serving.caffeine_mg * count,
             source=serving.source,
             note=serving.note,
+            note_source=serving.note_source,
             ml=serving.ml * count if serving.ml else None,
             grams=serving.grams * count if serving.grams else None,
         )
@@ -134,6 +136,7 @@ class CaffeineLimitResult:
     note: str
     single_dose_mg: float
     single_dose_source: str
+    note_source: str | None = None
 
 
 def caffeine_limit(
@@ -174,5 +177,11 @@ def caffeine_limit(
     else:
         chosen = limits["adult"]
     return CaffeineLimitResult(
-        chosen.daily_mg, chosen.id, chosen.source, chosen.note, single.mg, single.source
+        chosen.daily_mg,
+        chosen.id,
+        chosen.source,
+        chosen.note,
+        single.mg,
+        single.source,
+        chosen.note_source,
     )

@@ -98,6 +98,7 @@ class CaffeineLimit(Strict):
     mg_per_kg: float | None = None
     source: str
     note: str
+    note_source: str | None = None
 
 
 class SingleDose(Strict):
@@ -116,6 +117,7 @@ class CaffeineServing(Strict):
     caffeine_mg: float = Field(ge=0)
     source: str
     note: str = ""
+    note_source: str | None = None
 
 
 class CaffeineDrink(Strict):
@@ -267,7 +269,7 @@ def cited_sources(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(value, dict):
         for key, item in value.items():
             where = f"{path}.{key}" if path else str(key)
-            if key == "source" and isinstance(item, str):
+            if key in ("source", "note_source") and isinstance(item, str):
                 yield where, item
             else:
                 yield from cited_sources(item, where)

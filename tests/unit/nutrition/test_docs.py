@@ -15,7 +15,7 @@ DOC = Path(__file__).parents[3] / "docs" / "nutrition.md"
     "command",
     [
         "foods search", "mg add", "mg today", "mg target", "mg plan", "caffeine add",
-        "caffeine today", "alcohol add", "alcohol week",
+        "caffeine today", "caffeine drinks", "alcohol add", "alcohol week",
     ],
 )  # fmt: skip
 def test_every_command_is_documented(command: str) -> None:
