@@ -15,7 +15,7 @@ from twitchcare.nutrition.knowledge import Caution, PlanFood, SupplementForm, lo
 from twitchcare.nutrition.requirements import supplement_limit
 from twitchcare.nutrition.serving import FoodServing, understand_food
 
-MAX_ITEMS = 6
+MAX_ITEMS = 8
 
 
 @dataclass(frozen=True)
@@ -91,16 +91,31 @@ def make_plan(
             skipped.append(f"{food.label} (not vegetarian)")
         else:
             accepted.append(food)
-    accepted.sort(key=lambda f: (not _mentions(f, likes), not f.article_food))
     gap = max(0.0, target_mg - eaten_mg)
     items: list[PlanItem] = []
+    if gap <= 0:
+        accepted = []
+    servings = {f.id: understand_food(f.amount, cache_dir=cache_dir) for f in accepted}
+
+    # Liked foods first, then the article's; within those, one food of each kind (nuts, seeds,
+    # beans, ...) before a second of the same kind, richest first, so few portions close the gap.
+    def tier(food: PlanFood) -> tuple[bool, bool]:
+        return (not _mentions(food, likes), not food.article_food)
+
+    accepted.sort(key=lambda f: (*tier(f), -servings[f.id].magnesium_mg))
+    seen: dict[tuple[tuple[bool, bool], str], int] = {}
+    repeat: dict[str, int] = {}
+    for food in accepted:
+        kind = (tier(food), food.tags[0] if food.tags else food.id)
+        repeat[food.id] = seen.get(kind, 0)
+        seen[kind] = repeat[food.id] + 1
+    accepted.sort(key=lambda f: (*tier(f), repeat[f.id], -servings[f.id].magnesium_mg))
     total = 0.0
     for food in accepted:
         if total >= gap or len(items) >= MAX_ITEMS:
             break
-        serving = understand_food(food.amount, cache_dir=cache_dir)
-        items.append(PlanItem(food, serving))
-        total += serving.magnesium_mg
+        items.append(PlanItem(food, servings[food.id]))
+        total += servings[food.id].magnesium_mg
     limit = supplement_limit(age)
     advice = SupplementAdvice(
         limit.mg,

@@ -34,3 +34,12 @@ def test_supplement_advice_has_limit_diarrhoea_and_when_to_ask_a_doctor() -> Non
 
 def test_no_foods_are_suggested_when_the_target_is_reached() -> None:
     assert make_plan(320, 400, age=30).items == ()
+
+
+def test_a_whole_day_for_a_man_is_closed_with_every_food_the_article_names() -> None:
+    plan = make_plan(420, 0, age=40)
+    assert plan.closes_gap
+    assert len(plan.items) <= 8
+    labels = " ".join(item.food.label for item in plan.items)
+    for named in ("almonds", "oatmeal", "sunflower seeds", "spinach", "black beans"):
+        assert named in labels
