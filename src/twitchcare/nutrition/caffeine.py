@@ -85,7 +85,14 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
     parsed = parse_amount(text, cache_dir=cache_dir)
     drink = _find_drink(parsed.rest)
     if drink is not None:
-        serving, count = _serving_for(drink, parsed.amount)
+        try:
+            serving, count = _serving_for(drink, parsed.amount)
+        except InputError as exc:
+            # "1 cup hot chocolate" is not the chocolate bar; USDA may know the drink.
+            try:
+                return _from_usda(text, cache_dir)
+            except InputError:
+                raise exc from None
         measure = (
             parsed.amount.label()
             if parsed.amount.kind in ("volume", "mass")

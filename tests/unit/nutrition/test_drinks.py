@@ -109,3 +109,9 @@ def test_a_measure_without_a_known_size_asks_for_the_volume() -> None:
         understand_alcohol("a can of beer")
     assert caught.value.field == "unit"
     assert "ml" in caught.value.hint
+
+
+def test_a_drink_the_table_cannot_measure_falls_back_to_usda() -> None:
+    result = understand_caffeine("1 cup hot chocolate")
+    assert result.source == "usda-sr28"
+    assert "cocoa" in result.drink.lower()
