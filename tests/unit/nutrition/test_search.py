@@ -81,3 +81,25 @@ def test_the_shipped_index_is_current_and_equals_a_fresh_build() -> None:
 def test_an_index_built_for_other_data_is_not_used() -> None:
     data = build_index().dumps("some-other-key")
     assert FoodIndex.loads(data, index_key(csv_path().read_bytes())) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("milk", "Milk, whole, 3.25% milkfat, with added vitamin D"),
+        ("coffee", "Beverages, coffee, brewed, prepared with tap water"),
+        ("rice", "Rice, white, long-grain, regular, enriched, cooked"),
+        ("egg", "Egg, whole, raw, fresh"),
+        ("black beans", "Beans, black, mature seeds, cooked, boiled, without salt"),
+        ("whole wheat bread", "Bread, whole-wheat, commercially prepared"),
+        ("oatmeal", "Cereals, oats, regular and quick, unenriched, cooked with water "
+         "(includes boiling and microwaving), without salt"),
+    ],
+)  # fmt: skip
+def test_everyday_words_find_the_everyday_record(query: str, expected: str) -> None:
+    assert _top(query) == expected
+
+
+def test_dry_beans_rank_below_cooked_unless_asked_for() -> None:
+    assert "cooked" in _top("black beans")
+    assert "raw" in _top("black beans raw")
