@@ -7,7 +7,7 @@ import typer
 # "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
 ADD_SETTINGS = {"ignore_unknown_options": True}
 
-DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
 
 
 def add(
@@ -16,16 +16,14 @@ def add(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
 ) -> None:
     """Add an alcoholic drink to the diary."""
-    import datetime as dt
 
-    from twitchcare.cli.mg import _day
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.alcohol import understand_alcohol
+    from twitchcare.nutrition.person import parse_day
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
     typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
     if dry_run:
@@ -49,15 +47,13 @@ def week(
     """Units over the last 7 days against UK guidance (and NIAAA limits for your sex)."""
     import datetime as dt
 
-    from twitchcare.cli.mg import _day
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.alcohol import alcohol_guidance, us_drinks_from_units
-    from twitchcare.nutrition.person import resolve_person
+    from twitchcare.nutrition.person import parse_day, resolve_person
 
     settings = load_settings()
-    last = _day(date)
-    assert isinstance(last, dt.date)
+    last = parse_day(date)
     person = resolve_person(diary_link.profile(settings), sex=sex, pregnant=pregnant)
     records = diary_link.days(settings, last - dt.timedelta(days=6), last)
     total = 0.0

@@ -7,7 +7,7 @@ import typer
 # "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
 ADD_SETTINGS = {"ignore_unknown_options": True}
 
-DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
 
 
 def add(
@@ -16,16 +16,14 @@ def add(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
 ) -> None:
     """Add a caffeinated drink or food to the diary."""
-    import datetime as dt
 
-    from twitchcare.cli.mg import _day
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.caffeine import understand_caffeine
+    from twitchcare.nutrition.person import parse_day
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
     typer.echo(f"{result.understood()} [source: {result.source}]")
     if result.note:
@@ -53,17 +51,14 @@ def today(
     date: str | None = DATE,
 ) -> None:
     """Caffeine today against the limit that applies to you."""
-    import datetime as dt
 
-    from twitchcare.cli.mg import _day
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.caffeine import caffeine_limit
-    from twitchcare.nutrition.person import resolve_person
+    from twitchcare.nutrition.person import parse_day, resolve_person
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     person = resolve_person(
         diary_link.profile(settings),
         age=age,

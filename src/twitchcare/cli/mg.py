@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from twitchcare.nutrition.person import Person
 
 # "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
 ADD_SETTINGS = {"ignore_unknown_options": True}
@@ -11,27 +16,12 @@ AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
 SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
 PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
 BREASTFEEDING = typer.Option(None, "--breastfeeding/--not-breastfeeding")
-DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default: today).")
-
-
-def _day(date: str | None) -> object:
-    import datetime as dt
-
-    from twitchcare.errors import InputError
-
-    if date is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        raise InputError(
-            field="date", problem=f"'{date}' is not a date", hint="YYYY-MM-DD"
-        ) from None
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
 
 
 def _person(
     age: float | None, sex: str | None, pregnant: bool | None, breastfeeding: bool | None
-) -> object:
+) -> Person:
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.person import resolve_person
@@ -52,15 +42,14 @@ def add(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
 ) -> None:
     """Add a food to the diary and show what was understood."""
-    import datetime as dt
 
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.person import parse_day
     from twitchcare.nutrition.serving import understand_food
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     serving = understand_food(text, cache_dir=settings.data_dir / "cache")
     typer.echo(serving.understood())
     if serving.food.note:
@@ -93,18 +82,15 @@ def today(
     date: str | None = DATE,
 ) -> None:
     """Magnesium eaten today against your daily target."""
-    import datetime as dt
 
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
-    from twitchcare.nutrition.person import Person
+    from twitchcare.nutrition.person import parse_day
     from twitchcare.nutrition.requirements import magnesium_target
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     person = _person(age, sex, pregnant, breastfeeding)
-    assert isinstance(person, Person)
     age_years, sex_value = person.require_age_and_sex()
     target = magnesium_target(
         age_years,
@@ -142,11 +128,9 @@ def target(
 ) -> None:
     """Your daily magnesium target, the supplement limit, and what the evidence says about
     the higher-need groups the article names."""
-    from twitchcare.nutrition.person import Person
     from twitchcare.nutrition.requirements import magnesium_target, supplement_limit
 
     person = _person(age, sex, pregnant, breastfeeding)
-    assert isinstance(person, Person)
     age_years, sex_value = person.require_age_and_sex()
     result = magnesium_target(
         age_years,
@@ -186,19 +170,16 @@ def plan(
     date: str | None = DATE,
 ) -> None:
     """Suggest foods for the rest of the day that close the gap to your target."""
-    import datetime as dt
 
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
-    from twitchcare.nutrition.person import Person
+    from twitchcare.nutrition.person import parse_day
     from twitchcare.nutrition.plan import make_plan
     from twitchcare.nutrition.requirements import magnesium_target
 
     settings = load_settings()
-    day = _day(date)
-    assert isinstance(day, dt.date)
+    day = parse_day(date)
     person = _person(age, sex, pregnant, breastfeeding)
-    assert isinstance(person, Person)
     age_years, sex_value = person.require_age_and_sex()
     target = magnesium_target(
         age_years, sex_value, pregnant=person.pregnant, breastfeeding=person.breastfeeding

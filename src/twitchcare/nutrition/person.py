@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,3 +67,18 @@ def resolve_person(
         athlete=bool(base and base.athlete),
         weight_kg=weight_kg if weight_kg is not None else (base.weight_kg if base else None),
     )
+
+
+def parse_day(text: str | None, *, today: dt.date | None = None) -> dt.date:
+    """``None`` or "today" -> today; "yesterday"; else an ISO date (YYYY-MM-DD)."""
+    today = today or dt.date.today()
+    if text is None or text.strip().lower() == "today":
+        return today
+    if text.strip().lower() == "yesterday":
+        return today - dt.timedelta(days=1)
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(
+            field="date", problem=f"'{text}' is not a date", hint="today, yesterday or YYYY-MM-DD"
+        ) from None

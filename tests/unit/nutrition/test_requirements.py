@@ -54,3 +54,17 @@ def test_impossible_people_are_refused(age: float, sex: str, pregnant: bool, fie
     with pytest.raises(InputError) as caught:
         magnesium_target(age, sex, pregnant=pregnant)
     assert caught.value.field == field
+
+
+def test_days_are_today_yesterday_or_iso_dates() -> None:
+    import datetime as dt
+
+    from twitchcare.nutrition.person import parse_day
+
+    today = dt.date(2026, 11, 25)
+    assert parse_day(None, today=today) == today
+    assert parse_day("yesterday", today=today) == dt.date(2026, 11, 24)
+    assert parse_day("2026-01-02", today=today) == dt.date(2026, 1, 2)
+    with pytest.raises(InputError) as caught:
+        parse_day("next tuesday", today=today)
+    assert caught.value.field == "date"
