@@ -90,11 +90,6 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
             field="drink", problem="nothing was given", hint="e.g. 'pint of 4.5% beer'"
         )
     lowered = cleaned.lower()
-    # "pint" as a drink measure is the UK pint; pint (the library) would read a US pint.
-    starts_with_number = bool(
-        re.match(r"^\s*(-|\d|[½¼¾]|a |an |one |two |three |four |half )", lowered)
-    )
-    parsed_text = cleaned if starts_with_number else f"1 {cleaned}"
     drink = _drink_named(lowered)
     serving = None
     longest = 0
@@ -116,7 +111,7 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
             problem=f"no drink twitchcare knows in '{text}'",
             hint="name beer, lager, cider, wine, spirits (vodka, gin...) or alcopop",
         )
-    parsed = _parse_count(parsed_text, cache_dir)
+    parsed = _parse_count(cleaned, cache_dir)
     if parsed[1] is not None:
         ml = parsed[1]
     else:
@@ -142,7 +137,10 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
 
 
 def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None, str]:
-    """(how many, the volume in ml when a volume unit was given, the portion word if any)."""
+    """(how many, the volume in ml when a volume unit was given, the portion word if any).
+
+    A pint of beer is the UK pint (568 ml); pint the library would read a US pint (473 ml).
+    """
     lowered = text.lower()
     pints = re.match(
         r"^\s*(\d+(?:\.\d+)?|a|an|one|two|three|four)?\s*(half\s+(?:a\s+)?)?pints?\b", lowered
@@ -153,6 +151,10 @@ def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None
         value = words[number] if number in words else float(number)
         if pints.group(2):
             value *= 0.5
+        if value <= 0:
+            raise InputError(
+                field="amount", problem=f"{value:g} is not above 0", hint="e.g. 1 pint"
+            )
         return value, value * UK_PINT_ML, ""
     try:
         parsed = parse_amount(text, cache_dir=cache_dir)

@@ -82,7 +82,13 @@ def test_strength_is_assumed_and_said_when_missing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "field"), [("pint of 150% beer", "abv"), ("water", "drink"), ("", "drink")]
+    ("text", "field"),
+    [
+        ("pint of 150% beer", "abv"),
+        ("water", "drink"),
+        ("", "drink"),
+        ("0 pints of beer", "amount"),
+    ],
 )
 def test_bad_drinks_are_refused(text: str, field: str) -> None:
     with pytest.raises(InputError) as caught:
