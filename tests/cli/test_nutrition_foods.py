@@ -46,3 +46,14 @@ def test_no_match_says_so() -> None:
     result = runner.invoke(app, ["foods", "search", "zzzzqqq"])
     assert result.exit_code == 0
     assert "no food matches" in result.output
+
+
+def test_limit_out_of_range_is_one_line_error() -> None:
+    result = runner.invoke(app, ["foods", "search", "spinach", "--limit", "0"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: limit: 0 is not allowed (1-100)"
+
+
+def test_query_words_need_no_quotes() -> None:
+    result = runner.invoke(app, ["foods", "search", "spinach", "cooked", "--json", "-n", "1"])
+    assert json.loads(result.output)[0]["id"] == "11458"

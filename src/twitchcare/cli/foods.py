@@ -12,7 +12,7 @@ def _fmt(value: float | None) -> str:
 def search(
     query: list[str] = typer.Argument(..., help="What to look for, e.g. spinach cooked."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
-    limit: int = typer.Option(10, "--limit", "-n", min=1, max=100, help="How many foods."),
+    limit: int = typer.Option(10, "--limit", "-n", help="How many foods (1-100)."),
 ) -> None:
     """Search the USDA SR28 foods; magnesium and caffeine are per 100 g.
 
