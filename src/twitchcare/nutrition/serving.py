@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from twitchcare.errors import InputError
-from twitchcare.nutrition.amounts import Amount, parse_amount
+from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount
 from twitchcare.nutrition.foods import Food, Portion
 from twitchcare.nutrition.knowledge import PortionsFile, load_part
 from twitchcare.nutrition.portions import grams_for
@@ -88,6 +88,12 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
         except InputError as exc:
             first_error = first_error or exc
             continue
+        if grams > MAX_GRAMS:
+            raise InputError(
+                field="amount",
+                problem=f"{measure} of {hit.food.description} is {grams / 1000:.1f} kg",
+                hint=f"one entry may hold up to {MAX_GRAMS / 1000:g} kg; check the amount",
+            )
         return serving(text, parsed.amount, measure, grams, hit.food)
     assert first_error is not None
     raise first_error

@@ -109,3 +109,9 @@ def test_unknown_extra_words_do_not_hide_the_food() -> None:
 
 def test_a_count_of_equal_servings_multiplies_the_amount() -> None:
     assert parse_amount("3 x 30 g almonds").amount.grams == pytest.approx(90)
+
+
+def test_an_implausible_volume_is_refused_once_its_weight_is_known() -> None:
+    with pytest.raises(InputError) as caught:
+        understand_food("99 cups spinach, boiled")
+    assert caught.value.field == "amount"
