@@ -1,9 +1,96 @@
-"""Nutrition commands: alcohol (stub; see issue on magnesium, caffeine and alcohol)."""
+"""``twitchcare alcohol``: drinks to UK units and US standard drinks, and the weekly total."""
 
 from __future__ import annotations
 
 import typer
 
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
+
+
+def add(
+    text: str = typer.Argument(..., help="e.g. 'pint of 4.5% beer', '175 ml wine 13%'."),
+    date: str | None = DATE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+) -> None:
+    """Add an alcoholic drink to the diary."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.alcohol import understand_alcohol
+    from twitchcare.nutrition.person import parse_day
+
+    settings = load_settings()
+    day = parse_day(date)
+    result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
+    typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
+    if dry_run:
+        typer.echo("not added (--dry-run)")
+        return
+    diary_link.record(
+        settings,
+        day=day,
+        kind="drink",
+        description=result.understood(),
+        alcohol_units=round(result.uk_units, 2),
+    )
+    typer.echo(f"added to {day.isoformat()}")
+
+
+def week(
+    sex: str | None = typer.Option(None, "--sex", help="female or male (default: profile)."),
+    pregnant: bool | None = typer.Option(None, "--pregnant/--not-pregnant"),
+    date: str | None = typer.Option(None, "--date", help="Last day of the week (default: today)."),
+) -> None:
+    """Units over the last 7 days against UK guidance (and NIAAA limits for your sex)."""
+    import datetime as dt
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.alcohol import alcohol_guidance, us_drinks_from_units
+    from twitchcare.nutrition.person import parse_day, resolve_person
+
+    settings = load_settings()
+    last = parse_day(date)
+    person = resolve_person(diary_link.profile(settings), sex=sex, pregnant=pregnant)
+    records = diary_link.days(settings, last - dt.timedelta(days=6), last)
+    total = 0.0
+    drinking_days = 0
+    heaviest = 0.0
+    for record in records:
+        units = record.alcohol_units
+        total += units
+        drinking_days += units > 0
+        heaviest = max(heaviest, units)
+        typer.echo(f"  {record.day.isoformat()}  {units:5.1f} units")
+    total_us = us_drinks_from_units(total)
+    typer.echo(
+        f"7 days to {last.isoformat()}: {total:.1f} UK units ({total_us:.1f} US standard drinks) "
+        f"on {drinking_days} day(s)"
+    )
+    guidance = alcohol_guidance(sex=person.sex, pregnant=person.pregnant)
+    for limit in guidance.limits:
+        if limit.measure == "uk_units" and limit.period == "week":
+            value = total
+            unit = "UK units"
+        elif limit.period == "week":
+            value, unit = total_us, "US drinks"
+        else:
+            value, unit = us_drinks_from_units(heaviest), "US drinks on your heaviest day"
+        verdict = "over" if value > limit.amount else "within"
+        typer.echo(
+            f"{verdict}: {limit.note} ({value:.1f} {unit} vs {limit.amount:g}) "
+            f"[source: {limit.source}]"
+        )
+
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``alcohol`` to the root app."""
+    alcohol_app = typer.Typer(
+        help="Alcohol in UK units and US standard drinks, against guidance.", no_args_is_help=True
+    )
+    alcohol_app.command("add", context_settings=ADD_SETTINGS)(add)
+    alcohol_app.command("week")(week)
+    app.add_typer(alcohol_app, name="alcohol")

@@ -1,9 +1,122 @@
-"""Nutrition commands: caffeine (stub; see issue on magnesium, caffeine and alcohol)."""
+"""``twitchcare caffeine``: drinks to milligrams, and today's total against your limit."""
 
 from __future__ import annotations
 
 import typer
 
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
+
+
+def add(
+    text: str = typer.Argument(..., help="e.g. '2 espresso', 'mug of tea', '500 ml cola'."),
+    date: str | None = DATE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+) -> None:
+    """Add a caffeinated drink or food to the diary."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.caffeine import understand_caffeine
+    from twitchcare.nutrition.person import parse_day
+
+    settings = load_settings()
+    day = parse_day(date)
+    result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
+    typer.echo(f"{result.understood()} [source: {result.source}]")
+    if result.note:
+        cited = f" [source: {result.note_source}]" if result.note_source else ""
+        typer.echo(f"note: {result.note}{cited}")
+    if dry_run:
+        typer.echo("not added (--dry-run)")
+        return
+    diary_link.record(
+        settings,
+        day=day,
+        kind="drink",
+        description=result.understood(),
+        grams=result.grams,
+        caffeine_mg=round(result.caffeine_mg, 1),
+    )
+    typer.echo(f"added to {day.isoformat()}")
+
+
+def today(
+    age: float | None = typer.Option(None, "--age", help="Age in years (default: profile)."),
+    pregnant: bool | None = typer.Option(None, "--pregnant/--not-pregnant"),
+    breastfeeding: bool | None = typer.Option(None, "--breastfeeding/--not-breastfeeding"),
+    weight: float | None = typer.Option(None, "--weight", help="Body weight, kg."),
+    date: str | None = DATE,
+) -> None:
+    """Caffeine today against the limit that applies to you."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.caffeine import caffeine_limit
+    from twitchcare.nutrition.person import parse_day, resolve_person
+
+    settings = load_settings()
+    day = parse_day(date)
+    person = resolve_person(
+        diary_link.profile(settings),
+        age=age,
+        pregnant=pregnant,
+        breastfeeding=breastfeeding,
+        weight_kg=weight,
+    )
+    (record,) = diary_link.days(settings, day, day)
+    for entry in record.entries:
+        if entry.caffeine_mg > 0:
+            typer.echo(f"  {entry.caffeine_mg:6.0f} mg  {entry.description}")
+    if record.untracked("caffeine_mg") >= 0.5:
+        extra = record.untracked("caffeine_mg")
+        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
+    limit = caffeine_limit(
+        age=person.age,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        weight_kg=person.weight_kg,
+    )
+    total = record.caffeine_mg
+    if limit.daily_mg is None:
+        typer.echo(f"{day.isoformat()}: {total:.0f} mg caffeine. {limit.note}")
+    else:
+        verdict = "over" if total > limit.daily_mg else "within"
+        typer.echo(
+            f"{day.isoformat()}: {total:.0f} mg caffeine of {limit.daily_mg:.0f} mg a day "
+            f"({verdict} the limit) [source: {limit.source}]"
+        )
+        cited = f" [source: {limit.note_source}]" if limit.note_source else ""
+        typer.echo(f"note: {limit.note}{cited}")
+    biggest = max((e.caffeine_mg for e in record.entries), default=0.0)
+    if biggest > limit.single_dose_mg:
+        typer.echo(
+            f"one entry had {biggest:.0f} mg: single doses above {limit.single_dose_mg:.0f} mg "
+            f"are more than EFSA considers free of concern [source: {limit.single_dose_source}]"
+        )
+
+
+def drinks() -> None:
+    """The caffeine table: typical milligrams per serving, with sources."""
+    from twitchcare.nutrition.knowledge import load_knowledge
+
+    for drink in load_knowledge().caffeine.drinks:
+        for serving in drink.servings:
+            typer.echo(
+                f"{serving.caffeine_mg:5.0f} mg  {drink.name}, {serving.label} "
+                f"[source: {serving.source}]"
+            )
+    typer.echo("amounts vary by brand and brewing; these are typical values")
+
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``caffeine`` to the root app."""
+    caffeine_app = typer.Typer(
+        help="Caffeine from drinks and foods, against published limits.", no_args_is_help=True
+    )
+    caffeine_app.command("add", context_settings=ADD_SETTINGS)(add)
+    caffeine_app.command("today")(today)
+    caffeine_app.command("drinks")(drinks)
+    app.add_typer(caffeine_app, name="caffeine")

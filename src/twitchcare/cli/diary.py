@@ -1,9 +1,288 @@
-"""Diary commands: diary (stub; see issue on the diary)."""
+"""``twitchcare diary``: recent entries, statistics, charts and personal experiments."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from twitchcare.diary.stats import DiaryStats
+
+diary_app = typer.Typer(
+    help="Your twitch diary: recent entries, patterns, charts and experiments.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+experiment_app = typer.Typer(help="Personal experiments: change one thing, compare with before.")
+diary_app.add_typer(experiment_app, name="experiment")
+
+SHADES = "·░▒▓█"
+
+
+def _today() -> dt.date:
+    import datetime as dt
+
+    return dt.date.today()
+
+
+def _source_line(source_id: str) -> str:
+    """Title and address of a cited source, read from the packaged source catalogue."""
+    from importlib.resources import files
+
+    import yaml
+
+    catalogue = yaml.safe_load(
+        files("twitchcare").joinpath("knowledge/sources.yaml").read_text(encoding="utf-8")
+    )
+    for source in catalogue.get("sources", []):
+        if source.get("id") == source_id:
+            return f"[{source_id}] {source['publisher']}: {source['title']} - {source['url']}"
+    return f"[{source_id}]"
+
+
+def heat_strip(counts: dict[tuple[dt.date, str], int], start: dt.date, days: int) -> list[str]:
+    """One text line per body location: a shade per day, darker for more episodes."""
+    import datetime as dt
+
+    from twitchcare.diary.records import LOCATIONS
+
+    dates = [start + dt.timedelta(days=i) for i in range(days)]
+    peak = max(counts.values(), default=0)
+    lines = []
+    for loc in LOCATIONS:
+        row = [counts.get((d, loc), 0) for d in dates]
+        if not any(row):
+            continue
+        cells = "".join(
+            SHADES[0] if n == 0 else SHADES[min(4, 1 + (3 * (n - 1)) // max(1, peak - 1))]
+            for n in row
+        )
+        lines.append(f"{loc:<14} {cells} {sum(row):>4}")
+    if lines:
+        ruler = "".join("|" if d.weekday() == 0 else " " for d in dates)
+        lines.insert(0, f"{'':<14} {ruler}  (| = Monday; {start} to {dates[-1]})")
+    return lines
+
+
+@diary_app.callback()
+def diary(
+    ctx: typer.Context,
+    limit: int = typer.Option(10, "--limit", "-n", help="How many recent episodes to list."),
+    weeks: int = typer.Option(4, "--weeks", help="Weeks shown in the heat-strip."),
+) -> None:
+    """Show recent episodes and a heat-strip of where it twitched in the last weeks."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import datetime as dt
+
+    from twitchcare.cli.log import _describe_episode
+    from twitchcare.diary.episodes import list_episodes, location_counts_by_day
+    from twitchcare.store import open_store
+
+    today = _today()
+    start = today - dt.timedelta(days=7 * weeks - 1)
+    store = open_store()
+    try:
+        recent = list_episodes(store, limit=limit, newest_first=True)
+        counts = location_counts_by_day(store, since=start)
+    finally:
+        store.close()
+    if not recent:
+        typer.echo("The diary is empty. Log a twitch with: twitchcare log calf --duration 30s")
+        return
+    typer.echo("Recent episodes:")
+    for episode in recent:
+        note = f"  - {episode.note}" if episode.note else ""
+        typer.echo(f"  #{episode.id:<6} {_describe_episode(episode)}{note}")
+    typer.echo("")
+    lines = heat_strip(counts, start, 7 * weeks)
+    typer.echo("\n".join(lines) if lines else f"No episodes in the last {weeks} weeks.")
+
+
+def _render(stats: DiaryStats) -> list[str]:
+    from twitchcare.diary.analysis import RULE
+    from twitchcare.diary.records import FACTOR_LABELS
+
+    c = stats.course
+    lines = [f"Diary: {stats.days_logged} logged days, {stats.episodes} episodes."]
+    if c.first_episode:
+        lines.append(
+            f"First episode {c.first_episode} ({c.days_since_first} days ago),"
+            f" last {c.last_episode} ({c.days_since_last} days ago)."
+        )
+    if c.per_day_last_7 is not None:
+        prev = "no data" if c.per_day_previous_7 is None else f"{c.per_day_previous_7:.1f}/day"
+        lines.append(
+            f"Last 7 days: {c.per_day_last_7:.1f}/day (7 days before: {prev}); trend:"
+            f" {c.trend.replace('_', ' ')}."
+        )
+    if c.locations:
+        lines.append("Where: " + ", ".join(f"{k} {v}" for k, v in c.locations.items()))
+    for month, counts in list(c.locations_by_month.items())[-3:]:
+        lines.append(f"  {month}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    p = stats.persistence
+    flag = []
+    if p.persistent:
+        flag.append("PERSISTENT")
+    if p.returning:
+        flag.append("RETURNING")
+    lines += ["", f"Persistence: {' and '.join(flag) or 'no'} - {p.reason}"]
+    if flag:
+        lines.append("See a doctor (GP) about it. Source: " + _source_line(p.source_id))
+    lines += ["", f"Factors (rate ratio of episodes per day, 95% interval; {RULE}):"]
+    for f in stats.factors:
+        when = "same day" if f.lag_days == 0 else "next day"
+        head = f"  {FACTOR_LABELS[f.factor]:<10} {when:<8}"
+        if f.rate_ratio is None:
+            lines.append(f"{head} not enough data yet: {f.reason}")
+        else:
+            lines.append(
+                f"{head} {f.rate_ratio:5.2f} ({f.ci_low:.2f}-{f.ci_high:.2f}) per {f.per}:"
+                f" {f.verdict.replace('_', ' ')} ({f.reason})"
+            )
+    for pair in stats.collinearity:
+        lines.append(f"Warning: {pair.message}.")
+    if stats.experiments:
+        lines += ["", "Experiments:"]
+        for e in stats.experiments:
+            x = e.experiment
+            lines.append(
+                f"  #{x.id} {x.name} ({x.start} to {x.end}, {e.status}):"
+                f" {e.verdict.replace('_', ' ')}. {e.summary}"
+            )
+    lines += ["", "Associations are not proof of cause; this is not a diagnosis."]
+    return lines
+
+
+@diary_app.command("stats")
+def stats_command(
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Course, persistence, which factors go with more twitching, experiments."""
+    import json
+
+    from twitchcare.diary.stats import compute_stats
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        stats = compute_stats(store, _today())
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(stats.as_dict(), indent=2))
+    else:
+        typer.echo("\n".join(_render(stats)))
+
+
+@diary_app.command("chart")
+def chart_command(
+    out: str = typer.Option(..., "--out", "-o", help="Output file, .svg or .png"),
+    days: int = typer.Option(90, "--days", help="How many days back to show (0 = all)."),
+    factor: str | None = typer.Option(
+        None, "--factor", help="Factor to overlay, e.g. caffeine_mg (default: the most telling)."
+    ),
+) -> None:
+    """Draw daily episodes with the 7-day trend, a body-location heat-strip and a factor overlay."""
+    from pathlib import Path
+
+    from twitchcare.diary.charts import write_chart
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        path = write_chart(store, Path(out), today=_today(), days=days, factor=factor)
+    finally:
+        store.close()
+    typer.echo(f"wrote {path}")
+
+
+@experiment_app.command("start")
+def experiment_start(
+    name: str = typer.Argument(..., help='What you change, e.g. "under 200 mg caffeine"'),
+    days: int = typer.Option(14, "--days", help="How long, in days."),
+    start: str | None = typer.Option(None, "--start", help="First day (default today)."),
+    factor: str | None = typer.Option(None, "--factor", help="Factor it changes, e.g. caffeine_mg"),
+    below: float | None = typer.Option(None, "--below", help="Target: keep the factor below this."),
+    above: float | None = typer.Option(None, "--above", help="Target: keep the factor above this."),
+) -> None:
+    """Start a personal experiment; it is compared with the same number of days before it."""
+    import datetime as dt
+
+    from twitchcare.diary.experiments import Experiment, add_experiment
+    from twitchcare.diary.parsing import parse_date
+    from twitchcare.errors import InputError
+    from twitchcare.store import open_store
+
+    if below is not None and above is not None:
+        raise InputError(field="target", problem="give either --below or --above, not both")
+    if days < 1:
+        raise InputError(field="days", problem="an experiment lasts at least one day")
+    first = parse_date(start, today=_today())
+    experiment = Experiment(
+        name=name,
+        start=first,
+        end=first + dt.timedelta(days=days - 1),
+        factor=factor,
+        comparison="below" if below is not None else "above" if above is not None else None,
+        target=below if below is not None else above,
+    )
+    store = open_store()
+    try:
+        new_id = add_experiment(store, experiment)
+    finally:
+        store.close()
+    before_start, before_end = experiment.before
+    typer.echo(
+        f"experiment #{new_id} '{name}' runs {experiment.start} to {experiment.end};"
+        f" it will be compared with {before_start} to {before_end}."
+    )
+
+
+@experiment_app.command("list")
+def experiment_list(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show every experiment with its result so far."""
+    import json
+
+    from twitchcare.diary.daily import load_table
+    from twitchcare.diary.experiments import evaluate, list_experiments
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        table = load_table(store)
+        results = [evaluate(e, table, _today()) for e in list_experiments(store)]
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in results], indent=2))
+        return
+    if not results:
+        typer.echo('No experiments yet: twitchcare diary experiment start "under 200 mg caffeine"')
+    for r in results:
+        x = r.experiment
+        typer.echo(f"#{x.id} {x.name} ({x.start} to {x.end}, {r.status}): {r.summary}")
+
+
+@experiment_app.command("stop")
+def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment number")) -> None:
+    """End an experiment today."""
+    from twitchcare.diary.experiments import stop_experiment
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        experiment = stop_experiment(store, experiment_id, _today())
+    finally:
+        store.close()
+    typer.echo(f"experiment #{experiment_id} now ends {experiment.end}")
 
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach the ``diary`` group to the root app."""
+    app.add_typer(diary_app, name="diary")

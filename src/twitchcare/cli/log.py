@@ -1,9 +1,178 @@
-"""Diary commands: log (stub; see issue on the diary)."""
+"""Commands that write to the diary in one step: ``log``, ``day`` and ``profile``."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from twitchcare.diary.records import DayFactors, Episode
+
+
+def _describe_episode(episode: Episode) -> str:
+    parts = [", ".join(episode.locations)]
+    if episode.side:
+        parts[0] += f" ({episode.side})"
+    if episode.duration_s is not None:
+        parts.append(f"{episode.duration_s:g} s")
+    if episode.intensity is not None:
+        parts.append(f"intensity {episode.intensity}")
+    if episode.contexts:
+        parts.append(", ".join(c.replace("_", " ") for c in episode.contexts))
+    return f"{episode.started_at:%Y-%m-%d %H:%M %z}  " + "; ".join(parts)
+
+
+def log(
+    location: str = typer.Argument(
+        ..., help="Where it twitches, e.g. eyelid, calf, thigh (several: calf;thigh)."
+    ),
+    side: str | None = typer.Option(None, "--side", "-s", help="left, right, both, not_applicable"),
+    duration: str | None = typer.Option(None, "--duration", "-d", help="e.g. 30s, 2 min"),
+    intensity: int | None = typer.Option(
+        None, "--intensity", "-i", help="1 (barely) to 5 (strong)"
+    ),
+    context: list[str] = typer.Option(
+        [],
+        "--context",
+        "-c",
+        help="falling_asleep, at_rest, after_exercise, under_stress, after_caffeine, after_alcohol "
+        "(short forms: sleep, rest, exercise, stress, caffeine, alcohol); repeat for several",
+    ),
+    at: str | None = typer.Option(
+        None, "--at", help='When: now (default), 22:10, "yesterday 22:10"'
+    ),
+    tz: str | None = typer.Option(
+        None, "--tz", help="Time zone, e.g. Europe/Prague (default: local)"
+    ),
+    note: str = typer.Option("", "--note", "-n", help="Anything else worth remembering."),
+) -> None:
+    """Log a twitch episode in one line."""
+    from twitchcare.diary.quicklog import record_episode
+
+    episode, new_id = record_episode(
+        location=location,
+        side=side,
+        duration=duration,
+        intensity=intensity,
+        contexts=";".join(context),
+        at=at,
+        tz=tz,
+        note=note,
+    )
+    typer.echo(f"logged #{new_id}: {_describe_episode(episode)}")
+
+
+def _describe_day(day: DayFactors) -> str:
+    from twitchcare.diary.records import FACTOR_RANGES
+
+    parts = []
+    for name, (_low, _high, unit) in FACTOR_RANGES.items():
+        value = getattr(day, name)
+        label = name.rsplit("_", 1)[0] if not name.endswith("_0_10") else "stress"
+        shown = "?" if value is None else f"{value:g}"
+        parts.append(f"{label} {shown}{'' if unit == 'points' else ' ' + unit}")
+    text = f"{day.day}: " + ", ".join(parts)
+    if day.tags:
+        text += "  tags: " + ", ".join(day.tags)
+    return text
+
+
+def day(
+    date: str | None = typer.Option(
+        None, "--date", help="today (default), yesterday or YYYY-MM-DD"
+    ),
+    caffeine: float | None = typer.Option(None, "--caffeine", help="Caffeine, mg"),
+    alcohol: float | None = typer.Option(None, "--alcohol", help="Alcohol, units"),
+    stress: float | None = typer.Option(None, "--stress", help="Stress, 0-10"),
+    sleep: float | None = typer.Option(None, "--sleep", help="Sleep, hours"),
+    exercise: float | None = typer.Option(None, "--exercise", help="Exercise, minutes"),
+    magnesium: float | None = typer.Option(None, "--magnesium", help="Magnesium intake, mg"),
+    relaxation: float | None = typer.Option(None, "--relaxation", help="Relaxation, minutes"),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Free tag, e.g. exams; repeatable"),
+    no_carry: bool = typer.Option(
+        False, "--no-carry", help="Do not copy the previous day's values as defaults."
+    ),
+) -> None:
+    """Log the day's factors; values not given are carried over from the previous day."""
+    import datetime as dt
+
+    from twitchcare.diary.days import set_day
+    from twitchcare.diary.parsing import parse_date
+    from twitchcare.store import open_store
+
+    given = {
+        "caffeine_mg": caffeine,
+        "alcohol_units": alcohol,
+        "stress_0_10": stress,
+        "sleep_hours": sleep,
+        "exercise_min": exercise,
+        "magnesium_mg": magnesium,
+        "relaxation_min": relaxation,
+    }
+    values = {k: v for k, v in given.items() if v is not None}
+    when = parse_date(date, today=dt.date.today())
+    store = open_store()
+    try:
+        stored = set_day(store, when, values, tags=tuple(tag) or None, carry_over=not no_carry)
+    finally:
+        store.close()
+    typer.echo("saved " + _describe_day(stored))
+
+
+def profile(
+    age: int | None = typer.Option(None, "--age", help="Age in years"),
+    sex: str | None = typer.Option(None, "--sex", help="female or male"),
+    pregnant: bool | None = typer.Option(None, "--pregnant/--not-pregnant"),
+    breastfeeding: bool | None = typer.Option(None, "--breastfeeding/--not-breastfeeding"),
+    athlete: bool | None = typer.Option(None, "--athlete/--not-athlete"),
+    weight: float | None = typer.Option(None, "--weight", help="Body weight, kg"),
+) -> None:
+    """Show or change your profile (used for triage and magnesium targets)."""
+    from dataclasses import replace
+
+    from twitchcare.diary.profile import Profile, get_profile, set_profile
+    from twitchcare.errors import InputError
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        current = get_profile(store)
+        changes = {
+            "age": age,
+            "sex": sex,
+            "pregnant": pregnant,
+            "breastfeeding": breastfeeding,
+            "athlete": athlete,
+            "weight_kg": weight,
+        }
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if changes:
+            if current is None:
+                if age is None or sex is None:
+                    raise InputError(
+                        field="profile",
+                        problem="a new profile needs --age and --sex",
+                        hint="e.g. twitchcare profile --age 34 --sex female",
+                    )
+                current = Profile(age=age, sex=sex)  # type: ignore[arg-type]
+            current = replace(current, **changes)  # type: ignore[arg-type]
+            set_profile(store, current)
+    finally:
+        store.close()
+    if current is None:
+        typer.echo("no profile yet: twitchcare profile --age 34 --sex female [--athlete]")
+        return
+    flags = [n for n in ("pregnant", "breastfeeding", "athlete") if getattr(current, n)]
+    weight_text = f", {current.weight_kg:g} kg" if current.weight_kg is not None else ""
+    typer.echo(
+        f"profile: {current.age} years, {current.sex}{weight_text}"
+        + (f" ({', '.join(flags)})" if flags else "")
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``log``, ``day`` and ``profile`` to the root app."""
+    app.command("log")(log)
+    app.command("day")(day)
+    app.command("profile")(profile)

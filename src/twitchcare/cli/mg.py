@@ -1,9 +1,241 @@
-"""Nutrition commands: mg (stub; see issue on magnesium, caffeine and alcohol)."""
+"""``twitchcare mg``: magnesium from food, today's total against the target, and a plan."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from twitchcare.nutrition.person import Person
+
+# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
+ADD_SETTINGS = {"ignore_unknown_options": True}
+
+AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
+SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
+PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
+BREASTFEEDING = typer.Option(None, "--breastfeeding/--not-breastfeeding")
+DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
+
+
+def _person(
+    age: float | None, sex: str | None, pregnant: bool | None, breastfeeding: bool | None
+) -> Person:
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.person import resolve_person
+
+    settings = load_settings()
+    return resolve_person(
+        diary_link.profile(settings),
+        age=age,
+        sex=sex,
+        pregnant=pregnant,
+        breastfeeding=breastfeeding,
+    )
+
+
+def add(
+    text: str = typer.Argument(..., help="e.g. '1 cup spinach, boiled' or '30 g pumpkin seeds'."),
+    date: str | None = DATE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+) -> None:
+    """Add a food to the diary and show what was understood."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.person import parse_day
+    from twitchcare.nutrition.serving import understand_food
+
+    settings = load_settings()
+    day = parse_day(date)
+    serving = understand_food(text, cache_dir=settings.data_dir / "cache")
+    typer.echo(serving.understood())
+    if serving.food.note:
+        typer.echo(f"note: {serving.food.note}")
+    if serving.caffeine_mg is None:
+        typer.echo("caffeine: USDA has no value for this food, so none is counted")
+    elif serving.caffeine_mg >= 0.5:
+        typer.echo(f"caffeine: {serving.caffeine_mg:.0f} mg, added to today's caffeine too")
+    if dry_run:
+        typer.echo("not added (--dry-run)")
+        return
+    diary_link.record(
+        settings,
+        day=day,
+        kind="food",
+        description=serving.understood(),
+        grams=round(serving.grams, 1),
+        magnesium_mg=round(serving.magnesium_mg, 1),
+        caffeine_mg=round(serving.caffeine_mg or 0.0, 1),
+        food_id=serving.food.id,
+    )
+    typer.echo(f"added to {day.isoformat()} [source: usda-sr28]")
+
+
+def today(
+    age: float | None = AGE,
+    sex: str | None = SEX,
+    pregnant: bool | None = PREGNANT,
+    breastfeeding: bool | None = BREASTFEEDING,
+    date: str | None = DATE,
+) -> None:
+    """Magnesium eaten today against your daily target."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.person import parse_day
+    from twitchcare.nutrition.requirements import magnesium_target
+
+    settings = load_settings()
+    day = parse_day(date)
+    person = _person(age, sex, pregnant, breastfeeding)
+    age_years, sex_value = person.require_age_and_sex()
+    target = magnesium_target(
+        age_years,
+        sex_value,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        athlete=person.athlete,
+    )
+    (record,) = diary_link.days(settings, day, day)
+    for entry in record.entries:
+        if entry.magnesium_mg > 0 or entry.kind == "food":
+            typer.echo(f"  {entry.magnesium_mg:6.0f} mg  {entry.description}")
+    if record.untracked("magnesium_mg") >= 0.5:
+        extra = record.untracked("magnesium_mg")
+        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
+    total = record.magnesium_mg
+    share = 100 * total / target.mg
+    typer.echo(
+        f"{day.isoformat()}: {total:.0f} mg magnesium of {target.mg:.0f} mg "
+        f"({share:.0f}%; {target.kind} for {target.basis}) [source: {target.source}]"
+    )
+    if total < target.mg:
+        typer.echo(f"{target.mg - total:.0f} mg to go: twitchcare mg plan")
+    for note in target.notes:
+        typer.echo(f"note: {note.statement} [source: {note.source}]")
+
+
+def target(
+    age: float | None = AGE,
+    sex: str | None = SEX,
+    pregnant: bool | None = PREGNANT,
+    breastfeeding: bool | None = BREASTFEEDING,
+    athlete: bool = typer.Option(False, "--athlete", help="You train hard."),
+    stressed: bool = typer.Option(False, "--stressed", help="You are under stress."),
+) -> None:
+    """Your daily magnesium target, the supplement limit, and what the evidence says about
+    the higher-need groups the article names."""
+    from twitchcare.nutrition.requirements import magnesium_target, supplement_limit
+
+    person = _person(age, sex, pregnant, breastfeeding)
+    age_years, sex_value = person.require_age_and_sex()
+    result = magnesium_target(
+        age_years,
+        sex_value,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        athlete=athlete or person.athlete,
+        stressed=stressed,
+    )
+    typer.echo(
+        f"magnesium target: {result.mg:.0f} mg a day ({result.kind} for {result.basis}) "
+        f"[source: {result.source}]"
+    )
+    limit = supplement_limit(age_years)
+    if limit.mg is None:
+        typer.echo(
+            "supplements: no upper limit is set at this age; magnesium should come from food "
+            f"or formula only [source: {limit.source}]"
+        )
+    else:
+        typer.echo(
+            f"supplements: at most {limit.mg:.0f} mg a day from supplements and medicines; "
+            f"magnesium in food does not count [source: {limit.source}]"
+        )
+    for note in result.notes:
+        typer.echo(f"{note.group}: {note.statement} [source: {note.source}]")
+
+
+def plan(
+    likes: list[str] = typer.Option([], "--likes", help="Foods you like (repeat or comma list)."),
+    dislikes: list[str] = typer.Option([], "--dislikes", help="Foods to leave out."),
+    vegetarian: bool = typer.Option(False, "--vegetarian", help="No meat or fish."),
+    age: float | None = AGE,
+    sex: str | None = SEX,
+    pregnant: bool | None = PREGNANT,
+    breastfeeding: bool | None = BREASTFEEDING,
+    date: str | None = DATE,
+) -> None:
+    """Suggest foods for the rest of the day that close the gap to your target."""
+
+    from twitchcare.config import load_settings
+    from twitchcare.nutrition import diary_link
+    from twitchcare.nutrition.person import parse_day
+    from twitchcare.nutrition.plan import make_plan
+    from twitchcare.nutrition.requirements import magnesium_target
+
+    settings = load_settings()
+    day = parse_day(date)
+    person = _person(age, sex, pregnant, breastfeeding)
+    age_years, sex_value = person.require_age_and_sex()
+    target = magnesium_target(
+        age_years, sex_value, pregnant=person.pregnant, breastfeeding=person.breastfeeding
+    )
+    (record,) = diary_link.days(settings, day, day)
+    split = [w.strip() for item in likes for w in item.split(",") if w.strip()]
+    avoid = [w.strip() for item in dislikes for w in item.split(",") if w.strip()]
+    result = make_plan(
+        target.mg,
+        record.magnesium_mg,
+        age=age_years,
+        likes=split,
+        dislikes=avoid,
+        vegetarian=vegetarian,
+        cache_dir=settings.data_dir / "cache",
+    )
+    typer.echo(
+        f"target {target.mg:.0f} mg [source: {target.source}], eaten {result.eaten_mg:.0f} mg, "
+        f"gap {result.gap_mg:.0f} mg"
+    )
+    if result.gap_mg <= 0:
+        typer.echo("you have reached today's target from food.")
+    for item in result.items:
+        star = "*" if item.food.article_food else " "
+        typer.echo(f" {star} {item.serving.understood()}")
+    if result.items:
+        typer.echo(
+            f"together {result.planned_mg:.0f} mg [source: usda-sr28]; "
+            "* = foods named in the article (nuts, oatmeal, sunflower seeds, spinach, beans)"
+        )
+        if not result.closes_gap:
+            typer.echo("these do not close the whole gap; larger portions or more meals would.")
+    for reason in result.skipped:
+        typer.echo(f"left out: {reason}")
+    advice = result.supplement
+    typer.echo("supplements (food first; tablets are an option, not a must):")
+    if advice.limit_mg is not None:
+        typer.echo(
+            f"  upper limit from supplements: {advice.limit_mg:.0f} mg a day for your age "
+            f"(food does not count) [source: {advice.limit_source}]"
+        )
+    for form in advice.forms:
+        typer.echo(f"  forms - {form.name}: {form.note} [source: {form.source}]")
+    for caution in advice.cautions:
+        mark = "ask a doctor first: " if caution.ask_doctor else ""
+        typer.echo(f"  {mark}{caution.text} [source: {caution.source}]")
 
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``mg`` to the root app."""
+    mg_app = typer.Typer(
+        help="Magnesium: add foods, see today against your target, get a plan.",
+        no_args_is_help=True,
+    )
+    mg_app.command("add", context_settings=ADD_SETTINGS)(add)
+    mg_app.command("today")(today)
+    mg_app.command("target")(target)
+    mg_app.command("plan")(plan)
+    app.add_typer(mg_app, name="mg")

@@ -1,9 +1,90 @@
-"""Diary commands: transfer (stub; see issue on the diary)."""
+"""``twitchcare import`` and ``twitchcare export``: your diary as CSV or JSON files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+
+EXPORT_FORMATS = ("csv", "json")
+
+
+def import_command(
+    episodes: Path | None = typer.Option(None, "--episodes", help="Episodes CSV file"),
+    days: Path | None = typer.Option(None, "--days", help="Daily factors CSV file"),
+) -> None:
+    """Import episodes and daily factors from CSV; a bad row stops it and nothing is imported."""
+    from twitchcare.diary.transfer import import_records, parse_days_csv, parse_episodes_csv
+    from twitchcare.errors import InputError
+    from twitchcare.store import open_store
+
+    if episodes is None and days is None:
+        raise InputError(
+            field="files", problem="nothing to import", hint="give --episodes and/or --days"
+        )
+
+    def read(path: Path) -> str:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                field=str(path), problem=f"cannot read the file ({exc.__class__.__name__})"
+            ) from None
+
+    parsed_episodes = parse_episodes_csv(read(episodes), episodes.name) if episodes else []
+    parsed_days = parse_days_csv(read(days), days.name) if days else []
+    store = open_store()
+    try:
+        added, written = import_records(store, parsed_episodes, parsed_days)
+    finally:
+        store.close()
+    skipped = len(parsed_episodes) - added
+    extra = f" ({skipped} already in the diary)" if skipped else ""
+    typer.echo(f"imported {added} episode(s){extra} and {written} day(s)")
+
+
+def export_command(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (two files) or json (one document)"),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="csv: folder for the two files (default .); json: file (default stdout)",
+    ),
+) -> None:
+    """Export the whole diary."""
+    import json
+
+    from twitchcare.diary.records import check_choice
+    from twitchcare.store import open_store
+
+    check_choice(fmt, EXPORT_FORMATS, "format")
+    store = open_store()
+    try:
+        if fmt == "json":
+            from twitchcare.diary.transfer import export_json
+
+            text = json.dumps(export_json(store), indent=2, ensure_ascii=False) + "\n"
+            if out is None:
+                typer.echo(text, nl=False)
+            else:
+                out.write_text(text, encoding="utf-8")
+                typer.echo(f"wrote {out}")
+            return
+        from twitchcare.diary.days import list_days
+        from twitchcare.diary.episodes import list_episodes
+        from twitchcare.diary.transfer import days_csv, episodes_csv
+
+        folder = out or Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "episodes.csv").write_text(episodes_csv(list_episodes(store)), encoding="utf-8")
+        (folder / "days.csv").write_text(days_csv(list_days(store)), encoding="utf-8")
+        typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")
+    finally:
+        store.close()
 
 
 def register(app: typer.Typer) -> None:
-    """Attach the command(s) of this module to the root app."""
+    """Attach ``import`` and ``export`` to the root app."""
+    app.command("import")(import_command)
+    app.command("export")(export_command)

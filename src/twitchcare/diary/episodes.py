@@ -1,0 +1,120 @@
+"""Storing and reading twitch episodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from twitchcare.diary.records import Episode
+
+if TYPE_CHECKING:
+    from twitchcare.store import DiaryStore
+    from twitchcare.store.models import EpisodeRow
+
+
+def to_row_values(episode: Episode) -> dict[str, object]:
+    """Column values for one episode: naive UTC, the offset in minutes and the local day."""
+    offset = episode.started_at.utcoffset()
+    assert offset is not None
+    utc = episode.started_at.astimezone(dt.UTC).replace(tzinfo=None)
+    return {
+        "started_at": utc,
+        "utc_offset_min": int(offset.total_seconds() // 60),
+        "day": episode.day,
+        "locations": ";".join(episode.locations),
+        "side": episode.side,
+        "duration_s": episode.duration_s,
+        "intensity": episode.intensity,
+        "contexts": ";".join(episode.contexts),
+        "note": episode.note,
+    }
+
+
+def from_row(row: EpisodeRow) -> Episode:
+    tz = dt.timezone(dt.timedelta(minutes=row.utc_offset_min))
+    return Episode(
+        started_at=row.started_at.replace(tzinfo=dt.UTC).astimezone(tz),
+        locations=tuple(row.locations.split(";")),
+        side=row.side,
+        duration_s=row.duration_s,
+        intensity=row.intensity,
+        contexts=tuple(c for c in row.contexts.split(";") if c),
+        note=row.note,
+        id=row.id,
+    )
+
+
+def add_episode(store: DiaryStore, episode: Episode) -> int:
+    """Validate and store one episode; returns its id once it is durably committed."""
+    from twitchcare.store.models import EpisodeRow
+
+    row = EpisodeRow(**to_row_values(episode.validated()))
+    with store.session() as session:
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def list_episodes(
+    store: DiaryStore,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[Episode]:
+    """Episodes whose local day is in ``[since, until]``, oldest first unless asked otherwise."""
+    from sqlalchemy import select
+
+    from twitchcare.store.models import EpisodeRow
+
+    query = select(EpisodeRow)
+    if since is not None:
+        query = query.where(EpisodeRow.day >= since)
+    if until is not None:
+        query = query.where(EpisodeRow.day <= until)
+    order = (
+        (EpisodeRow.started_at.desc(), EpisodeRow.id.desc())
+        if newest_first
+        else (
+            EpisodeRow.started_at,
+            EpisodeRow.id,
+        )
+    )
+    query = query.order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.session() as session:
+        return [from_row(r) for r in session.scalars(query)]
+
+
+def counts_by_day(store: DiaryStore) -> dict[dt.date, int]:
+    """Episodes per local day, computed in the database (cheap even for years of entries)."""
+    from sqlalchemy import func, select
+
+    from twitchcare.store.models import EpisodeRow
+
+    query = select(EpisodeRow.day, func.count()).group_by(EpisodeRow.day)
+    with store.session() as session:
+        return {day: int(n) for day, n in session.execute(query)}
+
+
+def location_counts_by_day(
+    store: DiaryStore, *, since: dt.date | None = None
+) -> dict[tuple[dt.date, str], int]:
+    """Episodes per (day, location); an episode in two places counts for both."""
+    from sqlalchemy import func, select
+
+    from twitchcare.store.models import EpisodeRow
+
+    query = select(EpisodeRow.day, EpisodeRow.locations, func.count()).group_by(
+        EpisodeRow.day, EpisodeRow.locations
+    )
+    if since is not None:
+        query = query.where(EpisodeRow.day >= since)
+    result: dict[tuple[dt.date, str], int] = {}
+    with store.session() as session:
+        for day, locations, n in session.execute(query):
+            for loc in locations.split(";"):
+                result[(day, loc)] = result.get((day, loc), 0) + int(n)
+    return result

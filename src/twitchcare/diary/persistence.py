@@ -1,0 +1,108 @@
+"""Does the twitching last too long or keep coming back?
+
+NHS "Twitching eyes and muscles" [nhs-twitching]: see a GP if the twitch lasts more than 2 weeks.
+The founding article: "if the twitching lasts longer or keeps returning, consult a doctor".
+These two facts feed the assessment's triage (at least ``doctor``); here they are only computed.
+
+Definitions (stated so the person can check them against their own diary):
+- a *spell* is a run of twitching days in which no gap of 7 or more free days occurs;
+- *persistent*: the latest spell spans more than 14 days and twitching was logged on more than
+  half of them (days without entries count as free, which can only under-count, never invent);
+- *returning*: twitching came back after a free spell of at least 7 days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+SOURCE_ID = "nhs-twitching"
+PERSISTENT_AFTER_DAYS = 14
+FREE_SPELL_DAYS = 7
+_ADVICE = (
+    'NHS: see a GP if the twitch lasts more than 2 weeks; the article: "if the twitching lasts '
+    'longer or keeps returning, consult a doctor".'
+)
+
+
+@dataclass(frozen=True)
+class Persistence:
+    persistent: bool
+    returning: bool
+    reason: str
+    source_id: str = SOURCE_ID
+    spell_start: dt.date | None = None
+    spell_end: dt.date | None = None
+    twitching_days_in_spell: int = 0
+    facts: dict[str, bool] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "persistent": self.persistent,
+            "returning": self.returning,
+            "reason": self.reason,
+            "source_id": self.source_id,
+            "spell_start": self.spell_start.isoformat() if self.spell_start else None,
+            "spell_end": self.spell_end.isoformat() if self.spell_end else None,
+            "twitching_days_in_spell": self.twitching_days_in_spell,
+            "facts": dict(self.facts),
+        }
+
+
+def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistence:
+    """Compute persistence and recurrence from episode counts per day up to ``today``."""
+    days = sorted(d for d, n in episodes_by_day.items() if n > 0 and d <= today)
+    if not days:
+        return _result(False, False, "No twitching logged yet.", None, None, 0)
+    spells: list[list[dt.date]] = [[days[0]]]
+    returns: list[tuple[dt.date, int]] = []
+    for prev, cur in itertools.pairwise(days):
+        free = (cur - prev).days - 1
+        if free >= FREE_SPELL_DAYS:
+            spells.append([cur])
+            returns.append((cur, free))
+        else:
+            spells[-1].append(cur)
+    spell = spells[-1]
+    span = (spell[-1] - spell[0]).days + 1
+    persistent = span > PERSISTENT_AFTER_DAYS and len(spell) * 2 > span
+    returning = bool(returns)
+    parts = []
+    if persistent:
+        parts.append(
+            f"Twitching on {len(spell)} of {span} days from {spell[0]} to {spell[-1]}"
+            f" (more than {PERSISTENT_AFTER_DAYS} days)."
+        )
+    if returning:
+        back, free = returns[-1]
+        times = f" ({len(returns)} times)" if len(returns) > 1 else ""
+        parts.append(f"Twitching returned on {back} after {free} free days{times}.")
+    if parts:
+        reason = " ".join(parts) + " " + _ADVICE
+    else:
+        reason = (
+            f"Latest spell: {len(spell)} twitching day(s) over {span} day(s) since {spell[0]};"
+            f" not more than {PERSISTENT_AFTER_DAYS} days and no return after a free spell."
+        )
+    return _result(persistent, returning, reason, spell[0], spell[-1], len(spell))
+
+
+def _result(
+    persistent: bool,
+    returning: bool,
+    reason: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    n: int,
+) -> Persistence:
+    return Persistence(
+        persistent=persistent,
+        returning=returning,
+        reason=reason,
+        spell_start=start,
+        spell_end=end,
+        twitching_days_in_spell=n,
+        facts={"diary_persistent": persistent, "diary_returning": returning},
+    )

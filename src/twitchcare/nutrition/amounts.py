@@ -1,0 +1,313 @@
+"""Reading "1 cup", "half a cup of", "30 g", "2 slices" from what a person types.
+
+Mass and volume units go through pint, so "tablespoons", "fl oz" and "kg" need no table of ours;
+portion words (slice, medium, packet) are matched later against the food's USDA measures. Every
+refusal is an :class:`InputError` that names the field (amount, unit or food) and what is allowed,
+and it happens before anything is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from twitchcare.errors import InputError
+
+Kind = Literal["mass", "volume", "count", "none"]
+
+ALLOWED_HINT = (
+    "use a mass (g, kg, oz, lb), a volume (ml, l, cup, tbsp, tsp, fl oz) "
+    "or a portion word such as slice, medium or packet"
+)
+MAX_GRAMS = 5000.0
+
+NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
+    "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0,
+    "twelve": 12.0, "half": 0.5, "quarter": 0.25, "third": 1 / 3, "couple": 2.0,
+}  # fmt: skip
+UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+# Portion words that are matched against a food's household measures rather than converted.
+COUNT_WORDS = frozenset(
+    {
+        "slice", "piece", "medium", "large", "small", "packet", "container", "bar", "can",
+        "bottle", "scoop", "serving", "fillet", "stalk", "bunch", "fruit", "leaf", "link",
+        "patty", "muffin", "cookie", "wedge", "clove", "spear", "square", "mug", "glass",
+        "shot", "single", "double", "pack", "package", "stick", "sprig", "head", "ear",
+        "kernel", "whole", "tablet", "capsule", "biscuit",
+    }
+)  # fmt: skip
+
+# Measures people use that have no fixed size; refused with a hint rather than guessed.
+VAGUE_MEASURES = frozenset(
+    {"handful", "bowl", "plate", "plateful", "pinch", "dash", "splash", "bit", "spoonful", "some"}
+)
+
+# Unit spellings handed to pint; anything else pint recognises is refused as a non-food unit
+# (pint reads "mug" as microgram and "pinch" as pico-inch, so guessing is worse than asking).
+PINT_UNITS = {
+    "g": "gram", "gram": "gram", "grams": "gram", "gm": "gram", "gr": "gram",
+    "kg": "kilogram", "kilo": "kilogram", "kilos": "kilogram", "kilogram": "kilogram",
+    "kilograms": "kilogram", "mg": "milligram", "milligram": "milligram",
+    "milligrams": "milligram", "oz": "ounce", "ounce": "ounce", "ounces": "ounce",
+    "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound",
+    "ml": "milliliter", "millilitre": "milliliter", "millilitres": "milliliter",
+    "milliliter": "milliliter", "milliliters": "milliliter", "cl": "centiliter",
+    "dl": "deciliter", "l": "liter", "litre": "liter", "litres": "liter", "liter": "liter",
+    "liters": "liter", "cup": "cup", "cups": "cup", "c": "cup", "tbsp": "tablespoon",
+    "tbs": "tablespoon", "tbsps": "tablespoon", "tablespoon": "tablespoon",
+    "tablespoons": "tablespoon", "tsp": "teaspoon", "tsps": "teaspoon", "teaspoon": "teaspoon",
+    "teaspoons": "teaspoon", "quart": "quart", "quarts": "quart", "qt": "quart",
+    "pint": "pint", "pints": "pint", "gallon": "gallon", "gallons": "gallon",
+    "floz": "fluid_ounce", "fl oz": "fluid_ounce", "fl. oz": "fluid_ounce",
+    "fluid ounce": "fluid_ounce", "fluid ounces": "fluid_ounce", "fl oz.": "fluid_ounce",
+}  # fmt: skip
+
+_NUMBER = re.compile(
+    r"^(?P<neg>-\s*)?(?:(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)"
+    r"|(?P<fnum>\d+)/(?P<fden>\d+)"
+    r"|(?P<thousands>\d{1,3}(?:,\d{3})+)(?![\d.])"
+    r"|(?P<dec>\d+(?:[.,]\d+)?|[.,]\d+)(?P<uni>[½¼¾⅓⅔⅛])?"
+    r"|(?P<uonly>[½¼¾⅓⅔⅛]))"
+)
+_WORD = re.compile(r"[^\s,]+")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """How much was eaten, before the food is known: a number and what it counts."""
+
+    value: float
+    kind: Kind
+    unit: str = ""
+    grams: float | None = None
+    ml: float | None = None
+    explicit: bool = True
+
+    def label(self) -> str:
+        """The amount as twitchcare understood it, e.g. "0.5 cup" or "30 g"."""
+        number = f"{self.value:g}" if self.value >= 0.1 else f"{self.value:.2g}"
+        if self.kind == "none":
+            return number
+        unit = {
+            "gram": "g",
+            "kilogram": "kg",
+            "milligram": "mg",
+            "milliliter": "ml",
+            "liter": "l",
+            "fluid_ounce": "fl oz",
+            "ounce": "oz",
+            "pound": "lb",
+            "tablespoon": "tbsp",
+            "teaspoon": "tsp",
+        }.get(self.unit, self.unit)
+        return f"{number} {unit}"
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    """An amount and the text after it, which names the food or drink."""
+
+    amount: Amount
+    rest: str
+
+
+_REGISTRY: list[Any] = []
+
+
+def unit_registry(cache_dir: Path | None = None) -> Any:
+    """pint's registry, built once per process; ``cache_dir`` (first call only) lets pint keep
+    its parsed definitions on disk, which halves its load time in later runs."""
+    if not _REGISTRY:
+        import pint
+
+        if cache_dir is not None:
+            _REGISTRY.append(pint.UnitRegistry(cache_folder=str(cache_dir / "pint")))
+        else:
+            _REGISTRY.append(pint.UnitRegistry())
+    return _REGISTRY[0]
+
+
+def _number(text: str) -> tuple[float, str, bool]:
+    """Leading number of ``text`` -> (value, remaining text, found)."""
+    match = _NUMBER.match(text)
+    if match:
+        if match["neg"]:
+            raise InputError(
+                field="amount",
+                problem=f"'{match.group(0).strip()}' is negative",
+                hint="give an amount above 0, e.g. '30 g pumpkin seeds'",
+            )
+        if match["whole"]:
+            value = int(match["whole"]) + _fraction(match["num"], match["den"])
+        elif match["fnum"]:
+            value = _fraction(match["fnum"], match["fden"])
+        elif match["thousands"]:
+            value = float(match["thousands"].replace(",", ""))
+        elif match["uonly"]:
+            value = UNICODE_FRACTIONS[match["uonly"]]
+        else:
+            value = float(match["dec"].replace(",", "."))
+            if match["uni"]:
+                value += UNICODE_FRACTIONS[match["uni"]]
+        return value, text[match.end() :].strip(), True
+    return _word_number(text)
+
+
+def _fraction(num: str, den: str) -> float:
+    if int(den) == 0:
+        raise InputError(field="amount", problem=f"'{num}/{den}' divides by zero")
+    return int(num) / int(den)
+
+
+def _word_number(text: str) -> tuple[float, str, bool]:
+    """Numbers written as words: "a", "two", "half a", "one and a half", "a couple of"."""
+    tokens = text.split()
+    if not tokens:
+        return 1.0, "", False
+    first = tokens[0].lower()
+    if first in ("a", "an") and len(tokens) > 1 and tokens[1].lower() in ("half", "quarter"):
+        tokens = tokens[1:]
+        first = tokens[0].lower()
+    if first not in NUMBER_WORDS:
+        return 1.0, text, False
+    value = NUMBER_WORDS[first]
+    rest = tokens[1:]
+    lowered = [t.lower() for t in rest]
+    if lowered[:3] == ["and", "a", "half"]:
+        value += 0.5
+        rest = rest[3:]
+    else:
+        fraction_a = first in ("half", "quarter", "third", "couple") and lowered[:1] in (
+            ["a"],
+            ["an"],
+        )
+        couple_of = first == "couple" and lowered[:1] == ["of"]
+        if fraction_a or couple_of:
+            rest = rest[1:]
+    return value, " ".join(rest), True
+
+
+def _singular(word: str) -> str:
+    if word.endswith("es") and word[:-2] in COUNT_WORDS:
+        return word[:-2]
+    if word.endswith("s") and word[:-1] in COUNT_WORDS:
+        return word[:-1]
+    return word
+
+
+def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
+    """Split "1 cup spinach, boiled" into an :class:`Amount` and "spinach, boiled"."""
+    text = " ".join(text.replace("\u00a0", " ").split())
+    if not text:
+        raise InputError(
+            field="food",
+            problem="nothing was given",
+            hint="write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'",
+        )
+    value, rest, explicit = _number(text)
+    if value <= 0:
+        raise InputError(field="amount", problem=f"{value:g} is not above 0", hint="e.g. '30 g'")
+    times = re.match(r"^[x×*]\s*(?=[\d½¼¾⅓⅔⅛.])", rest, flags=re.IGNORECASE)
+    if times:
+        # "2 x 330 ml beer", "3 x 30 g almonds": a count of equal servings.
+        inner = parse_amount(rest[times.end() :], cache_dir=cache_dir)
+        return ParsedAmount(_scaled(inner.amount, value), inner.rest)
+    amount, rest = _unit(value, rest, explicit, cache_dir)
+    rest = re.sub(r"^(of|x)\s+", "", rest, flags=re.IGNORECASE).strip(" ,.;:")
+    if amount.grams is not None and amount.grams > MAX_GRAMS:
+        raise InputError(
+            field="amount",
+            problem=f"{amount.label()} is more than {MAX_GRAMS / 1000:g} kg in one entry",
+            hint="check the amount, or add it in parts",
+        )
+    if not rest:
+        raise InputError(
+            field="food",
+            problem=f"no food after '{amount.label()}'",
+            hint="name the food, e.g. '30 g pumpkin seeds'",
+        )
+    return ParsedAmount(amount, rest)
+
+
+def _scaled(amount: Amount, factor: float) -> Amount:
+    return Amount(
+        amount.value * factor,
+        amount.kind,
+        unit=amount.unit,
+        grams=None if amount.grams is None else amount.grams * factor,
+        ml=None if amount.ml is None else amount.ml * factor,
+        explicit=amount.explicit,
+    )
+
+
+def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tuple[Amount, str]:
+    words = _WORD.findall(rest)
+    if not words:
+        return Amount(value, "none", explicit=explicit), rest
+    lowered = [w.lower().rstrip(".") for w in words]
+    for size in (2, 1):
+        candidate = " ".join(lowered[:size])
+        if len(lowered) >= size and candidate in PINT_UNITS:
+            amount = _convert(value, PINT_UNITS[candidate], cache_dir)
+            return amount, _drop_words(rest, size)
+    word = _singular(lowered[0])
+    vague = next((w for w in (word, word[:-1], word[:-2]) if w in VAGUE_MEASURES), word)
+    if vague in VAGUE_MEASURES:
+        raise InputError(
+            field="unit",
+            problem=f"'{words[0]}' has no fixed size",
+            hint="weigh it or use cups or spoons, e.g. '30 g almonds' or '1/2 cup black beans'",
+        )
+    if word in COUNT_WORDS and len(words) > 1:
+        return Amount(value, "count", unit=word, explicit=explicit), _drop_words(rest, 1)
+    followed_by_of = len(lowered) > 1 and lowered[1] == "of"
+    if lowered[0].isalpha() and (followed_by_of or _is_pint_unit(lowered[0], cache_dir)):
+        dimension = _pint_dimension(lowered[0], cache_dir)
+        what = f"is a unit of {dimension}" if dimension else "is not a measure twitchcare knows"
+        raise InputError(field="unit", problem=f"'{words[0]}' {what}", hint=ALLOWED_HINT)
+    return Amount(value, "none", explicit=explicit), rest
+
+
+def _drop_words(text: str, count: int) -> str:
+    for _ in range(count):
+        match = _WORD.search(text)
+        if match is None:
+            return ""
+        text = text[match.end() :]
+    return text.strip(" ,")
+
+
+def _convert(value: float, unit: str, cache_dir: Path | None) -> Amount:
+    ureg = unit_registry(cache_dir)
+    quantity = ureg.Quantity(value, unit)
+    if quantity.check("[mass]"):
+        return Amount(value, "mass", unit=unit, grams=float(quantity.to("gram").magnitude))
+    return Amount(value, "volume", unit=unit, ml=float(quantity.to("milliliter").magnitude))
+
+
+def to_ml(value: float, unit: str, cache_dir: Path | None = None) -> float:
+    """Millilitres in ``value`` of a volume unit known to :data:`PINT_UNITS`."""
+    return _convert(value, PINT_UNITS.get(unit, unit), cache_dir).ml or 0.0
+
+
+def _is_pint_unit(word: str, cache_dir: Path | None) -> bool:
+    return bool(_pint_dimension(word, cache_dir))
+
+
+def _pint_dimension(word: str, cache_dir: Path | None) -> str:
+    """pint's name for what ``word`` measures ("length"), or "" when pint does not know it."""
+    if len(word) < 3:
+        return ""
+    ureg = unit_registry(cache_dir)
+    try:
+        units = ureg.parse_units(word)
+    except Exception:  # pint raises several unrelated types for unknown names
+        return ""
+    dims = str(units.dimensionality).strip("[]")
+    if not dims or dims == "dimensionless":
+        return ""
+    return dims

@@ -1,0 +1,84 @@
+"""Who the targets are for: the stored profile, overridden by what was given on the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from twitchcare.errors import InputError
+
+if TYPE_CHECKING:
+    from twitchcare.diary.profile import Profile
+
+
+@dataclass(frozen=True)
+class Person:
+    """What requirements and limits depend on; ``None`` means not known."""
+
+    age: float | None = None
+    sex: str | None = None
+    pregnant: bool = False
+    breastfeeding: bool = False
+    athlete: bool = False
+    weight_kg: float | None = None
+
+    def require_age_and_sex(self) -> tuple[float, str]:
+        """Age and sex, or an error saying how to give them."""
+        if self.age is None:
+            raise InputError(
+                field="age",
+                problem="your age is needed for a magnesium target",
+                hint="give --age and --sex, or set them once with twitchcare profile",
+            )
+        if self.sex is None:
+            raise InputError(
+                field="sex",
+                problem="your sex is needed for a magnesium target",
+                hint="give --sex female|male, or set it once with twitchcare profile",
+            )
+        return self.age, self.sex
+
+
+def resolve_person(
+    profile: Profile | None,
+    *,
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool | None = None,
+    breastfeeding: bool | None = None,
+    weight_kg: float | None = None,
+) -> Person:
+    """Options win over the profile; the profile fills in the rest."""
+    if sex is not None:
+        sex = sex.strip().lower()
+        if sex not in ("female", "male"):
+            raise InputError(field="sex", problem=f"'{sex}' is not accepted", hint="female or male")
+    if weight_kg is not None and not 1 <= weight_kg <= 400:
+        raise InputError(field="weight", problem=f"{weight_kg:g} kg is not plausible", hint="kg")
+    base = profile
+    return Person(
+        age=age if age is not None else (base.age if base else None),
+        sex=sex if sex is not None else (base.sex if base else None),
+        pregnant=pregnant if pregnant is not None else bool(base and base.pregnant),
+        breastfeeding=(
+            breastfeeding if breastfeeding is not None else bool(base and base.breastfeeding)
+        ),
+        athlete=bool(base and base.athlete),
+        weight_kg=weight_kg if weight_kg is not None else (base.weight_kg if base else None),
+    )
+
+
+def parse_day(text: str | None, *, today: dt.date | None = None) -> dt.date:
+    """``None`` or "today" -> today; "yesterday"; else an ISO date (YYYY-MM-DD)."""
+    today = today or dt.date.today()
+    if text is None or text.strip().lower() == "today":
+        return today
+    if text.strip().lower() == "yesterday":
+        return today - dt.timedelta(days=1)
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(
+            field="date", problem=f"'{text}' is not a date", hint="today, yesterday or YYYY-MM-DD"
+        ) from None

@@ -1,0 +1,123 @@
+"""Caffeine per drink and its limits; alcohol in UK units and US standard drinks."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcare.errors import InputError
+from twitchcare.nutrition.alcohol import alcohol_guidance, understand_alcohol, us_drinks_from_units
+from twitchcare.nutrition.caffeine import caffeine_limit, understand_caffeine
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("2 espresso", 126),
+        ("coffee", 96),
+        ("mug of tea", 75),
+        ("1 cup green tea", 28),
+        ("decaf coffee", 2),
+        ("can of cola", 33),
+        ("energy shot", 215),
+        ("1 scoop pre-workout", 254),
+        ("1 oz dark chocolate", 23),
+        ("50 g milk chocolate", 10),
+        ("474 ml coffee", 192),
+    ],
+)
+def test_caffeine_per_serving(text: str, mg: float) -> None:
+    assert understand_caffeine(text).caffeine_mg == pytest.approx(mg, abs=0.5)
+
+
+def test_caffeine_from_an_unknown_drink_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        understand_caffeine("1 cup zzzzqqq")
+    assert caught.value.field == "food"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "mg"),
+    [
+        ({"age": 30}, 400),
+        ({"age": 30, "pregnant": True}, 200),
+        ({"age": 30, "breastfeeding": True}, 200),
+        ({"age": 15, "weight_kg": 50}, 150),
+        ({"age": 15}, None),
+    ],
+)
+def test_caffeine_limit_for_the_person(kwargs: dict[str, object], mg: float | None) -> None:
+    limit = caffeine_limit(**kwargs)  # type: ignore[arg-type]
+    assert limit.daily_mg == mg
+    assert limit.single_dose_mg == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "ml", "units"),
+    [
+        ("pint of 4.5% beer", 568, 2.56),
+        ("175 ml wine 13%", 175, 2.275),
+        ("2 single spirits", 50, 2.0),
+        ("half pint of 3.6% beer", 284, 1.02),
+        ("large glass of wine", 250, 3.0),
+        ("330 ml bottle of 5% beer", 330, 1.65),
+        ("double vodka", 50, 2.0),
+    ],
+)
+def test_alcohol_units_follow_the_nhs_formula(text: str, ml: float, units: float) -> None:
+    drink = understand_alcohol(text)
+    assert drink.ml == pytest.approx(ml, abs=0.5)
+    assert drink.uk_units == pytest.approx(units, abs=0.01)
+
+
+def test_us_standard_drink_is_14_grams_of_alcohol() -> None:
+    drink = understand_alcohol("355 ml beer 5%")  # 12 fl oz of 5% beer
+    assert drink.us_drinks == pytest.approx(1.0, abs=0.01)
+    assert us_drinks_from_units(14) == pytest.approx(7.9, abs=0.05)
+
+
+def test_strength_is_assumed_and_said_when_missing() -> None:
+    drink = understand_alcohol("glass of wine")
+    assert drink.abv_assumed and drink.abv == 12
+    assert "assumed" in drink.understood()
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("pint of 150% beer", "abv"),
+        ("water", "drink"),
+        ("", "drink"),
+        ("0 pints of beer", "amount"),
+    ],
+)
+def test_bad_drinks_are_refused(text: str, field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        understand_alcohol(text)
+    assert caught.value.field == field
+
+
+def test_pregnancy_guidance_is_not_to_drink() -> None:
+    limits = alcohol_guidance(sex="female", pregnant=True).limits
+    assert any(limit.group == "pregnant" and limit.amount == 0 for limit in limits)
+    assert any(limit.group == "women" and limit.amount == 7 for limit in limits)
+
+
+@pytest.mark.parametrize(
+    ("text", "ml"),
+    [("2 x 330 ml beer 5%", 660), ("2 glasses of wine", 350), ("4 shots of tequila", 100)],
+)
+def test_counts_of_servings_multiply(text: str, ml: float) -> None:
+    assert understand_alcohol(text).ml == pytest.approx(ml)
+
+
+def test_a_measure_without_a_known_size_asks_for_the_volume() -> None:
+    with pytest.raises(InputError) as caught:
+        understand_alcohol("a can of beer")
+    assert caught.value.field == "unit"
+    assert "ml" in caught.value.hint
+
+
+def test_a_drink_the_table_cannot_measure_falls_back_to_usda() -> None:
+    result = understand_caffeine("1 cup hot chocolate")
+    assert result.source == "usda-sr28"
+    assert "cocoa" in result.drink.lower()
