@@ -6,7 +6,7 @@ import typer
 
 
 def _fmt(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:g}"
+    return "unknown" if value is None else f"{value:g} mg/100 g"
 
 
 def search(
@@ -42,9 +42,8 @@ def search(
         portions = "; ".join(f"{p.description} = {p.grams:g} g" for p in food.portions)
         typer.echo(
             f"{food.id}  {food.description}\n"
-            f"       magnesium {_fmt(food.magnesium_mg_per_100g)} mg/100 g, "
-            f"caffeine {_fmt(food.caffeine_mg_per_100g)} mg/100 g"
-            + (f"; {portions}" if portions else "")
+            f"       magnesium {_fmt(food.magnesium_mg_per_100g)}, "
+            f"caffeine {_fmt(food.caffeine_mg_per_100g)}" + (f"; {portions}" if portions else "")
         )
         if food.note:
             typer.echo(f"       note: {food.note}")

@@ -25,6 +25,9 @@ QUERY_REWRITES = (
     ("yoghurt", "yogurt"),
     ("porridge", "oats cooked"),
     ("garbanzo", "chickpeas"),
+    # People mean the green kernels (pepitas, shelled sunflower seeds), as the ODS table does.
+    ("pumpkin seeds", "pumpkin seed kernels"),
+    ("sunflower seeds", "sunflower seed kernels"),
     ("coriander leaves", "coriander"),
 )
 

@@ -103,3 +103,12 @@ def test_everyday_words_find_the_everyday_record(query: str, expected: str) -> N
 def test_dry_beans_rank_below_cooked_unless_asked_for() -> None:
     assert "cooked" in _top("black beans")
     assert "raw" in _top("black beans raw")
+
+
+def test_pumpkin_and_sunflower_seeds_mean_the_kernels_people_eat() -> None:
+    from twitchcare.nutrition.serving import understand_food
+
+    pumpkin = understand_food("30 g pumpkin seeds")
+    assert "kernels" in pumpkin.food.description
+    assert 150 <= pumpkin.magnesium_mg <= 180  # NIH ODS: 1 oz roasted pumpkin seeds, 156 mg
+    assert "kernels" in understand_food("1 oz sunflower seeds").food.description
