@@ -74,3 +74,26 @@ def test_json_export_contains_every_part_of_the_diary() -> None:
 def test_export_rejects_an_unknown_format() -> None:
     result = runner.invoke(app, ["export", "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_json_archive_round_trip_through_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["log", "eyelid", "-c", "stress", "--note", "exams"]).exit_code == 0
+    assert runner.invoke(app, ["day", "--stress", "8", "--tag", "exams"]).exit_code == 0
+    archive = tmp_path / "diary.json"
+    assert runner.invoke(app, ["export", "--format", "json", "--out", str(archive)]).exit_code == 0
+    monkeypatch.setenv("TWITCHCARE_DATA_DIR", str(tmp_path / "other"))
+    result = runner.invoke(app, ["import", "--json", str(archive)])
+    assert result.exit_code == 0, result.output
+    assert "1 episodes" in result.output
+    again = runner.invoke(app, ["export", "--format", "json"])
+    assert json.loads(again.output) == json.loads(archive.read_text())
+
+
+def test_import_of_broken_json_names_the_line(tmp_path: Path) -> None:
+    broken = tmp_path / "diary.json"
+    broken.write_text('{"format": "twitchcare-diary",\n "version": 1,,}')
+    result = runner.invoke(app, ["import", "--json", str(broken)])
+    assert result.exit_code == 2
+    assert "diary.json line 2" in result.output
