@@ -67,10 +67,10 @@ def test_archive_round_trip_reproduces_the_whole_diary(store: DiaryStore, tmp_pa
     fresh.close()
 
 
-def test_archive_with_a_bad_item_names_it_and_imports_nothing(store: DiaryStore) -> None:
-    other = open_store(
-        load_settings(data_dir=Path(str(store.engine.url.database or "x")).parent / "o")
-    )
+def test_archive_with_a_bad_item_names_it_and_imports_nothing(
+    store: DiaryStore, tmp_path: Path
+) -> None:
+    other = open_store(load_settings(data_dir=tmp_path / "other"))
     _fill(other)
     doc = export_json(other)
     other.close()

@@ -16,14 +16,14 @@ def import_command(
         None, "--json", help="A JSON archive written by `twitchcare export --format json`"
     ),
 ) -> None:
-    """Import episodes and daily factors from CSV; a bad row stops it and nothing is imported."""
+    """Import CSV files or a JSON archive; a bad row stops it and nothing is imported."""
     from twitchcare.diary.transfer import import_records, parse_days_csv, parse_episodes_csv
     from twitchcare.errors import InputError
     from twitchcare.store import open_store
 
-    if episodes is None and days is None:
+    if episodes is None and days is None and archive is None:
         raise InputError(
-            field="files", problem="nothing to import", hint="give --episodes and/or --days"
+            field="files", problem="nothing to import", hint="give --episodes/--days or --json"
         )
 
     def read(path: Path) -> str:
