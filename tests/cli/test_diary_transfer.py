@@ -20,6 +20,13 @@ def test_csv_export_import_round_trip_through_the_cli(
         runner.invoke(app, ["log", "calf", "-d", "30s", "--at", "2026-11-20 21:00+01:00"]).exit_code
         == 0
     )
+    note = 'a, "b"\r\nc\rd'
+    assert (
+        runner.invoke(
+            app, ["log", "thigh", "--at", "2026-11-20 22:00+01:00", "--note", note]
+        ).exit_code
+        == 0
+    )
     assert runner.invoke(app, ["day", "--date", "2026-11-20", "--caffeine", "250"]).exit_code == 0
     out = tmp_path / "export"
     result = runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
@@ -37,7 +44,7 @@ def test_csv_export_import_round_trip_through_the_cli(
             ["import", "--episodes", str(out / "episodes.csv"), "--days", str(out / "days.csv")],
         )
         assert imported.exit_code == 0, imported.output
-        assert "imported 1 episode(s) and 1 day(s)" in imported.output
+        assert "imported 2 episode(s) and 1 day(s)" in imported.output
         again = runner.invoke(app, ["export", "--format", "csv", "--out", str(tmp_path / "again")])
         assert again.exit_code == 0
     finally:

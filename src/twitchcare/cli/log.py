@@ -64,12 +64,12 @@ def log(
 
 
 def _describe_day(day: DayFactors) -> str:
-    from twitchcare.diary.records import FACTOR_RANGES
+    from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
 
     parts = []
     for name, (_low, _high, unit) in FACTOR_RANGES.items():
         value = getattr(day, name)
-        label = name.rsplit("_", 1)[0] if not name.endswith("_0_10") else "stress"
+        label = FACTOR_LABELS[name]
         shown = "?" if value is None else f"{value:g}"
         parts.append(f"{label} {shown}{'' if unit == 'points' else ' ' + unit}")
     text = f"{day.day}: " + ", ".join(parts)

@@ -28,7 +28,9 @@ def import_command(
 
     def read(path: Path) -> str:
         try:
-            return path.read_text(encoding="utf-8")
+            # newline="" keeps line breaks inside quoted CSV cells exactly as written
+            with path.open(encoding="utf-8", newline="") as handle:
+                return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(
                 field=str(path), problem=f"cannot read the file ({exc.__class__.__name__})"
@@ -103,8 +105,11 @@ def export_command(
 
         folder = out or Path(".")
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "episodes.csv").write_text(episodes_csv(list_episodes(store)), encoding="utf-8")
-        (folder / "days.csv").write_text(days_csv(list_days(store)), encoding="utf-8")
+        for name, text in (
+            ("episodes.csv", episodes_csv(list_episodes(store))),
+            ("days.csv", days_csv(list_days(store))),
+        ):
+            (folder / name).write_text(text, encoding="utf-8", newline="")
         typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")
     finally:
         store.close()

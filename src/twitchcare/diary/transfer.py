@@ -36,7 +36,7 @@ def _number(value: float | int | None) -> str:
 
 def episodes_csv(episodes: list[Episode]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180 line ends, so a "\r" inside a note is quoted
     writer.writerow(EPISODE_COLUMNS)
     for e in episodes:
         writer.writerow(
@@ -55,7 +55,7 @@ def episodes_csv(episodes: list[Episode]) -> str:
 
 def days_csv(days: list[DayFactors]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180 line ends, so a "\r" inside a note is quoted
     writer.writerow(DAY_COLUMNS)
     for d in days:
         writer.writerow([d.day.isoformat(), *(_number(getattr(d, f)) for f in FACTORS)])
