@@ -35,22 +35,17 @@ def test_csv_export_import_round_trip_through_the_cli(
     assert episodes.splitlines()[0] == "started_at,location,side,duration_s,intensity,context,note"
     assert "2026-11-20T21:00:00+01:00,calf,,30,,," in episodes
 
-    import os
-
-    os.environ["TWITCHCARE_DATA_DIR"] = str(tmp_path / "other")
-    try:
-        imported = runner.invoke(
-            app,
-            ["import", "--episodes", str(out / "episodes.csv"), "--days", str(out / "days.csv")],
-        )
-        assert imported.exit_code == 0, imported.output
-        assert "imported 2 episode(s) and 1 day(s)" in imported.output
-        again = runner.invoke(app, ["export", "--format", "csv", "--out", str(tmp_path / "again")])
-        assert again.exit_code == 0
-    finally:
-        del os.environ["TWITCHCARE_DATA_DIR"]
-    assert (tmp_path / "again" / "episodes.csv").read_text() == episodes
-    assert (tmp_path / "again" / "days.csv").read_text() == (out / "days.csv").read_text()
+    monkeypatch.setenv("TWITCHCARE_DATA_DIR", str(tmp_path / "other"))
+    imported = runner.invoke(
+        app, ["import", "--episodes", str(out / "episodes.csv"), "--days", str(out / "days.csv")]
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "imported 2 episode(s) and 1 day(s)" in imported.output
+    again = runner.invoke(app, ["export", "--format", "csv", "--out", str(tmp_path / "again")])
+    assert again.exit_code == 0
+    for name in ("episodes.csv", "days.csv"):
+        assert (tmp_path / "again" / name).read_bytes() == (out / name).read_bytes()
+    assert note.encode() in (out / "episodes.csv").read_bytes().replace(b'""', b'"')
 
 
 def test_import_of_a_bad_row_exits_2_with_line_and_column(tmp_path: Path) -> None:
