@@ -48,9 +48,9 @@ def log(
     note: str = typer.Option("", "--note", "-n", help="Anything else worth remembering."),
 ) -> None:
     """Log a twitch episode in one line."""
-    from twitchcare.diary.quicklog import record_episode
+    from twitchcare.diary.quicklog import parse_episode, record_episode
 
-    episode, new_id = record_episode(
+    episode = parse_episode(
         location=location,
         side=side,
         duration=duration,
@@ -60,6 +60,7 @@ def log(
         tz=tz,
         note=note,
     )
+    new_id = record_episode(episode)
     typer.echo(f"logged #{new_id}: {_describe_episode(episode)}")
 
 
