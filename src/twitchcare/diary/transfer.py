@@ -1,4 +1,4 @@
-"""CSV and JSON import and export: the diary belongs to the person, in formats they can open.
+"""CSV import and export: the diary belongs to the person, in a format any spreadsheet opens.
 
 Import is all or nothing: every row is parsed and validated first, and the first bad one is
 reported with its line number and column; only then is everything written in one transaction.
@@ -201,9 +201,8 @@ def import_records(
 
     added = 0
     with store.session() as session:
-        existing = {
-            tuple(getattr(r, c) for c in _EPISODE_KEY) for r in session.scalars(select(EpisodeRow))
-        }
+        key_columns = [getattr(EpisodeRow, c) for c in _EPISODE_KEY]
+        existing = {tuple(r) for r in session.execute(select(*key_columns))}
         for episode in episodes:
             values = to_row_values(episode)
             key = tuple(values[c] for c in _EPISODE_KEY)
