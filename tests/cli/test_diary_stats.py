@@ -121,3 +121,9 @@ def test_experiment_with_both_targets_is_rejected() -> None:
               "--above", "2"],
     )  # fmt: skip
     assert result.exit_code == 2
+
+
+def test_experiment_target_is_read_from_its_name() -> None:
+    result = runner.invoke(app, ["diary", "experiment", "start", "under 200 mg caffeine"])
+    assert result.exit_code == 0, result.output
+    assert "target: caffeine_mg below 200" in result.output

@@ -205,14 +205,19 @@ def experiment_start(
     name: str = typer.Argument(..., help='What you change, e.g. "under 200 mg caffeine"'),
     days: int = typer.Option(14, "--days", help="How long, in days."),
     start: str | None = typer.Option(None, "--start", help="First day (default today)."),
-    factor: str | None = typer.Option(None, "--factor", help="Factor it changes, e.g. caffeine_mg"),
+    factor: str | None = typer.Option(
+        None,
+        "--factor",
+        help="Factor it changes, e.g. caffeine_mg (read from the name when it says"
+        ' e.g. "under 200 mg caffeine")',
+    ),
     below: float | None = typer.Option(None, "--below", help="Target: keep the factor below this."),
     above: float | None = typer.Option(None, "--above", help="Target: keep the factor above this."),
 ) -> None:
     """Start a personal experiment; it is compared with the same number of days before it."""
     import datetime as dt
 
-    from twitchcare.diary.experiments import Experiment, add_experiment
+    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
     from twitchcare.diary.parsing import parse_date
     from twitchcare.errors import InputError
     from twitchcare.store import open_store
@@ -222,6 +227,11 @@ def experiment_start(
     if days < 1:
         raise InputError(field="days", problem="an experiment lasts at least one day")
     first = parse_date(start, today=_today())
+    if factor is None and below is None and above is None:
+        inferred = infer_target(name)
+        if inferred is not None:
+            factor, comparison, target = inferred
+            below, above = (target, None) if comparison == "below" else (None, target)
     experiment = Experiment(
         name=name,
         start=first,
@@ -236,8 +246,11 @@ def experiment_start(
     finally:
         store.close()
     before_start, before_end = experiment.before
+    goal = ""
+    if experiment.factor is not None:
+        goal = f" (target: {experiment.factor} {experiment.comparison} {experiment.target:g})"
     typer.echo(
-        f"experiment #{new_id} '{name}' runs {experiment.start} to {experiment.end};"
+        f"experiment #{new_id} '{name}'{goal} runs {experiment.start} to {experiment.end};"
         f" it will be compared with {before_start} to {before_end}."
     )
 
