@@ -78,7 +78,8 @@ def diary(
         return
     import datetime as dt
 
-    from twitchcare.cli.log import _describe_episode
+    from twitchcare.cli.log import _describe_day, _describe_episode
+    from twitchcare.diary.days import list_days
     from twitchcare.diary.episodes import list_episodes, location_counts_by_day
     from twitchcare.store import open_store
 
@@ -88,15 +89,20 @@ def diary(
     try:
         recent = list_episodes(store, limit=limit, newest_first=True)
         counts = location_counts_by_day(store, since=start)
+        days = list_days(store, since=today - dt.timedelta(days=2))
     finally:
         store.close()
-    if not recent:
+    if not recent and not days:
         typer.echo("The diary is empty. Log a twitch with: twitchcare log calf --duration 30s")
         return
-    typer.echo("Recent episodes:")
+    typer.echo("Recent episodes:" if recent else "No episodes yet.")
     for episode in recent:
         note = f"  - {episode.note}" if episode.note else ""
         typer.echo(f"  #{episode.id:<6} {_describe_episode(episode)}{note}")
+    if days:
+        typer.echo("Recent days:")
+        for day in days:
+            typer.echo(f"  {_describe_day(day)}")
     typer.echo("")
     lines = heat_strip(counts, start, 7 * weeks)
     typer.echo("\n".join(lines) if lines else f"No episodes in the last {weeks} weeks.")
@@ -294,6 +300,21 @@ def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment nu
     finally:
         store.close()
     typer.echo(f"experiment #{experiment_id} now ends {experiment.end}")
+
+
+@diary_app.command("delete")
+def delete_command(episode_id: int = typer.Argument(..., help="Episode number, as listed")) -> None:
+    """Delete an episode logged by mistake."""
+    from twitchcare.cli.log import _describe_episode
+    from twitchcare.diary.episodes import delete_episode
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        removed = delete_episode(store, episode_id)
+    finally:
+        store.close()
+    typer.echo(f"deleted #{episode_id}: {_describe_episode(removed)}")
 
 
 def register(app: typer.Typer) -> None:
