@@ -121,3 +121,28 @@ def test_experiment_with_both_targets_is_rejected() -> None:
               "--above", "2"],
     )  # fmt: skip
     assert result.exit_code == 2
+
+
+def test_experiment_target_is_read_from_its_name() -> None:
+    result = runner.invoke(app, ["diary", "experiment", "start", "under 200 mg caffeine"])
+    assert result.exit_code == 0, result.output
+    assert "target: caffeine_mg below 200" in result.output
+
+
+def test_delete_removes_one_episode_and_unknown_ids_exit_2() -> None:
+    assert runner.invoke(app, ["log", "calf"]).exit_code == 0
+    assert runner.invoke(app, ["log", "eyelid"]).exit_code == 0
+    deleted = runner.invoke(app, ["diary", "delete", "1"])
+    assert deleted.exit_code == 0, deleted.output
+    assert "calf" in deleted.output
+    listing = runner.invoke(app, ["diary"])
+    assert "#2" in listing.output and "#1 " not in listing.output
+    assert runner.invoke(app, ["diary", "delete", "99"]).exit_code == 2
+
+
+def test_diary_lists_recent_days() -> None:
+    assert runner.invoke(app, ["day", "--caffeine", "150", "--stress", "4"]).exit_code == 0
+    result = runner.invoke(app, ["diary"])
+    assert result.exit_code == 0
+    assert "Recent days:" in result.output
+    assert "caffeine 150 mg" in result.output

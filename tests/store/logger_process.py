@@ -20,7 +20,7 @@ def main(name: str, count: int) -> None:
     while count == 0 or i < count:
         note = f"{name}-{i}"
         if i % 2:
-            _episode, new_id = record_episode(location="calf", note=note)
+            new_id = record_episode(parse_episode(location="calf", note=note))
         else:
             episode = parse_episode(location="eyelid", note=note, now=dt.datetime.now(dt.UTC))
             new_id = add_episode(store, episode)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from multiprocessing.queues import Queue
 from pathlib import Path
 
 from twitchcare.config import load_settings
@@ -34,18 +36,37 @@ def _notes_by_id(data_dir: Path) -> dict[int, str]:
         store.close()
 
 
+def _log_entries(name: str, count: int, acknowledged: Queue[tuple[int, str]]) -> None:
+    """Child process body: log ``count`` entries, reporting each id once it is committed."""
+    import datetime as dt
+
+    from twitchcare.diary.episodes import add_episode
+    from twitchcare.diary.quicklog import parse_episode, record_episode
+
+    store = open_store()
+    for i in range(count):
+        note = f"{name}-{i}"
+        episode = parse_episode(location="calf", note=note, now=dt.datetime.now(dt.UTC))
+        new_id = record_episode(episode) if i % 2 else add_episode(store, episode)
+        acknowledged.put((new_id, note))
+    store.close()
+
+
 def test_eight_processes_logging_at_once_into_a_new_diary_lose_nothing(
     _isolated_data_dir: Path,
 ) -> None:
-    procs = [_start(f"p{n}", 12) for n in range(8)]
-    acknowledged: dict[int, str] = {}
+    # Forked children start at once without re-importing, so they really do collide, including
+    # on creating the schema of the new diary.
+    context = multiprocessing.get_context("fork")
+    queue: Queue[tuple[int, str]] = context.Queue()
+    procs = [context.Process(target=_log_entries, args=(f"p{n}", 15, queue)) for n in range(8)]
     for proc in procs:
-        out, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err
-        for line in out.splitlines():
-            new_id, note = line.split()
-            acknowledged[int(new_id)] = note
-    assert len(acknowledged) == 8 * 12
+        proc.start()
+    acknowledged = dict(queue.get(timeout=120) for _ in range(8 * 15))
+    for proc in procs:
+        proc.join(timeout=60)
+        assert proc.exitcode == 0
+    assert len(acknowledged) == 8 * 15
     assert _notes_by_id(_isolated_data_dir) == acknowledged
 
 

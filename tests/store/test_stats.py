@@ -49,3 +49,13 @@ def test_days_with_factors_and_no_episodes_count_as_zero(store: DiaryStore) -> N
     stats = compute_stats(store, TODAY)
     assert stats.days_logged == 2
     assert stats.episodes == 2
+
+
+def test_detect_in_store_gives_the_facts_the_assessment_reads(store: DiaryStore) -> None:
+    from twitchcare.diary.persistence import detect_in_store
+
+    _log(store, TODAY - dt.timedelta(days=20), 1)
+    _log(store, TODAY - dt.timedelta(days=2), 1)
+    result = detect_in_store(store, TODAY)
+    assert result.facts == {"diary_persistent": False, "diary_returning": True}
+    assert result.source_id == "nhs-twitching"

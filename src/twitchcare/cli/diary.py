@@ -78,7 +78,8 @@ def diary(
         return
     import datetime as dt
 
-    from twitchcare.cli.log import _describe_episode
+    from twitchcare.cli.log import _describe_day, _describe_episode
+    from twitchcare.diary.days import list_days
     from twitchcare.diary.episodes import list_episodes, location_counts_by_day
     from twitchcare.store import open_store
 
@@ -88,15 +89,20 @@ def diary(
     try:
         recent = list_episodes(store, limit=limit, newest_first=True)
         counts = location_counts_by_day(store, since=start)
+        days = list_days(store, since=today - dt.timedelta(days=2))
     finally:
         store.close()
-    if not recent:
+    if not recent and not days:
         typer.echo("The diary is empty. Log a twitch with: twitchcare log calf --duration 30s")
         return
-    typer.echo("Recent episodes:")
+    typer.echo("Recent episodes:" if recent else "No episodes yet.")
     for episode in recent:
         note = f"  - {episode.note}" if episode.note else ""
         typer.echo(f"  #{episode.id:<6} {_describe_episode(episode)}{note}")
+    if days:
+        typer.echo("Recent days:")
+        for day in days:
+            typer.echo(f"  {_describe_day(day)}")
     typer.echo("")
     lines = heat_strip(counts, start, 7 * weeks)
     typer.echo("\n".join(lines) if lines else f"No episodes in the last {weeks} weeks.")
@@ -205,14 +211,19 @@ def experiment_start(
     name: str = typer.Argument(..., help='What you change, e.g. "under 200 mg caffeine"'),
     days: int = typer.Option(14, "--days", help="How long, in days."),
     start: str | None = typer.Option(None, "--start", help="First day (default today)."),
-    factor: str | None = typer.Option(None, "--factor", help="Factor it changes, e.g. caffeine_mg"),
+    factor: str | None = typer.Option(
+        None,
+        "--factor",
+        help="Factor it changes, e.g. caffeine_mg (read from the name when it says"
+        ' e.g. "under 200 mg caffeine")',
+    ),
     below: float | None = typer.Option(None, "--below", help="Target: keep the factor below this."),
     above: float | None = typer.Option(None, "--above", help="Target: keep the factor above this."),
 ) -> None:
     """Start a personal experiment; it is compared with the same number of days before it."""
     import datetime as dt
 
-    from twitchcare.diary.experiments import Experiment, add_experiment
+    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
     from twitchcare.diary.parsing import parse_date
     from twitchcare.errors import InputError
     from twitchcare.store import open_store
@@ -222,6 +233,11 @@ def experiment_start(
     if days < 1:
         raise InputError(field="days", problem="an experiment lasts at least one day")
     first = parse_date(start, today=_today())
+    if factor is None and below is None and above is None:
+        inferred = infer_target(name)
+        if inferred is not None:
+            factor, comparison, target = inferred
+            below, above = (target, None) if comparison == "below" else (None, target)
     experiment = Experiment(
         name=name,
         start=first,
@@ -236,8 +252,11 @@ def experiment_start(
     finally:
         store.close()
     before_start, before_end = experiment.before
+    goal = ""
+    if experiment.factor is not None:
+        goal = f" (target: {experiment.factor} {experiment.comparison} {experiment.target:g})"
     typer.echo(
-        f"experiment #{new_id} '{name}' runs {experiment.start} to {experiment.end};"
+        f"experiment #{new_id} '{name}'{goal} runs {experiment.start} to {experiment.end};"
         f" it will be compared with {before_start} to {before_end}."
     )
 
@@ -281,6 +300,21 @@ def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment nu
     finally:
         store.close()
     typer.echo(f"experiment #{experiment_id} now ends {experiment.end}")
+
+
+@diary_app.command("delete")
+def delete_command(episode_id: int = typer.Argument(..., help="Episode number, as listed")) -> None:
+    """Delete an episode logged by mistake."""
+    from twitchcare.cli.log import _describe_episode
+    from twitchcare.diary.episodes import delete_episode
+    from twitchcare.store import open_store
+
+    store = open_store()
+    try:
+        removed = delete_episode(store, episode_id)
+    finally:
+        store.close()
+    typer.echo(f"deleted #{episode_id}: {_describe_episode(removed)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -48,9 +48,9 @@ def log(
     note: str = typer.Option("", "--note", "-n", help="Anything else worth remembering."),
 ) -> None:
     """Log a twitch episode in one line."""
-    from twitchcare.diary.quicklog import record_episode
+    from twitchcare.diary.quicklog import parse_episode, record_episode
 
-    episode, new_id = record_episode(
+    episode = parse_episode(
         location=location,
         side=side,
         duration=duration,
@@ -60,16 +60,17 @@ def log(
         tz=tz,
         note=note,
     )
+    new_id = record_episode(episode)
     typer.echo(f"logged #{new_id}: {_describe_episode(episode)}")
 
 
 def _describe_day(day: DayFactors) -> str:
-    from twitchcare.diary.records import FACTOR_RANGES
+    from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
 
     parts = []
     for name, (_low, _high, unit) in FACTOR_RANGES.items():
         value = getattr(day, name)
-        label = name.rsplit("_", 1)[0] if not name.endswith("_0_10") else "stress"
+        label = FACTOR_LABELS[name]
         shown = "?" if value is None else f"{value:g}"
         parts.append(f"{label} {shown}{'' if unit == 'points' else ' ' + unit}")
     text = f"{day.day}: " + ", ".join(parts)

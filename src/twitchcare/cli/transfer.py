@@ -12,24 +12,52 @@ EXPORT_FORMATS = ("csv", "json")
 def import_command(
     episodes: Path | None = typer.Option(None, "--episodes", help="Episodes CSV file"),
     days: Path | None = typer.Option(None, "--days", help="Daily factors CSV file"),
+    archive: Path | None = typer.Option(
+        None, "--json", help="A JSON archive written by `twitchcare export --format json`"
+    ),
 ) -> None:
-    """Import episodes and daily factors from CSV; a bad row stops it and nothing is imported."""
+    """Import CSV files or a JSON archive; a bad row stops it and nothing is imported."""
     from twitchcare.diary.transfer import import_records, parse_days_csv, parse_episodes_csv
     from twitchcare.errors import InputError
     from twitchcare.store import open_store
 
-    if episodes is None and days is None:
+    if episodes is None and days is None and archive is None:
         raise InputError(
-            field="files", problem="nothing to import", hint="give --episodes and/or --days"
+            field="files", problem="nothing to import", hint="give --episodes/--days or --json"
         )
 
     def read(path: Path) -> str:
         try:
-            return path.read_text(encoding="utf-8")
+            # newline="" keeps line breaks inside quoted CSV cells exactly as written
+            with path.open(encoding="utf-8", newline="") as handle:
+                return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(
                 field=str(path), problem=f"cannot read the file ({exc.__class__.__name__})"
             ) from None
+
+    if archive is not None and (episodes is not None or days is not None):
+        raise InputError(
+            field="files", problem="import a JSON archive on its own, not together with CSV files"
+        )
+    if archive is not None:
+        import json
+
+        from twitchcare.diary.archive import import_json
+
+        try:
+            doc = json.loads(read(archive))
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                where=f"{archive.name} line {exc.lineno}", field="json", problem=exc.msg
+            ) from None
+        store = open_store()
+        try:
+            counts = import_json(store, doc, archive.name)
+        finally:
+            store.close()
+        typer.echo("imported " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        return
 
     parsed_episodes = parse_episodes_csv(read(episodes), episodes.name) if episodes else []
     parsed_days = parse_days_csv(read(days), days.name) if days else []
@@ -62,7 +90,7 @@ def export_command(
     store = open_store()
     try:
         if fmt == "json":
-            from twitchcare.diary.transfer import export_json
+            from twitchcare.diary.archive import export_json
 
             text = json.dumps(export_json(store), indent=2, ensure_ascii=False) + "\n"
             if out is None:
@@ -77,8 +105,11 @@ def export_command(
 
         folder = out or Path(".")
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "episodes.csv").write_text(episodes_csv(list_episodes(store)), encoding="utf-8")
-        (folder / "days.csv").write_text(days_csv(list_days(store)), encoding="utf-8")
+        for name, text in (
+            ("episodes.csv", episodes_csv(list_episodes(store))),
+            ("days.csv", days_csv(list_days(store))),
+        ):
+            (folder / name).write_text(text, encoding="utf-8", newline="")
         typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")
     finally:
         store.close()

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from twitchcare.diary.records import FACTORS, DayFactors
+from twitchcare.diary.records import FACTORS, DayFactors, check_choice
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,11 +55,8 @@ def set_day(
     """
     from twitchcare.store.models import DayRow
 
-    unknown = set(values) - set(FACTORS)
-    if unknown:
-        from twitchcare.diary.records import check_choice
-
-        check_choice(sorted(unknown)[0], FACTORS, "factor")
+    for name in values:
+        check_choice(name, FACTORS, "factor")
     with store.session() as session:
         row = session.get(DayRow, day)
         if row is None:

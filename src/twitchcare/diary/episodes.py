@@ -118,3 +118,19 @@ def location_counts_by_day(
             for loc in locations.split(";"):
                 result[(day, loc)] = result.get((day, loc), 0) + int(n)
     return result
+
+
+def delete_episode(store: DiaryStore, episode_id: int) -> Episode:
+    """Remove one episode logged by mistake; returns what was removed."""
+    from twitchcare.errors import NotFoundError
+    from twitchcare.store.models import EpisodeRow
+
+    with store.session() as session:
+        row = session.get(EpisodeRow, episode_id)
+        if row is None:
+            raise NotFoundError(
+                field="episode", problem=f"no episode #{episode_id}", hint="see: twitchcare diary"
+            )
+        removed = from_row(row)
+        session.delete(row)
+        return removed

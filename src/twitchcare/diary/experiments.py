@@ -9,6 +9,7 @@ analysis. Verdicts are plain: fewer twitches, more twitches, no clear difference
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,33 @@ if TYPE_CHECKING:
 
 MIN_DAYS_EACH = 7
 COMPARISONS = ("below", "above")
+_WORDS = {
+    "under": "below",
+    "below": "below",
+    "less than": "below",
+    "at most": "below",
+    "max": "below",
+    "over": "above",
+    "above": "above",
+    "more than": "above",
+    "at least": "above",
+    "min": "above",
+}
+_TARGET = re.compile(
+    r"\b(under|below|less than|at most|max|over|above|more than|at least|min)\s+"
+    r"(\d+(?:\.\d+)?)\s*(?:mg|units?|points?|min(?:utes)?|h(?:ours?)?)?\s+(?:of\s+)?"
+    r"(caffeine|alcohol|stress|sleep|exercise|magnesium|relaxation)\b",
+    re.I,
+)
+
+
+def infer_target(name: str) -> tuple[str, str, float] | None:
+    """Read "under 200 mg caffeine" or "at least 20 min relaxation" as factor and target."""
+    m = _TARGET.search(name)
+    if m is None:
+        return None
+    factor = next(f for f, label in FACTOR_LABELS.items() if label == m.group(3).lower())
+    return factor, _WORDS[m.group(1).lower()], float(m.group(2))
 
 
 @dataclass(frozen=True)

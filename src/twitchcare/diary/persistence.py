@@ -17,6 +17,10 @@ import datetime as dt
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twitchcare.store import DiaryStore
 
 SOURCE_ID = "nhs-twitching"
 PERSISTENT_AFTER_DAYS = 14
@@ -87,6 +91,13 @@ def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistenc
             f" not more than {PERSISTENT_AFTER_DAYS} days and no return after a free spell."
         )
     return _result(persistent, returning, reason, spell[0], spell[-1], len(spell))
+
+
+def detect_in_store(store: DiaryStore, today: dt.date) -> Persistence:
+    """Persistence of the stored diary (what the assessment asks for its diary facts)."""
+    from twitchcare.diary.episodes import counts_by_day
+
+    return detect(counts_by_day(store), today)
 
 
 def _result(

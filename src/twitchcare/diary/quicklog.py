@@ -42,8 +42,8 @@ def parse_episode(
     ).validated()
 
 
-def record_episode(**typed: str | int | None) -> tuple[Episode, int]:
-    """Parse and store one episode; returns it with its id once durably committed.
+def record_episode(episode: Episode) -> int:
+    """Store one validated episode; returns its id once durably committed.
 
     A current SQLite diary takes the stdlib fast path (see :mod:`twitchcare.store.quick`); a new,
     outdated or PostgreSQL diary is opened through the store, which creates or migrates it.
@@ -52,19 +52,18 @@ def record_episode(**typed: str | int | None) -> tuple[Episode, int]:
     from twitchcare.diary.episodes import to_row_values
     from twitchcare.store.quick import append_row, sqlite_path
 
-    episode = parse_episode(**typed)  # type: ignore[arg-type]
     settings = load_settings()
     path = sqlite_path(settings.effective_database_url)
     if path is not None:
-        new_id = append_row(path, "episodes", to_row_values(episode))
+        new_id = append_row(path, "episodes", to_row_values(episode.validated()))
         if new_id is not None:
-            return episode, new_id
+            return new_id
 
     from twitchcare.diary.episodes import add_episode
     from twitchcare.store import open_store
 
     store = open_store(settings)
     try:
-        return episode, add_episode(store, episode)
+        return add_episode(store, episode)
     finally:
         store.close()

@@ -1,4 +1,4 @@
-"""CSV and JSON import and export: the diary belongs to the person, in formats they can open.
+"""CSV import and export: the diary belongs to the person, in a format any spreadsheet opens.
 
 Import is all or nothing: every row is parsed and validated first, and the first bad one is
 reported with its line number and column; only then is everything written in one transaction.
@@ -36,7 +36,7 @@ def _number(value: float | int | None) -> str:
 
 def episodes_csv(episodes: list[Episode]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180 line ends, so a "\r" inside a note is quoted
     writer.writerow(EPISODE_COLUMNS)
     for e in episodes:
         writer.writerow(
@@ -55,7 +55,7 @@ def episodes_csv(episodes: list[Episode]) -> str:
 
 def days_csv(days: list[DayFactors]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180 line ends, so a "\r" inside a note is quoted
     writer.writerow(DAY_COLUMNS)
     for d in days:
         writer.writerow([d.day.isoformat(), *(_number(getattr(d, f)) for f in FACTORS)])
@@ -201,9 +201,8 @@ def import_records(
 
     added = 0
     with store.session() as session:
-        existing = {
-            tuple(getattr(r, c) for c in _EPISODE_KEY) for r in session.scalars(select(EpisodeRow))
-        }
+        key_columns = [getattr(EpisodeRow, c) for c in _EPISODE_KEY]
+        existing = {tuple(r) for r in session.execute(select(*key_columns))}
         for episode in episodes:
             values = to_row_values(episode)
             key = tuple(values[c] for c in _EPISODE_KEY)
@@ -234,58 +233,3 @@ _EPISODE_KEY = (
     "contexts",
     "note",
 )
-
-
-def export_json(store: DiaryStore) -> dict[str, object]:
-    """The whole diary as one JSON-ready document (profile, episodes, days, intake, experiments,
-    assessments)."""
-    from dataclasses import asdict
-
-    from twitchcare.diary.assessments import list_assessments
-    from twitchcare.diary.days import list_days
-    from twitchcare.diary.episodes import list_episodes
-    from twitchcare.diary.experiments import list_experiments
-    from twitchcare.diary.profile import get_profile
-    from twitchcare.store.models import IntakeRow
-
-    def plain(obj: object) -> object:
-        if isinstance(obj, dt.datetime | dt.date):
-            return obj.isoformat()
-        if isinstance(obj, dict):
-            return {k: plain(v) for k, v in obj.items()}
-        if isinstance(obj, list | tuple):
-            return [plain(v) for v in obj]
-        return obj
-
-    from sqlalchemy import select
-
-    with store.session() as session:
-        intake = [
-            {
-                c: getattr(r, c)
-                for c in (
-                    "day",
-                    "kind",
-                    "description",
-                    "grams",
-                    "magnesium_mg",
-                    "caffeine_mg",
-                    "alcohol_units",
-                    "food_id",
-                )
-            }
-            for r in session.scalars(select(IntakeRow).order_by(IntakeRow.id))
-        ]
-    profile = get_profile(store)
-    return {
-        "format": "twitchcare-diary",
-        "version": 1,
-        "profile": plain(asdict(profile)) if profile else None,
-        "episodes": [
-            plain({k: v for k, v in asdict(e).items() if k != "id"}) for e in list_episodes(store)
-        ],
-        "days": [plain(asdict(d)) for d in list_days(store)],
-        "intake": plain(intake),
-        "experiments": [plain(asdict(e)) for e in list_experiments(store)],
-        "assessments": [plain(asdict(a)) for a in list_assessments(store)],
-    }

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from twitchcare.diary.daily import DailyTable
-from twitchcare.diary.experiments import Experiment, evaluate
+from twitchcare.diary.experiments import Experiment, evaluate, infer_target
 from twitchcare.diary.simulate import simulate_table
 from twitchcare.errors import InputError
 
@@ -72,3 +72,19 @@ def test_experiment_with_a_factor_needs_a_target() -> None:
 def test_experiment_cannot_end_before_it_starts() -> None:
     with pytest.raises(InputError):
         Experiment("x", START, START - dt.timedelta(days=1)).validated()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("under 200 mg caffeine", ("caffeine_mg", "below", 200.0)),
+        ("at least 20 min relaxation every day", ("relaxation_min", "above", 20.0)),
+        ("less than 1 unit of alcohol", ("alcohol_units", "below", 1.0)),
+        ("more than 7.5 hours sleep", ("sleep_hours", "above", 7.5)),
+        ("no screens after 22:00", None),
+    ],
+)
+def test_the_target_is_read_from_a_plain_name(
+    name: str, expected: tuple[str, str, float] | None
+) -> None:
+    assert infer_target(name) == expected
