@@ -13,13 +13,7 @@ from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from twitchcare.errors import ConfigError
-
-
-def default_data_dir() -> Path:
-    """The per-user data directory; imported lazily because platformdirs is only needed here."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("twitchcare", appauthor=False))
+from twitchcare.paths import default_data_dir, sqlite_url
 
 
 class Settings(BaseSettings):
@@ -38,7 +32,7 @@ class Settings(BaseSettings):
         """SQLite in the data directory unless a URL was given."""
         if self.database_url:
             return self.database_url
-        return f"sqlite:///{self.data_dir / 'diary.sqlite3'}"
+        return sqlite_url(self.data_dir)
 
 
 def load_settings(**overrides: object) -> Settings:

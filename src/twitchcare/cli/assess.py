@@ -21,6 +21,11 @@ def assess_command(
     simulate: bool = typer.Option(
         False, "--simulate", help="Run the adaptive interview, answered from the case file."
     ),
+    save: bool | None = typer.Option(
+        None,
+        "--save/--no-save",
+        help="Keep the result in your diary (default: only if you already keep a diary).",
+    ),
 ) -> None:
     """Assess your twitching: how urgently to see whom, why, likely causes and a plan."""
     import datetime as dt
@@ -32,7 +37,7 @@ def assess_command(
     if not case:
         from twitchcare.cli.interactive import run_interactive
 
-        run_interactive(kb, now=now)
+        run_interactive(kb, now=now, save=save)
         return
     from twitchcare.engine import assess
     from twitchcare.engine.interview import simulate as run_simulation

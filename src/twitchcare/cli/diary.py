@@ -47,7 +47,7 @@ def heat_strip(counts: dict[tuple[dt.date, str], int], start: dt.date, days: int
     """One text line per body location: a shade per day, darker for more episodes."""
     import datetime as dt
 
-    from twitchcare.diary.records import LOCATIONS
+    from twitchcare.locations import LOCATIONS
 
     dates = [start + dt.timedelta(days=i) for i in range(days)]
     peak = max(counts.values(), default=0)
@@ -78,7 +78,8 @@ def diary(
         return
     import datetime as dt
 
-    from twitchcare.cli.log import _describe_day, _describe_episode
+    from twitchcare.cli.describe import describe_episode
+    from twitchcare.cli.log import _describe_day
     from twitchcare.diary.days import list_days
     from twitchcare.diary.episodes import list_episodes, location_counts_by_day
     from twitchcare.store import open_store
@@ -98,7 +99,7 @@ def diary(
     typer.echo("Recent episodes:" if recent else "No episodes yet.")
     for episode in recent:
         note = f"  - {episode.note}" if episode.note else ""
-        typer.echo(f"  #{episode.id:<6} {_describe_episode(episode)}{note}")
+        typer.echo(f"  #{episode.id:<6} {describe_episode(episode)}{note}")
     if days:
         typer.echo("Recent days:")
         for day in days:
@@ -305,7 +306,7 @@ def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment nu
 @diary_app.command("delete")
 def delete_command(episode_id: int = typer.Argument(..., help="Episode number, as listed")) -> None:
     """Delete an episode logged by mistake."""
-    from twitchcare.cli.log import _describe_episode
+    from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.episodes import delete_episode
     from twitchcare.store import open_store
 
@@ -314,7 +315,7 @@ def delete_command(episode_id: int = typer.Argument(..., help="Episode number, a
         removed = delete_episode(store, episode_id)
     finally:
         store.close()
-    typer.echo(f"deleted #{episode_id}: {_describe_episode(removed)}")
+    typer.echo(f"deleted #{episode_id}: {describe_episode(removed)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -24,6 +25,9 @@ from twitchcare.engine.interview import Interview, Step
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
+
+if TYPE_CHECKING:
+    from twitchcare.store import DiaryStore
 
 PROFILE = ("age", "sex", "pregnant", "breastfeeding")
 CHILD_BEARING_AGE = (12, 55)
@@ -81,20 +85,57 @@ def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) 
     return sim.questions_asked
 
 
-def run_interactive(kb: KnowledgeBase, *, now: dt.datetime) -> None:
-    """Ask the interview pages in the terminal and show the result."""
+def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = None) -> None:
+    """Ask the interview pages in the terminal, show the result, and keep it in the diary.
+
+    The diary is only read and written when it already exists (or ``save`` is True): what the
+    diary knows (twitching that persists or keeps returning) counts in the triage, and the result
+    is kept for the doctor's report. ``save=False`` leaves the diary untouched.
+    """
+    from twitchcare.diary.for_assessment import diary_facts, existing_diary
+
     console = Console(highlight=False)
     term = Terminal(console, today=now.date())
+    store = None
+    if save is not False:
+        store = existing_diary()
+        if store is None and save:
+            from twitchcare.store import open_store
+
+            store = open_store()
     try:
-        result = _interview(kb, term, now=now)
-    except Quit:
-        console.print("Stopped. Nothing was saved.")
-        raise typer.Exit(1) from None
-    except (EOFError, KeyboardInterrupt):
-        console.print("\nStopped. Nothing was saved.")
-        raise typer.Exit(1) from None
-    console.print()
-    render_assessment(kb, result, title="Your result")
+        from_diary = diary_facts(store, now.date()) if store is not None else {}
+        persistence = {k: v for k, v in from_diary.items() if k.startswith("diary_")}
+        try:
+            result = _interview(kb, term, now=now, from_diary=persistence)
+        except Quit:
+            console.print("Stopped. Nothing was saved.")
+            raise typer.Exit(1) from None
+        except (EOFError, KeyboardInterrupt):
+            console.print("\nStopped. Nothing was saved.")
+            raise typer.Exit(1) from None
+        console.print()
+        render_assessment(kb, result, title="Your result")
+        if store is not None:
+            _keep(kb, store, result, now)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _keep(kb: KnowledgeBase, store: DiaryStore, result: Assessment, now: dt.datetime) -> None:
+    """Save the result in the diary so the doctor's report can show it."""
+    from twitchcare.diary.assessments import save_assessment
+    from twitchcare.engine.serialise import assessment_dict
+
+    answers = {k: v for k, v in result.facts.items() if not k.startswith(("med.", "diary_"))}
+    answers.pop("location_count", None)
+    saved = save_assessment(
+        store, answers=answers, result=assessment_dict(kb, result), kb_version=kb.version, at=now
+    )
+    Console(highlight=False).print(
+        Text(f"Saved in your diary on this computer as assessment #{saved}.", style="dim")
+    )
 
 
 def _welcome(term: Terminal) -> None:
@@ -102,7 +143,8 @@ def _welcome(term: Terminal) -> None:
     body.append("Muscle twitching - what should I do?\n", style="bold")
     body.append(
         "A few short pages of questions, then advice on how soon to see whom, likely causes "
-        "and a plan. Your answers stay on this computer and are not saved.\n"
+        "and a plan. Your answers stay on this computer; the result is kept only in your own "
+        "diary, if you keep one.\n"
     )
     body.append("If you feel very unwell right now, call your local emergency number.\n")
     body.append(f"At every question: {FORM_KEYS}", style="dim")
@@ -146,9 +188,15 @@ def _ask_page(term: Terminal, step: Step) -> dict[str, FactValue | None]:
     return term.form(step.items, skip=not_applicable)
 
 
-def _interview(kb: KnowledgeBase, term: Terminal, *, now: dt.datetime) -> Assessment:
+def _interview(
+    kb: KnowledgeBase,
+    term: Terminal,
+    *,
+    now: dt.datetime,
+    from_diary: dict[str, FactValue],
+) -> Assessment:
     _welcome(term)
-    known = _ask_profile(kb, term)
+    known = {**_ask_profile(kb, term), **from_diary}
     interview = Interview(kb, known=known)
     log: Log = []
     while (step := interview.next_step()) is not None:
@@ -160,7 +208,7 @@ def _interview(kb: KnowledgeBase, term: Terminal, *, now: dt.datetime) -> Assess
                 interview.back()
                 log.pop()
             else:
-                known = _ask_profile(kb, term)
+                known = {**_ask_profile(kb, term), **from_diary}
                 interview = Interview(kb, known=known)
             continue
         try:

@@ -7,20 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from twitchcare.diary.records import DayFactors, Episode
-
-
-def _describe_episode(episode: Episode) -> str:
-    parts = [", ".join(episode.locations)]
-    if episode.side:
-        parts[0] += f" ({episode.side})"
-    if episode.duration_s is not None:
-        parts.append(f"{episode.duration_s:g} s")
-    if episode.intensity is not None:
-        parts.append(f"intensity {episode.intensity}")
-    if episode.contexts:
-        parts.append(", ".join(c.replace("_", " ") for c in episode.contexts))
-    return f"{episode.started_at:%Y-%m-%d %H:%M %z}  " + "; ".join(parts)
+    from twitchcare.diary.records import DayFactors
 
 
 def log(
@@ -48,6 +35,7 @@ def log(
     note: str = typer.Option("", "--note", "-n", help="Anything else worth remembering."),
 ) -> None:
     """Log a twitch episode in one line."""
+    from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.quicklog import parse_episode, record_episode
 
     episode = parse_episode(
@@ -61,7 +49,7 @@ def log(
         note=note,
     )
     new_id = record_episode(episode)
-    typer.echo(f"logged #{new_id}: {_describe_episode(episode)}")
+    typer.echo(f"logged #{new_id}: {describe_episode(episode)}")
 
 
 def _describe_day(day: DayFactors) -> str:

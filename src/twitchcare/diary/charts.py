@@ -12,8 +12,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES, FACTORS, LOCATIONS, check_choice
+from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES, FACTORS, check_choice
 from twitchcare.errors import InputError
+from twitchcare.locations import LOCATIONS
 
 if TYPE_CHECKING:
     import numpy as np

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from twitchcare.diary.records import CONTEXTS, LOCATIONS, SIDES, check_choice
+from twitchcare.diary.records import CONTEXTS, check_choice
 from twitchcare.errors import InputError
+from twitchcare.locations import LOCATIONS, SIDES
 
 _DURATION_PART = re.compile(
     r"(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)?", re.I

@@ -48,12 +48,12 @@ def record_episode(episode: Episode) -> int:
     A current SQLite diary takes the stdlib fast path (see :mod:`twitchcare.store.quick`); a new,
     outdated or PostgreSQL diary is opened through the store, which creates or migrates it.
     """
-    from twitchcare.config import load_settings
     from twitchcare.diary.episodes import to_row_values
+    from twitchcare.paths import local_database_url
     from twitchcare.store.quick import append_row, sqlite_path
 
-    settings = load_settings()
-    path = sqlite_path(settings.effective_database_url)
+    url = local_database_url()
+    path = sqlite_path(url) if url else None
     if path is not None:
         new_id = append_row(path, "episodes", to_row_values(episode.validated()))
         if new_id is not None:
@@ -62,7 +62,7 @@ def record_episode(episode: Episode) -> int:
     from twitchcare.diary.episodes import add_episode
     from twitchcare.store import open_store
 
-    store = open_store(settings)
+    store = open_store()
     try:
         return add_episode(store, episode)
     finally:

@@ -12,29 +12,10 @@ import math
 from dataclasses import dataclass, field
 
 from twitchcare.errors import InputError
+from twitchcare.locations import LOCATIONS, SIDES
 
-#: Body locations: the ``$defs.location`` list of the assessment case schema, so diary and
-#: assessment speak of the same places.
-LOCATIONS: tuple[str, ...] = (
-    "eyelid",
-    "face",
-    "lips_or_mouth",
-    "tongue",
-    "neck",
-    "shoulder",
-    "upper_arm",
-    "forearm",
-    "hand",
-    "chest",
-    "abdomen",
-    "back",
-    "buttock",
-    "thigh",
-    "calf",
-    "foot",
-    "whole_body",
-)
-SIDES: tuple[str, ...] = ("left", "right", "both", "not_applicable")
+#: Diary and assessment speak of the same places.
+
 CONTEXTS: tuple[str, ...] = (
     "falling_asleep",
     "at_rest",

@@ -65,7 +65,8 @@ def table_to_records(
     """Spread each day's count over plausible episodes, for storage tests and benchmarks."""
     import numpy as np
 
-    from twitchcare.diary.records import CONTEXTS, LOCATIONS
+    from twitchcare.diary.records import CONTEXTS
+    from twitchcare.locations import LOCATIONS
 
     rng = np.random.default_rng(seed)
     common = ("eyelid", "calf", "thigh", "upper_arm", "foot", "back")

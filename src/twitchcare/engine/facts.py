@@ -10,26 +10,8 @@ from collections.abc import Mapping
 
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
+from twitchcare.locations import LOCATIONS
 
-LOCATIONS = (
-    "eyelid",
-    "face",
-    "lips_or_mouth",
-    "tongue",
-    "neck",
-    "shoulder",
-    "upper_arm",
-    "forearm",
-    "hand",
-    "chest",
-    "abdomen",
-    "back",
-    "buttock",
-    "thigh",
-    "calf",
-    "foot",
-    "whole_body",
-)
 CONTEXTS = (
     "falling_asleep",
     "at_rest",

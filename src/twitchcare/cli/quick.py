@@ -1,0 +1,61 @@
+"""The fast path of ``twitchcare log``: the same command, parsed with :mod:`argparse`.
+
+Logging a twitch has to feel instant (target: 150 ms wall). Typer, pydantic and SQLAlchemy take
+several times that to import, so :mod:`twitchcare.cli.entry` routes ``log`` here. The options
+mirror the Typer command in :mod:`twitchcare.cli.log` exactly - a test compares both option lists
+and the rows and output both paths produce - and ``--help`` still goes to Typer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from twitchcare.errors import TwitchcareError
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line with exit code 2, like the rest of the CLI."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"error: {message}\n")
+        raise SystemExit(2)
+
+
+def parser() -> argparse.ArgumentParser:
+    """Options of ``twitchcare log``; see :func:`twitchcare.cli.log.log` for their help."""
+    p = _Parser(prog="twitchcare log", add_help=False)
+    p.add_argument("location")
+    p.add_argument("--side", "-s")
+    p.add_argument("--duration", "-d")
+    p.add_argument("--intensity", "-i", type=int)
+    p.add_argument("--context", "-c", action="append", default=[])
+    p.add_argument("--at")
+    p.add_argument("--tz")
+    p.add_argument("--note", "-n", default="")
+    return p
+
+
+def run_log(argv: list[str]) -> int:
+    """Log one episode; returns the exit code."""
+    args = parser().parse_args(argv)
+    from twitchcare.cli.describe import describe_episode
+    from twitchcare.diary.quicklog import parse_episode, record_episode
+
+    try:
+        episode = parse_episode(
+            location=args.location,
+            side=args.side,
+            duration=args.duration,
+            intensity=args.intensity,
+            contexts=";".join(args.context),
+            at=args.at,
+            tz=args.tz,
+            note=args.note,
+        )
+        new_id = record_episode(episode)
+    except TwitchcareError as exc:
+        sys.stderr.write(f"error: {exc.one_line()}\n")
+        return 2
+    sys.stdout.write(f"logged #{new_id}: {describe_episode(episode)}\n")
+    return 0
