@@ -1,4 +1,4 @@
-"""The diary feeds the assessment: twitching that persists raises the level, and results are kept."""
+"""The diary feeds the assessment: persisting twitching raises the level; results are kept."""
 
 from __future__ import annotations
 
