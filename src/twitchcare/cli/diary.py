@@ -171,14 +171,24 @@ def stats_command(
     """Course, persistence, which factors go with more twitching, experiments."""
     import json
 
-    from twitchcare.diary.stats import compute_stats
-    from twitchcare.store import open_store
+    from twitchcare.diary.readout import read_sqlite, read_store
+    from twitchcare.diary.stats import stats_from
+    from twitchcare.paths import local_database_url
+    from twitchcare.store.quick import sqlite_path
 
-    store = open_store()
-    try:
-        stats = compute_stats(store, _today())
-    finally:
-        store.close()
+    today = _today()
+    url = local_database_url()
+    path = sqlite_path(url) if url else None
+    readout = read_sqlite(path, today) if path is not None else None
+    if readout is None:  # a new, outdated or server diary goes through the store
+        from twitchcare.store import open_store
+
+        store = open_store()
+        try:
+            readout = read_store(store, today)
+        finally:
+            store.close()
+    stats = stats_from(readout, today)
     if as_json:
         typer.echo(json.dumps(stats.as_dict(), indent=2))
     else:

@@ -17,11 +17,12 @@ from twitchcare.diary.analysis import (
     associations,
     collinear_pairs,
 )
-from twitchcare.diary.experiments import ExperimentResult, evaluate, list_experiments
+from twitchcare.diary.experiments import ExperimentResult, evaluate
 from twitchcare.diary.persistence import Persistence, detect
 
 if TYPE_CHECKING:
     from twitchcare.diary.daily import DailyTable
+    from twitchcare.diary.readout import Readout
     from twitchcare.store import DiaryStore
 
 TREND_DAYS = 7
@@ -129,31 +130,25 @@ def by_month(by_day: dict[tuple[dt.date, str], int]) -> dict[str, dict[str, int]
 
 
 def compute_stats(store: DiaryStore, today: dt.date) -> DiaryStats:
-    """Read the diary once and compute every figure ``diary stats`` shows."""
-    from sqlalchemy import func, select
+    """Read the diary once through the store and compute every figure ``diary stats`` shows."""
+    from twitchcare.diary.readout import read_store
 
-    from twitchcare.diary.daily import load_table
-    from twitchcare.diary.episodes import location_counts_by_day
-    from twitchcare.store.models import EpisodeRow
+    return stats_from(read_store(store, today), today)
 
-    table = load_table(store)
-    year_ago = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
-    with store.session() as session:
-        rows = session.execute(
-            select(EpisodeRow.locations, func.count()).group_by(EpisodeRow.locations)
-        ).all()
-    locations: dict[str, int] = {}
-    for joined, n in rows:
-        for loc in joined.split(";"):
-            locations[loc] = locations.get(loc, 0) + int(n)
+
+def stats_from(readout: Readout, today: dt.date) -> DiaryStats:
+    """Every figure ``diary stats`` shows, from what was read (pure)."""
+    from twitchcare.diary.daily import build_table
+
+    table = build_table(readout.counts_by_day, readout.days)
     counts = {d: int(n) for d, n in zip(table.days, table.counts, strict=True) if n > 0}
     return DiaryStats(
         today=today,
         days_logged=len(table),
         episodes=int(table.counts.sum()),
-        course=course(table, locations, location_counts_by_day(store, since=year_ago), today),
+        course=course(table, readout.location_totals, readout.location_counts_by_day, today),
         persistence=detect(counts, today),
         factors=associations(table),
         collinearity=collinear_pairs(table),
-        experiments=[evaluate(e, table, today) for e in list_experiments(store)],
+        experiments=[evaluate(e, table, today) for e in readout.experiments],
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from twitchcare.store.revision import HEAD_REVISION
 
@@ -61,5 +62,29 @@ def append_row(path: Path, table: str, values: dict[str, object]) -> int | None:
         )
         conn.execute("COMMIT")
         return cur.lastrowid
+    finally:
+        conn.close()
+
+
+def read_rows(
+    path: Path, queries: dict[str, str], params: dict[str, tuple[object, ...]] | None = None
+) -> dict[str, list[tuple[Any, ...]]] | None:
+    """Run read-only queries in one snapshot of a current diary; None when that does not apply."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.execute("BEGIN")
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        if row is None or row[0] != HEAD_REVISION:
+            return None
+        params = params or {}
+        return {
+            name: conn.execute(sql, params.get(name, ())).fetchall()
+            for name, sql in queries.items()
+        }
     finally:
         conn.close()
