@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
         measurements: list[Measurement] = module.run()
         for m in measurements:
             figures[m.name] = m.as_dict()
-            status = "ok" if m.ok else "MISSED"
+            status = "" if m.target is None else ("ok" if m.ok else "MISSED")
             failed += not m.ok
             print(f"{m.name:<55} {m.value:>10.3f} {m.unit:<6} target {m.target_text:<14} {status}")
     results = {

@@ -10,21 +10,28 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Measurement:
-    """One figure with its target; ``higher_is_better`` flips the comparison."""
+    """One figure with its target; ``higher_is_better`` flips the comparison.
+
+    A figure with ``target=None`` is shown for reference only (e.g. the start-up floor).
+    """
 
     name: str
     value: float
     unit: str
-    target: float
+    target: float | None
     higher_is_better: bool = False
     note: str = ""
 
     @property
     def ok(self) -> bool:
+        if self.target is None:
+            return True
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
     @property
     def target_text(self) -> str:
+        if self.target is None:
+            return "(reference)"
         return f"{'>=' if self.higher_is_better else '<='} {self.target:g} {self.unit}"
 
     def as_dict(self) -> dict[str, object]:
