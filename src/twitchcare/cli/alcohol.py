@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import typer
 
-# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
-ADD_SETTINGS = {"ignore_unknown_options": True}
-
-DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
+from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 
 def add(
     text: str = typer.Argument(..., help="e.g. 'pint of 4.5% beer', '175 ml wine 13%'."),
     date: str | None = DATE,
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+    dry_run: bool = DRY_RUN,
 ) -> None:
     """Add an alcoholic drink to the diary."""
 
     from twitchcare.config import load_settings
-    from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.alcohol import understand_alcohol
     from twitchcare.nutrition.person import parse_day
 
@@ -26,17 +22,14 @@ def add(
     day = parse_day(date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
     typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
-    if dry_run:
-        typer.echo("not added (--dry-run)")
-        return
-    diary_link.record(
+    finish_add(
         settings,
-        day=day,
+        day,
+        dry_run=dry_run,
         kind="drink",
         description=result.understood(),
         alcohol_units=round(result.uk_units, 2),
     )
-    typer.echo(f"added to {day.isoformat()}")
 
 
 def week(

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import typer
 
-# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
-ADD_SETTINGS = {"ignore_unknown_options": True}
-
-DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
+from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 
 def add(
     text: str = typer.Argument(..., help="e.g. '2 espresso', 'mug of tea', '500 ml cola'."),
     date: str | None = DATE,
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+    dry_run: bool = DRY_RUN,
 ) -> None:
     """Add a caffeinated drink or food to the diary."""
 
     from twitchcare.config import load_settings
-    from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.caffeine import understand_caffeine
     from twitchcare.nutrition.person import parse_day
 
@@ -29,18 +25,15 @@ def add(
     if result.note:
         cited = f" [source: {result.note_source}]" if result.note_source else ""
         typer.echo(f"note: {result.note}{cited}")
-    if dry_run:
-        typer.echo("not added (--dry-run)")
-        return
-    diary_link.record(
+    finish_add(
         settings,
-        day=day,
+        day,
+        dry_run=dry_run,
         kind="drink",
         description=result.understood(),
         grams=result.grams,
         caffeine_mg=round(result.caffeine_mg, 1),
     )
-    typer.echo(f"added to {day.isoformat()}")
 
 
 def today(

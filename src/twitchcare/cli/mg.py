@@ -6,17 +6,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
+
 if TYPE_CHECKING:
     from twitchcare.nutrition.person import Person
 
-# "-3 g" must reach the parser (and get its one-line error), not be taken for an option.
-ADD_SETTINGS = {"ignore_unknown_options": True}
 
 AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
 SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
 PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
 BREASTFEEDING = typer.Option(None, "--breastfeeding/--not-breastfeeding")
-DATE = typer.Option(None, "--date", help="today (default), yesterday or YYYY-MM-DD.")
 
 
 def _person(
@@ -39,12 +38,11 @@ def _person(
 def add(
     text: str = typer.Argument(..., help="e.g. '1 cup spinach, boiled' or '30 g pumpkin seeds'."),
     date: str | None = DATE,
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what was understood only."),
+    dry_run: bool = DRY_RUN,
 ) -> None:
     """Add a food to the diary and show what was understood."""
 
     from twitchcare.config import load_settings
-    from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.person import parse_day
     from twitchcare.nutrition.serving import understand_food
 
@@ -58,12 +56,11 @@ def add(
         typer.echo("caffeine: USDA has no value for this food, so none is counted")
     elif serving.caffeine_mg >= 0.5:
         typer.echo(f"caffeine: {serving.caffeine_mg:.0f} mg, added to today's caffeine too")
-    if dry_run:
-        typer.echo("not added (--dry-run)")
-        return
-    diary_link.record(
+    finish_add(
         settings,
-        day=day,
+        day,
+        dry_run=dry_run,
+        cite="usda-sr28",
         kind="food",
         description=serving.understood(),
         grams=round(serving.grams, 1),
@@ -71,7 +68,6 @@ def add(
         caffeine_mg=round(serving.caffeine_mg or 0.0, 1),
         food_id=serving.food.id,
     )
-    typer.echo(f"added to {day.isoformat()} [source: usda-sr28]")
 
 
 def today(
