@@ -165,3 +165,14 @@ def test_kb_show_suggests_the_closest_condition_for_a_typo() -> None:
     result = CliRunner().invoke(app, ["kb", "show", "eyelid_myokimia"])
     assert result.exit_code == 2
     assert "did you mean 'eyelid_myokymia'" in result.output
+
+
+def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
+    from tests.shared import REPO
+
+    texts = [p.read_text(encoding="utf-8") for p in default_knowledge_dir().rglob("*.yaml")]
+    texts += [p.read_text(encoding="utf-8") for p in (REPO / "docs").glob("*.md")]
+    texts.append((REPO / "README.md").read_text(encoding="utf-8"))
+    cited = "\n".join(t for t in texts if not t.startswith("# Every source the knowledge"))
+    unused = [s for s in kb.sources if s not in cited]
+    assert unused == []
