@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer._click.core import Context
+from click import Context
 from typer.core import TyperGroup
 
 from twitchcare import __version__
