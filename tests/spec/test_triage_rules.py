@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.spec.conftest import NOW
 from twitchcare.engine import assess
-from twitchcare.engine.facts import derive
+from twitchcare.engine.facts import CONTEXTS, derive
 from twitchcare.engine.triage import fired_rules
 from twitchcare.kb import KnowledgeBase, load_kb
 from twitchcare.kb.logic import FactValue, level_rank
@@ -145,3 +145,20 @@ def test_assessment_is_a_pure_function_of_the_answers(person: dict[str, FactValu
     first = assess(_KB, person, now=NOW)
     second = assess(_KB, dict(person), now=NOW)
     assert first == second
+
+
+def test_sleep_starts_for_months_stay_self_care(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 25, "sex": "male", "loc.whole_body": True}
+    facts |= {"duration_days": 90, "jerk_whole_body_at_sleep_onset": True}
+    facts |= {f"ctx.{c}": c == "falling_asleep" for c in CONTEXTS}
+    result = assess(kb, facts, now=NOW)
+    assert result.level == "self_care"
+    assert result.causes[0].id == "hypnic_jerks"
+
+
+def test_daytime_twitching_for_three_weeks_needs_a_doctor(kb: KnowledgeBase) -> None:
+    facts: dict[str, FactValue] = {"age": 25, "sex": "male", "loc.calf": True}
+    assert assess(kb, {**facts, "duration_days": 21}, now=NOW).level == "doctor"
+    assert (
+        assess(kb, {**facts, "duration_days": 21, "ctx.at_rest": True}, now=NOW).level == "doctor"
+    )
