@@ -17,7 +17,17 @@ from twitchcare.store import open_store
 ARGVS = [
     ["calf", "--at", "2026-11-20 22:10"],
     ["eyelid", "--side", "left", "-d", "30s", "-i", "3", "--at", "2026-11-20 07:00"],
-    ["calf;thigh", "-c", "stress", "-c", "caffeine", "--note", "after coffee", "--at", "22:10"],
+    [
+        "calf;thigh",
+        "-c",
+        "stress",
+        "-c",
+        "caffeine",
+        "--note",
+        "after coffee",
+        "--at",
+        "2026-11-18 22:10",
+    ],
     ["hand", "--at", "2026-11-19 10:00", "--tz", "Europe/Prague", "--duration", "2 min"],
 ]
 
