@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from click import Context
+from click import Context, UsageError
 from typer.core import TyperGroup
 
 from twitchcare import __version__
@@ -17,13 +17,21 @@ from twitchcare.errors import TwitchcareError
 
 
 class ErrorHandlingGroup(TyperGroup):
-    """Render every :class:`TwitchcareError` as one line on stderr and exit with code 2."""
+    """Render bad input as one line on stderr and exit with code 2.
+
+    Both our own :class:`TwitchcareError` and command-line usage errors (an unknown command, a
+    value that is not a number) end the same way, so scripts and people get one kind of answer.
+    """
 
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except TwitchcareError as exc:
             typer.echo(f"error: {exc.one_line()}", err=True)
+            raise typer.Exit(2) from None
+        except UsageError as exc:
+            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+            typer.echo(f"error: {exc.format_message()}{hint}", err=True)
             raise typer.Exit(2) from None
 
 
