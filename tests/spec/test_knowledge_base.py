@@ -176,3 +176,17 @@ def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
     cited = "\n".join(t for t in texts if not t.startswith("# Every source the knowledge"))
     unused = [s for s in kb.sources if s not in cited]
     assert unused == []
+
+
+def test_case_file_vocabulary_matches_the_engine_and_the_schema() -> None:
+    from typing import get_args
+
+    from twitchcare.engine.facts import CONTEXTS
+    from twitchcare.evaluation.cases import Context, Finding, History, Location
+    from twitchcare.locations import LOCATIONS
+
+    assert get_args(Location) == LOCATIONS == tuple(_enum("location"))
+    contexts = SCHEMA["properties"]["twitching"]["properties"]["contexts"]["items"]["enum"]
+    assert get_args(Context) == CONTEXTS == tuple(contexts)
+    assert set(get_args(Finding)) == set(_enum("finding"))
+    assert set(get_args(History)) == set(_enum("history"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
-from twitchcare.engine.causes import rank_causes
+from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
@@ -128,11 +128,11 @@ class Interview:
     def asked(self) -> tuple[str, ...]:
         return tuple(self._asked)
 
-    def _open_facts(self, screen: Screen) -> set[str]:
+    def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
         """Facts this screen would settle that are still unknown."""
         if screen.id in self._asked:
             return set()
-        return {f for f in _provides(self.kb, screen) if f not in self.facts}
+        return {f for f in _provides(self.kb, screen) if f not in facts}
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -150,12 +150,11 @@ class Interview:
         chances = sorted((self._chance(p, facts) for p in predicate.of), reverse=True)
         return math.prod(chances[: predicate.at_least])
 
-    def _triage_priority(self, screen: Screen, facts: dict[str, FactValue]) -> int:
-        """The most urgent level this screen could still unlock (-1 if none)."""
-        open_facts = self._open_facts(screen)
+    def _triage_priority(self, screen: Screen, facts: dict[str, FactValue], current: int) -> int:
+        """The most urgent level above ``current`` this screen could still unlock (-1 if none)."""
+        open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return -1
-        current = level_rank(triage_level(fired_rules(self.kb, facts, use_missing=False)))
         best = -1
         for rule in self.kb.rules:
             rank = level_rank(rule.level)
@@ -169,13 +168,15 @@ class Interview:
                 best = rank
         return best
 
-    def _cause_value(self, screen: Screen, facts: dict[str, FactValue]) -> float:
-        """Expected shift in the causes' log-odds if this screen were answered."""
-        open_facts = self._open_facts(screen)
+    def _cause_value(
+        self, screen: Screen, facts: dict[str, FactValue], leading: list[RankedCause]
+    ) -> float:
+        """Expected shift in the leading causes' log-odds if this screen were answered."""
+        open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return 0.0
         value = 0.0
-        for cause in rank_causes(self.kb, facts)[:6]:
+        for cause in leading:
             spread = cause.probability * (1 - cause.probability)
             for ev in self.kb.conditions[cause.id].evidence:
                 tests = [t for t in leaves(ev.when) if t.fact in open_facts]
@@ -195,7 +196,7 @@ class Interview:
         if self.questions_asked >= self.max_questions:
             return None
         facts = self.facts
-        if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN]):
+        if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN], facts):
             return self._step(
                 self._screens[FIRST_SCREEN], "where it twitches comes first", purpose="first"
             )
@@ -205,7 +206,8 @@ class Interview:
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
-        relevant = [(s, self._triage_priority(s, facts)) for s in self.kb.screens]
+        current = level_rank(confirmed)
+        relevant = [(s, self._triage_priority(s, facts, current)) for s in self.kb.screens]
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
             screen, priority = min(relevant, key=lambda x: x[0].order)
@@ -213,7 +215,8 @@ class Interview:
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
-        scored = [(self._cause_value(s, facts), -s.order, s) for s in self.kb.screens]
+        leading = rank_causes(self.kb, facts)[:6]
+        scored = [(self._cause_value(s, facts, leading), -s.order, s) for s in self.kb.screens]
         value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
         if value < WORTH_ASKING:
             return None
