@@ -99,17 +99,20 @@ def test_add_intake_stores_the_item_and_adds_to_the_day_totals(store: DiaryStore
     assert totals is not None
     assert totals.magnesium_mg == pytest.approx(164.0)
     assert totals.caffeine_mg == pytest.approx(195.0)
-    assert totals.alcohol_units == 0.0
+    assert totals.alcohol_units is None  # neither item had alcohol: still not known, not zero
     assert totals.sleep_hours == 7
 
 
-def test_add_intake_on_a_new_day_starts_totals_at_zero(store: DiaryStore) -> None:
+def test_add_intake_on_a_new_day_counts_from_zero_without_carrying_over(
+    store: DiaryStore,
+) -> None:
     set_day(store, dt.date(2026, 11, 23), {"caffeine_mg": 400})
     beer = IntakeEntry(dt.date(2026, 11, 24), "drink", "500 ml beer 5%", None, 20.0, 0.0, 2.5, None)
     add_intake(store, beer)
     totals = get_day(store, dt.date(2026, 11, 24))
     assert totals is not None
-    assert (totals.caffeine_mg, totals.alcohol_units, totals.magnesium_mg) == (0.0, 2.5, 20.0)
+    # yesterday's coffee is not today's, and a beer says nothing about today's caffeine
+    assert (totals.caffeine_mg, totals.alcohol_units, totals.magnesium_mg) == (None, 2.5, 20.0)
 
 
 def test_add_intake_rejects_negative_magnesium(store: DiaryStore) -> None:

@@ -54,7 +54,8 @@ def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
     """Store the item and add it to that day's totals, in one transaction.
 
     A day with no record yet starts its totals at zero (not carried over): what was eaten is a
-    count, and yesterday's coffee is not today's.
+    count, and yesterday's coffee is not today's. Only the amounts an item actually has are added,
+    so logging almonds does not turn the day's unknown alcohol into "none".
     """
     from twitchcare.store.models import DayRow, IntakeRow
 
@@ -76,7 +77,9 @@ def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
             day = DayRow(day=entry.day, tags="")
             session.add(day)
         for name in _TOTALS:
-            setattr(day, name, (getattr(day, name) or 0.0) + float(getattr(entry, name)))
+            amount = float(getattr(entry, name))
+            if amount > 0:  # a food with no alcohol says nothing about the day's alcohol
+                setattr(day, name, (getattr(day, name) or 0.0) + amount)
         session.flush()
         return row.id
 
