@@ -71,14 +71,16 @@ def choose_specialist(
     return "family_doctor"
 
 
-def unanswered_red_flags(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+def unanswered_red_flags(
+    kb: KnowledgeBase, facts: Mapping[str, FactValue], fired: set[str]
+) -> tuple[str, ...]:
     """Yes/no red-flag questions left unanswered, so the result can name them.
 
     An unknown is not a "no": the result lists these and tells the person to act if any applies.
     """
     names: dict[str, None] = {}
     for rule in kb.rules:
-        if level_rank(rule.level) < level_rank("urgent") or rule.when.evaluate(facts) is True:
+        if level_rank(rule.level) < level_rank("urgent") or rule.id in fired:
             continue
         for test in leaves(rule.when):
             fact = kb.facts.get(test.fact)
@@ -113,7 +115,11 @@ def assess(
         kb_version=kb.version,
         kb_date=kb.date,
         assessed_at=now,
-        unanswered_red_flags=unanswered_red_flags(kb, known) if level != "emergency" else (),
+        unanswered_red_flags=(
+            unanswered_red_flags(kb, known, {r.rule_id for r in reasons})
+            if level != "emergency"
+            else ()
+        ),
         trace=tuple(trace),
         questions_asked=questions_asked,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 FactValue = bool | float | int | str | list[str]
 Facts = Mapping[str, FactValue]
@@ -38,6 +38,7 @@ class FactTest(_Strict):
     lte: float | None = None
     in_: list[str] | None = Field(default=None, alias="in")
     missing: bool | None = None
+    _numeric: bool = PrivateAttr(default=False)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -49,9 +50,16 @@ class FactTest(_Strict):
             raise ValueError("use only one of 'is', a comparison (gt/gte/lt/lte) or 'in'")
         return self
 
+    def model_post_init(self, __context: object) -> None:
+        # Evaluated for every fact of every rule on every assessment: decide the kind once.
+        object.__setattr__(self, "_numeric", any(v is not None for v in self._bounds()))
+
+    def _bounds(self) -> tuple[float | None, ...]:
+        return (self.gt, self.gte, self.lt, self.lte)
+
     @property
     def is_numeric(self) -> bool:
-        return any(v is not None for v in (self.gt, self.gte, self.lt, self.lte))
+        return self._numeric
 
     @property
     def negative(self) -> bool:
