@@ -10,6 +10,7 @@ from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_ad
 
 if TYPE_CHECKING:
     from twitchcare.nutrition.person import Person
+    from twitchcare.nutrition.requirements import MagnesiumTarget
 
 
 AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
@@ -33,6 +34,24 @@ def _person(
         pregnant=pregnant,
         breastfeeding=breastfeeding,
     )
+
+
+def _target(
+    person: Person, *, athlete: bool = False, stressed: bool = False
+) -> tuple[float, MagnesiumTarget]:
+    """The person's age and daily magnesium target (profile values unless overridden)."""
+    from twitchcare.nutrition.requirements import magnesium_target
+
+    age_years, sex_value = person.require_age_and_sex()
+    target = magnesium_target(
+        age_years,
+        sex_value,
+        pregnant=person.pregnant,
+        breastfeeding=person.breastfeeding,
+        athlete=athlete or person.athlete,
+        stressed=stressed,
+    )
+    return age_years, target
 
 
 def add(
@@ -82,19 +101,10 @@ def today(
     from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.person import parse_day
-    from twitchcare.nutrition.requirements import magnesium_target
 
     settings = load_settings()
     day = parse_day(date)
-    person = _person(age, sex, pregnant, breastfeeding)
-    age_years, sex_value = person.require_age_and_sex()
-    target = magnesium_target(
-        age_years,
-        sex_value,
-        pregnant=person.pregnant,
-        breastfeeding=person.breastfeeding,
-        athlete=person.athlete,
-    )
+    _, target = _target(_person(age, sex, pregnant, breastfeeding))
     (record,) = diary_link.days(settings, day, day)
     for entry in record.entries:
         if entry.magnesium_mg > 0 or entry.kind == "food":
@@ -124,18 +134,10 @@ def target(
 ) -> None:
     """Your daily magnesium target, the supplement limit, and what the evidence says about
     the higher-need groups the article names."""
-    from twitchcare.nutrition.requirements import magnesium_target, supplement_limit
+    from twitchcare.nutrition.requirements import supplement_limit
 
     person = _person(age, sex, pregnant, breastfeeding)
-    age_years, sex_value = person.require_age_and_sex()
-    result = magnesium_target(
-        age_years,
-        sex_value,
-        pregnant=person.pregnant,
-        breastfeeding=person.breastfeeding,
-        athlete=athlete or person.athlete,
-        stressed=stressed,
-    )
+    age_years, result = _target(person, athlete=athlete, stressed=stressed)
     typer.echo(
         f"magnesium target: {result.mg:.0f} mg a day ({result.kind} for {result.basis}) "
         f"[source: {result.source}]"
@@ -171,15 +173,10 @@ def plan(
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.person import parse_day
     from twitchcare.nutrition.plan import make_plan
-    from twitchcare.nutrition.requirements import magnesium_target
 
     settings = load_settings()
     day = parse_day(date)
-    person = _person(age, sex, pregnant, breastfeeding)
-    age_years, sex_value = person.require_age_and_sex()
-    target = magnesium_target(
-        age_years, sex_value, pregnant=person.pregnant, breastfeeding=person.breastfeeding
-    )
+    age_years, target = _target(_person(age, sex, pregnant, breastfeeding))
     (record,) = diary_link.days(settings, day, day)
     split = [w.strip() for item in likes for w in item.split(",") if w.strip()]
     avoid = [w.strip() for item in dislikes for w in item.split(",") if w.strip()]
