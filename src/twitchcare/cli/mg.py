@@ -9,6 +9,7 @@ import typer
 from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 if TYPE_CHECKING:
+    from twitchcare.config import Settings
     from twitchcare.nutrition.person import Person
     from twitchcare.nutrition.requirements import MagnesiumTarget
 
@@ -20,13 +21,15 @@ BREASTFEEDING = typer.Option(None, "--breastfeeding/--not-breastfeeding")
 
 
 def _person(
-    age: float | None, sex: str | None, pregnant: bool | None, breastfeeding: bool | None
+    settings: Settings,
+    age: float | None,
+    sex: str | None,
+    pregnant: bool | None,
+    breastfeeding: bool | None,
 ) -> Person:
-    from twitchcare.config import load_settings
     from twitchcare.nutrition import diary_link
     from twitchcare.nutrition.person import resolve_person
 
-    settings = load_settings()
     return resolve_person(
         diary_link.profile(settings),
         age=age,
@@ -104,7 +107,7 @@ def today(
 
     settings = load_settings()
     day = parse_day(date)
-    _, target = _target(_person(age, sex, pregnant, breastfeeding))
+    _, target = _target(_person(settings, age, sex, pregnant, breastfeeding))
     (record,) = diary_link.days(settings, day, day)
     for entry in record.entries:
         if entry.magnesium_mg > 0 or entry.kind == "food":
@@ -134,9 +137,10 @@ def target(
 ) -> None:
     """Your daily magnesium target, the supplement limit, and what the evidence says about
     the higher-need groups the article names."""
+    from twitchcare.config import load_settings
     from twitchcare.nutrition.requirements import supplement_limit
 
-    person = _person(age, sex, pregnant, breastfeeding)
+    person = _person(load_settings(), age, sex, pregnant, breastfeeding)
     age_years, result = _target(person, athlete=athlete, stressed=stressed)
     typer.echo(
         f"magnesium target: {result.mg:.0f} mg a day ({result.kind} for {result.basis}) "
@@ -176,7 +180,7 @@ def plan(
 
     settings = load_settings()
     day = parse_day(date)
-    age_years, target = _target(_person(age, sex, pregnant, breastfeeding))
+    age_years, target = _target(_person(settings, age, sex, pregnant, breastfeeding))
     (record,) = diary_link.days(settings, day, day)
     split = [w.strip() for item in likes for w in item.split(",") if w.strip()]
     avoid = [w.strip() for item in dislikes for w in item.split(",") if w.strip()]
