@@ -91,3 +91,21 @@ def test_checklist_pages_show_only_what_is_still_unknown(kb: KnowledgeBase) -> N
     step = interview.next_step()
     assert step is not None
     assert "face_drooping" not in [item.id for item in step.items]
+
+
+def test_items_shown_counts_every_question_and_option_read(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    shown = 0
+    while (step := interview.next_step()) is not None:
+        shown += len(step.items)
+        interview.answer(step.screen.id, {})
+    assert interview.items_shown == shown > 0
+    assert interview.result(now=NOW).items_shown == shown
+
+
+def test_back_takes_the_page_out_of_the_items_shown(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"loc.eyelid": True})
+    assert interview.items_shown > 0
+    interview.back()
+    assert interview.items_shown == 0

@@ -11,7 +11,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from twitchcare.engine.causes import RankedCause, rank_causes
+from twitchcare.engine.causes import (
+    Certainty,
+    NotListed,
+    RankedCause,
+    not_listed,
+    rank_causes,
+    ranking_certainty,
+)
 from twitchcare.engine.facts import derive
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
@@ -42,6 +49,9 @@ class Assessment:
     unanswered_red_flags: tuple[str, ...] = ()
     trace: tuple[str, ...] = field(default_factory=tuple)
     questions_asked: int = 0
+    items_shown: int = 0
+    certainty: Certainty = "uncertain"
+    not_listed: tuple[NotListed, ...] = ()
     disclaimer: str = DISCLAIMER
 
 
@@ -95,6 +105,7 @@ def assess(
     *,
     now: dt.datetime,
     questions_asked: int = 0,
+    items_shown: int = 0,
 ) -> Assessment:
     """Assess one person from what they told us. Pure: same facts and ``now``, same result."""
     known = derive(kb, facts)
@@ -122,4 +133,7 @@ def assess(
         ),
         trace=tuple(trace),
         questions_asked=questions_asked,
+        items_shown=items_shown,
+        certainty=ranking_certainty(causes),
+        not_listed=not_listed(kb, known),
     )

@@ -42,7 +42,6 @@ FIRST_SCREEN = "where"
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
 WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
 MAX_QUESTIONS = 10
-LEVEL_NAMES: tuple[Level, ...] = LEVELS
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,8 @@ class Interview:
         self._answers: dict[str, FactValue] = dict(known or {})
         self._asked: list[str] = []
         self._history: list[tuple[str, dict[str, FactValue]]] = []
+        # Items (questions and checklist options) the person was shown on each page answered.
+        self._shown: dict[str, int] = {}
         self._screens = {s.id: s for s in kb.screens}
 
     # ------------------------------------------------------------------ state
@@ -123,6 +124,11 @@ class Interview:
     @property
     def questions_asked(self) -> int:
         return len(self._asked)
+
+    @property
+    def items_shown(self) -> int:
+        """Every question and checklist option shown so far: what the person had to read."""
+        return sum(self._shown.values())
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -211,7 +217,7 @@ class Interview:
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
             screen, priority = min(relevant, key=lambda x: x[0].order)
-            level = LEVEL_NAMES[priority]
+            level = LEVELS[priority]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
@@ -249,7 +255,9 @@ class Interview:
             if valid is not None:
                 checked[fact_id] = valid
         previous = {k: self._answers[k] for k in screen.facts if k in self._answers}
+        shown = sum(1 for f in screen.facts if f not in self._answers)
         self._history.append((screen_id, previous))
+        self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
         if screen_id not in self._asked:
             self._asked.append(screen_id)
@@ -264,10 +272,17 @@ class Interview:
         self._answers.update(previous)
         if screen_id in self._asked:
             self._asked.remove(screen_id)
+        self._shown.pop(screen_id, None)
         return screen_id
 
     def result(self, *, now: dt.datetime) -> Assessment:
-        return assess(self.kb, self._answers, now=now, questions_asked=self.questions_asked)
+        return assess(
+            self.kb,
+            self._answers,
+            now=now,
+            questions_asked=self.questions_asked,
+            items_shown=self.items_shown,
+        )
 
 
 def simulate(

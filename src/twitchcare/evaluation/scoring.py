@@ -6,6 +6,8 @@ than all of them (the unsafe error), over-triage more urgent than all of them.
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -16,11 +18,17 @@ TARGETS = {
     "triage_acceptable": 0.92,
     "under_triage": 0.02,
     "under_triage_urgent": 0.0,
+    "over_triage_self_care": 0.10,
     "top1": 0.75,
     "top3": 0.92,
     "median_questions": 8.0,
     "same_triage_as_full": 0.95,
 }
+# Reported, not yet enforced by ``--check``: the item-level interview is still to come.
+GOALS = {"median_items_shown": 40.0}
+# Leading causes whose stated probability is checked against the gold list (Brier, reliability).
+CALIBRATED_CAUSES = 3
+RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,8 @@ class Prediction:
     causes: tuple[str, ...]
     specialist: str
     questions_asked: int
+    probabilities: tuple[float, ...] = ()
+    items_shown: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,9 @@ class CaseScore:
     gold_causes: tuple[str, ...]
     predicted_causes: tuple[str, ...]
     questions: int
+    items: int = 0
+    self_care_case: bool = False
+    calibration: tuple[tuple[float, bool], ...] = ()
 
 
 def score_case(case: Case, prediction: Prediction) -> CaseScore:
@@ -73,7 +86,64 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         gold_causes=tuple(gold.causes),
         predicted_causes=prediction.causes[:3],
         questions=prediction.questions_asked,
+        items=prediction.items_shown,
+        self_care_case=min(ranks) == level_rank("self_care"),
+        calibration=tuple(
+            (p, cause in gold.causes)
+            for cause, p in zip(
+                prediction.causes[:CALIBRATED_CAUSES],
+                prediction.probabilities[:CALIBRATED_CAUSES],
+                strict=False,
+            )
+        ),
     )
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Stated probabilities in one band, against how often the cause was in the gold list."""
+
+    low: float
+    high: float
+    n: int
+    mean_stated: float | None
+    observed: float | None
+    observed_low: float | None
+    observed_high: float | None
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval for a proportion: honest even for small bins."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = hits / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> tuple[ReliabilityBin, ...]:
+    """A reliability table: does "70%" mean roughly 70%?"""
+    out = []
+    edges = RELIABILITY_BINS
+    for i, (low, high) in enumerate(itertools.pairwise(edges)):
+        last = i == len(edges) - 2
+        inside = [(p, y) for p, y in pairs if low <= p < high or (last and p == high)]
+        n = len(inside)
+        hits = sum(y for _, y in inside)
+        lo, hi = wilson(hits, n)
+        out.append(
+            ReliabilityBin(
+                low=low,
+                high=high,
+                n=n,
+                mean_stated=sum(p for p, _ in inside) / n if n else None,
+                observed=hits / n if n else None,
+                observed_low=lo if n else None,
+                observed_high=hi if n else None,
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -87,9 +157,14 @@ class Summary:
     under_triage_urgent: float
     urgent_cases: int
     over_triage: float
+    over_triage_self_care: float
+    self_care_cases: int
     top1: float
     top3: float
     median_questions: float
+    median_items_shown: float
+    brier: float | None
+    reliability: tuple[ReliabilityBin, ...]
     misses: tuple[CaseScore, ...]
 
 
@@ -97,6 +172,8 @@ def summarise(scores: list[CaseScore]) -> Summary:
     """Aggregate case scores; under-triage of urgent cases counts gold urgent/emergency ones."""
     n = len(scores) or 1
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
+    self_care = [s for s in scores if s.self_care_case]
+    pairs = [pair for s in scores for pair in s.calibration]
     return Summary(
         cases=len(scores),
         triage_exact=sum(s.exact for s in scores) / n,
@@ -105,9 +182,14 @@ def summarise(scores: list[CaseScore]) -> Summary:
         under_triage_urgent=sum(s.under for s in serious) / (len(serious) or 1),
         urgent_cases=len(serious),
         over_triage=sum(s.over for s in scores) / n,
+        over_triage_self_care=sum(s.over for s in self_care) / (len(self_care) or 1),
+        self_care_cases=len(self_care),
         top1=sum(s.top1 for s in scores) / n,
         top3=sum(s.top3 for s in scores) / n,
         median_questions=statistics.median([s.questions for s in scores]) if scores else 0.0,
+        median_items_shown=statistics.median([s.items for s in scores]) if scores else 0.0,
+        brier=sum((p - y) ** 2 for p, y in pairs) / len(pairs) if pairs else None,
+        reliability=reliability(pairs),
         misses=tuple(s for s in scores if not (s.correct and s.top3)),
     )
 
@@ -118,21 +200,44 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
     Cause accuracy is a target of the full-information assessment; a simulated interview stops as
     soon as the triage is settled (at once for an emergency), so there only its own targets apply.
     """
-    failures = []
-    if summary.under_triage_urgent > TARGETS["under_triage_urgent"]:
-        failures.append(
-            f"under-triage of urgent/emergency cases {summary.under_triage_urgent:.1%} > 0%"
-        )
-    if summary.under_triage > TARGETS["under_triage"]:
-        failures.append(f"under-triage {summary.under_triage:.1%} > 2%")
-    if summary.triage_acceptable < TARGETS["triage_acceptable"]:
-        failures.append(f"triage exact-or-acceptable {summary.triage_acceptable:.1%} < 92%")
-    if not simulate and summary.top3 < TARGETS["top3"]:
-        failures.append(f"cause top-3 {summary.top3:.1%} < 92%")
-    if not simulate and summary.top1 < TARGETS["top1"]:
-        failures.append(f"cause top-1 {summary.top1:.1%} < 75%")
-    if simulate and summary.median_questions > TARGETS["median_questions"]:
-        failures.append(f"median questions {summary.median_questions:g} > 8")
-    if simulate and same_triage is not None and same_triage < TARGETS["same_triage_as_full"]:
-        failures.append(f"same triage as full information {same_triage:.1%} < 95%")
+    t = TARGETS
+    checks: list[tuple[bool, str]] = [
+        (
+            summary.under_triage_urgent > t["under_triage_urgent"],
+            f"under-triage of urgent/emergency cases {summary.under_triage_urgent:.1%}"
+            f" > {t['under_triage_urgent']:.0%}",
+        ),
+        (
+            summary.under_triage > t["under_triage"],
+            f"under-triage {summary.under_triage:.1%} > {t['under_triage']:.0%}",
+        ),
+        (
+            summary.triage_acceptable < t["triage_acceptable"],
+            f"triage exact-or-acceptable {summary.triage_acceptable:.1%}"
+            f" < {t['triage_acceptable']:.0%}",
+        ),
+        (
+            summary.over_triage_self_care > t["over_triage_self_care"],
+            f"over-triage of self-care cases {summary.over_triage_self_care:.1%}"
+            f" > {t['over_triage_self_care']:.0%}",
+        ),
+        (
+            not simulate and summary.top3 < t["top3"],
+            f"cause top-3 {summary.top3:.1%} < {t['top3']:.0%}",
+        ),
+        (
+            not simulate and summary.top1 < t["top1"],
+            f"cause top-1 {summary.top1:.1%} < {t['top1']:.0%}",
+        ),
+        (
+            simulate and summary.median_questions > t["median_questions"],
+            f"median questions {summary.median_questions:g} > {t['median_questions']:g}",
+        ),
+        (
+            simulate and same_triage is not None and same_triage < t["same_triage_as_full"],
+            f"same triage as full information {same_triage or 0:.1%}"
+            f" < {t['same_triage_as_full']:.0%}",
+        ),
+    ]
+    failures = [message for failed, message in checks if failed]
     return failures

@@ -108,6 +108,14 @@ class Condition(Strict):
         default=None,
         description="Shown only when this is True: no frightening rare diagnosis without evidence.",
     )
+    feared: bool = Field(
+        default=False,
+        description=(
+            "A disease people with twitching commonly fear (e.g. ALS). When the person says they "
+            "worry about a serious disease and the gate is closed, the result says which of the "
+            "gate's signs are absent, so the reassurance is specific."
+        ),
+    )
     evidence: list[Evidence] = Field(min_length=1)
     advice: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
