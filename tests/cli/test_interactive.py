@@ -18,9 +18,12 @@ NO_EMERGENCY = ["0"]
 COURSE = ["5 days", "2", "4", "n", "n", "n", "n"]
 NO_URGENT = ["0"]
 NO_NERVE = ["0"]
-BACKGROUND = ["0", "none"]  # history tick-list, then medicines (start date is then not asked)
-# The last page for this man: caffeine, alcohol, sleep, stress and mood (12 prompts).
-HABITS = ["300", "n", "2", "", "6", "7", "n", "n", "n", "n", "n", "n"]
+# History tick-list, medicines (start date is then not asked), more than prescribed, medicines
+# stopped (the days since are then not asked).
+BACKGROUND = ["0", "none", "n", "none"]
+# The last page for this man: caffeine, other substances, alcohol, sleep, stress, mood, food,
+# heat and travel (17 prompts).
+HABITS = ["300", "n", "none", "2", "", "6", "7", "n", "n", "n", "n", "?", "n", "n", "n", "n", "n"]
 BEFORE_HABITS = [*NO_EMERGENCY, *COURSE, *NO_URGENT, *NO_NERVE, *BACKGROUND]
 BENIGN_EYELID = [*MAN_30, *EYELID_LEFT, *BEFORE_HABITS, *HABITS]
 
@@ -125,14 +128,14 @@ def test_letters_for_a_number_are_asked_again_with_a_one_line_reason() -> None:
 
 
 def test_bad_picks_are_asked_again_and_earlier_answers_are_kept() -> None:
-    lines = [*MAN_30, "knee", "99", *EYELID_LEFT, "1 x", "14", "", "0", *COURSE]
+    lines = [*MAN_30, "knee", "99", *EYELID_LEFT, "1 x", "24", "", "0", *COURSE]
     lines += [*NO_URGENT, *NO_NERVE, *BACKGROUND, "lots", *HABITS]
     code, out = run(lines)
     assert code == 0
     assert "✗ 'knee' is not a place on the list" in out
     assert "✗ there is no place 99" in out
     assert "✗ 'x' is not an item number" in out
-    assert "✗ there is no item 14" in out
+    assert "✗ there is no item 24" in out
     assert "✗ no answer" in out
     assert "✗ 'lots' is not a number (mg/day)" in out
     assert out.count("Page 1 of about") == 1  # nothing was lost or restarted
@@ -140,7 +143,7 @@ def test_bad_picks_are_asked_again_and_earlier_answers_are_kept() -> None:
 
 
 def test_help_for_an_item_shows_its_explanation() -> None:
-    _, out = run([*MAN_30, *EYELID_LEFT, "h 11", "?11", "q", "y"])
+    _, out = run([*MAN_30, *EYELID_LEFT, "h 16", "?16", "q", "y"])
     assert squash(out).count("Lockjaw: the jaw muscles cramp") == 2
 
 

@@ -55,6 +55,7 @@ def plain_reason(reason: str) -> str:
 # (Not the alcohol-stopped question after "0 units": someone who just stopped drinks 0 now.)
 NOT_APPLICABLE_AFTER: dict[str, tuple[str, FactValue]] = {
     "medication_started_days_ago": ("medications", []),
+    "medication_stopped_days_ago": ("medications_stopped", []),
 }
 
 
@@ -128,8 +129,8 @@ def _keep(kb: KnowledgeBase, store: DiaryStore, result: Assessment, now: dt.date
     from twitchcare.diary.assessments import save_assessment
     from twitchcare.engine.serialise import assessment_dict
 
-    answers = {k: v for k, v in result.facts.items() if not k.startswith(("med.", "diary_"))}
-    answers.pop("location_count", None)
+    derived = {f.id for f in kb.facts.values() if f.derived}
+    answers = {k: v for k, v in result.facts.items() if k not in derived}
     saved = save_assessment(
         store, answers=answers, result=assessment_dict(kb, result), kb_version=kb.version, at=now
     )

@@ -29,16 +29,37 @@ def normalise_medicine(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+DERIVED_PREFIXES = ("med.", "stopped.")
+
+
+def _names(value: FactValue | None) -> set[str] | None:
+    if not isinstance(value, list):
+        return None
+    return {normalise_medicine(m) for m in value}
+
+
 def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
-    """Return the facts with derived facts (med.<class>, location_count) filled in."""
+    """Return the facts with derived facts filled in.
+
+    ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
+    ``stopped.<class>``: one was stopped or cut down lately; ``location_count`` from the body map.
+    A class is "no" once the medicines list is answered and names none of it.
+    """
     out = dict(facts)
-    for key in [k for k in out if k.startswith("med.") or k == "location_count"]:
+    for key in [k for k in out if k.startswith(DERIVED_PREFIXES) or k == "location_count"]:
         del out[key]
-    meds = out.get("medications")
-    if isinstance(meds, list):
-        taken = {normalise_medicine(m) for m in meds}
+    meds, substances = _names(out.get("medications")), _names(out.get("substances"))
+    if meds is not None or substances is not None:
+        taken = (meds or set()) | (substances or set())
         for cls in kb.medications.values():
-            out[f"med.{cls.id}"] = bool(taken & set(cls.members))
+            if taken & set(cls.members):
+                out[f"med.{cls.id}"] = True
+            elif meds is not None:
+                out[f"med.{cls.id}"] = False
+    stopped = _names(out.get("medications_stopped"))
+    if stopped is not None:
+        for cls in kb.medications.values():
+            out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
     if any(out.get(f"loc.{loc}") is True for loc in LOCATIONS):
         # The body map is answered as a whole: places not ticked do not twitch.
         for loc in LOCATIONS:

@@ -60,9 +60,17 @@ def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
     provided = set(screen.facts)
     if any(f.startswith("loc.") for f in screen.facts):
         provided.add("location_count")
-    if "medications" in screen.facts:
+    if "medications" in screen.facts or "substances" in screen.facts:
         provided.update(f"med.{c}" for c in kb.medications)
+    if "medications_stopped" in screen.facts:
+        provided.update(f"stopped.{c}" for c in kb.medications)
     return provided
+
+
+def _applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue]) -> bool:
+    """A follow-up question (``ask_if``) applies only once its parent is answered yes."""
+    fact = kb.facts.get(fact_id)
+    return fact is None or fact.ask_if is None or facts.get(fact.ask_if) is True
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -135,10 +143,12 @@ class Interview:
         return tuple(self._asked)
 
     def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
-        """Facts this screen would settle that are still unknown."""
+        """Facts this screen would settle that are still unknown (and that apply: ``ask_if``)."""
         if screen.id in self._asked:
             return set()
-        return {f for f in _provides(self.kb, screen) if f not in facts}
+        return {
+            f for f in _provides(self.kb, screen) if f not in facts and _applies(self.kb, f, facts)
+        }
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -238,7 +248,12 @@ class Interview:
         purpose: Literal["first", "triage", "causes"],
         level: Level | None = None,
     ) -> Step:
-        items = tuple(self.kb.facts[f] for f in screen.facts if f not in self._answers)
+        facts = self.facts
+        items = tuple(
+            self.kb.facts[f]
+            for f in screen.facts
+            if f not in self._answers and _applies(self.kb, f, facts)
+        )
         return Step(screen=screen, items=items, reason=reason, purpose=purpose, level=level)
 
     # ------------------------------------------------------------------ answering

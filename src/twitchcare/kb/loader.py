@@ -163,7 +163,9 @@ class _Checker:
                 self.fact("questions.yaml", f"screens[{screen.id}].facts", f)
                 asked.add(f)
         for fact in kb.facts.values():
-            if not fact.derived and fact.id not in asked:
+            if fact.ask_if is not None:
+                self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
+            if not (fact.derived or fact.legacy) and fact.id not in asked:
                 raise KnowledgeError(
                     where="questions.yaml",
                     field=f"facts[{fact.id}]",
@@ -187,17 +189,60 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
 
 
 def _medication_facts(meds: MedicationsFile) -> list[Fact]:
-    """Each medication class becomes a derived yes/no fact ``med.<class>``."""
+    """Each medication class becomes derived yes/no facts: ``med.<class>`` (taken now, from the
+    medicines and substances lists) and ``stopped.<class>`` (stopped or cut down lately)."""
+    facts = []
+    for c in meds.classes:
+        examples = ", ".join(c.members[:6])
+        facts.append(
+            Fact(
+                id=f"med.{c.id}",
+                kind="boolean",
+                text=f"Takes {c.name.lower()}",
+                help=f"Derived from the medicines and substances lists: {examples}...",
+                derived=True,
+                base_rate=0.03,
+            )
+        )
+        facts.append(
+            Fact(
+                id=f"stopped.{c.id}",
+                kind="boolean",
+                text=f"Has stopped or cut down {c.name.lower()}",
+                help=f"Derived from the list of medicines stopped: {examples}...",
+                derived=True,
+                base_rate=0.01,
+            )
+        )
+    return facts
+
+
+ONSET_PREFIX = "onset_days."
+
+
+def _onset_facts(facts: list[Fact]) -> list[Fact]:
+    """Each symptom with an ``onset`` phrase gets a question ``onset_days.<id>``: when it began.
+
+    Why: "sudden" must be judged from the symptom's own onset - slurred speech since this morning
+    in someone who has twitched for a year is sudden - never from how long the twitching has lasted.
+    """
     return [
         Fact(
-            id=f"med.{c.id}",
-            kind="boolean",
-            text=f"Takes {c.name.lower()}",
-            help=f"Derived from the medicines list: {', '.join(c.members[:6])}...",
-            derived=True,
-            base_rate=0.03,
+            id=f"{ONSET_PREFIX}{f.id}",
+            kind="number",
+            minimum=0,
+            maximum=36500,
+            unit="days",
+            text=f"When did the {f.onset} begin?",
+            help=(
+                "How long ago it began, e.g. 'an hour ago', '2 days', '3 weeks'. It may have begun "
+                "later than the twitching."
+            ),
+            base_rate=0.5,
+            ask_if=f.id,
         )
-        for c in meds.classes
+        for f in facts
+        if f.onset is not None
     ]
 
 
@@ -211,7 +256,11 @@ def build_kb(directory: Path) -> KnowledgeBase:
     advice = _parse(AdviceFile, directory / "advice.yaml")
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
-    facts = _unique(questions.facts + _medication_facts(meds), "questions.yaml", "facts")
+    facts = _unique(
+        questions.facts + _onset_facts(questions.facts) + _medication_facts(meds),
+        "questions.yaml",
+        "facts",
+    )
     kb = KnowledgeBase(
         version=manifest.version,
         date=manifest.date,

@@ -58,6 +58,24 @@ class Fact(Strict):
     choices: dict[str, str] | None = None
     base_rate: float = Field(default=0.15, gt=0, lt=1)
     derived: bool = Field(default=False, description="Computed from other answers, never asked.")
+    legacy: bool = Field(
+        default=False,
+        description=(
+            "Kept so that older answers and version-1 case files keep their meaning; never asked "
+            "because newer, more precise questions replace it."
+        ),
+    )
+    onset: str | None = Field(
+        default=None,
+        description=(
+            "For a symptom whose own onset matters (e.g. 'slurred speech'): the noun phrase "
+            "used to ask when it began, as the number fact onset_days.<id>."
+        ),
+    )
+    ask_if: str | None = Field(
+        default=None,
+        description="Asked only when this yes/no fact is yes (like FHIR enableWhen).",
+    )
 
 
 class Screen(Strict):
