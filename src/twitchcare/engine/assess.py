@@ -19,7 +19,7 @@ from twitchcare.engine.causes import (
     rank_causes,
     ranking_certainty,
 )
-from twitchcare.engine.facts import derive
+from twitchcare.engine.facts import derive, gateways
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
 from twitchcare.kb.logic import FactValue, Level, leaves, level_rank
@@ -89,12 +89,22 @@ def unanswered_red_flags(
     An unknown is not a "no": the result lists these and tells the person to act if any applies.
     """
     names: dict[str, None] = {}
+    # A detail behind a gateway the person answered "no" to was, in effect, answered.
+    denied = {
+        child for g in gateways(kb) if facts.get(g.id) is False for child in g.summarises
+    }
     for rule in kb.rules:
         if level_rank(rule.level) < level_rank("urgent") or rule.id in fired:
             continue
         for test in leaves(rule.when):
             fact = kb.facts.get(test.fact)
-            if fact and fact.kind == "boolean" and not fact.derived and test.fact not in facts:
+            if (
+                fact
+                and fact.kind == "boolean"
+                and not fact.derived
+                and test.fact not in facts
+                and test.fact not in denied
+            ):
                 names[test.fact] = None
     return tuple(names)
 

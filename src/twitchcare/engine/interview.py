@@ -20,7 +20,7 @@ from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
-from twitchcare.engine.facts import derive
+from twitchcare.engine.facts import derive, present, with_gateway_answers
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import (
@@ -55,8 +55,8 @@ class Step:
     level: Level | None = None
 
 
-def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
-    """Facts a screen settles, including the derived facts computed from its answers."""
+def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
+    """Facts a screen settles itself, including the derived facts computed from its answers."""
     provided = set(screen.facts)
     if any(f.startswith("loc.") for f in screen.facts):
         provided.add("location_count")
@@ -67,10 +67,33 @@ def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
     return provided
 
 
+def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Facts each screen settles, with those of the detail screens its gateways open.
+
+    A gateway page ("any of these?") settles its details through the pages it opens, so a red flag
+    behind a gateway makes the gateway page urgent to ask, and is never skipped unseen.
+    """
+    opened_by: dict[str, list[Screen]] = {}
+    for screen in kb.screens:
+        for gate in screen.enable_if:
+            opened_by.setdefault(gate, []).append(screen)
+
+    def collect(screen: Screen, seen: set[str]) -> set[str]:
+        facts = _own_facts(kb, screen)
+        for fact in screen.facts:
+            for child in opened_by.get(fact, []):
+                if child.id not in seen:
+                    seen.add(child.id)
+                    facts |= collect(child, seen)
+        return facts
+
+    return {s.id: collect(s, {s.id}) for s in kb.screens}
+
+
 def _applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue]) -> bool:
     """A follow-up question (``ask_if``) applies only once its parent is answered yes."""
     fact = kb.facts.get(fact_id)
-    return fact is None or fact.ask_if is None or facts.get(fact.ask_if) is True
+    return fact is None or fact.ask_if is None or present(facts.get(fact.ask_if))
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -123,6 +146,8 @@ class Interview:
         # Items (questions and checklist options) the person was shown on each page answered.
         self._shown: dict[str, int] = {}
         self._screens = {s.id: s for s in kb.screens}
+        self._provided = _provides(kb)
+        self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
 
     # ------------------------------------------------------------------ state
     @property
@@ -142,13 +167,29 @@ class Interview:
     def asked(self) -> tuple[str, ...]:
         return tuple(self._asked)
 
+    def enabled(self, screen: Screen, facts: Mapping[str, FactValue]) -> bool:
+        """Whether a detail page is open: a gateway to it said yes, or was asked and left unknown.
+
+        An "I don't know" to a gateway opens its details (when unsure, ask); a gateway not yet
+        asked keeps them closed for now, so the overview always comes before the details.
+        """
+        if not screen.enable_if or any(facts.get(g) is True for g in screen.enable_if):
+            return True
+        unknown = [g for g in screen.enable_if if g not in facts]
+        return bool(unknown) and all(self._asked_on.get(g) in self._asked for g in unknown)
+
     def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
         """Facts this screen would settle that are still unknown (and that apply: ``ask_if``)."""
-        if screen.id in self._asked:
+        if screen.id in self._asked or not self.enabled(screen, facts):
             return set()
         return {
-            f for f in _provides(self.kb, screen) if f not in facts and _applies(self.kb, f, facts)
+            f for f in self._provided[screen.id] if f not in facts and _applies(self.kb, f, facts)
         }
+
+    def _visible(self, screen: Screen) -> list[str]:
+        """The items of a page a person is shown: unanswered, and applying to them."""
+        facts = self.facts
+        return [f for f in screen.facts if f not in self._answers and _applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -208,9 +249,11 @@ class Interview:
         return fact.base_rate if fact else 0.15
 
     def next_step(self) -> Step | None:
-        """The next page to ask, or ``None`` when the outcome is settled."""
-        if self.questions_asked >= self.max_questions:
-            return None
+        """The next page to ask, or ``None`` when the outcome is settled.
+
+        Pages that could raise the level are always asked; ``max_questions`` only limits the
+        pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
+        """
         facts = self.facts
         if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN], facts):
             return self._step(
@@ -231,6 +274,8 @@ class Interview:
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
+        if self.questions_asked >= self.max_questions:
+            return None
         leading = rank_causes(self.kb, facts)[:6]
         scored = [(self._cause_value(s, facts, leading), -s.order, s) for s in self.kb.screens]
         value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
@@ -248,12 +293,7 @@ class Interview:
         purpose: Literal["first", "triage", "causes"],
         level: Level | None = None,
     ) -> Step:
-        facts = self.facts
-        items = tuple(
-            self.kb.facts[f]
-            for f in screen.facts
-            if f not in self._answers and _applies(self.kb, f, facts)
-        )
+        items = tuple(self.kb.facts[f] for f in self._visible(screen))
         return Step(screen=screen, items=items, reason=reason, purpose=purpose, level=level)
 
     # ------------------------------------------------------------------ answering
@@ -270,7 +310,7 @@ class Interview:
             if valid is not None:
                 checked[fact_id] = valid
         previous = {k: self._answers[k] for k in screen.facts if k in self._answers}
-        shown = sum(1 for f in screen.facts if f not in self._answers)
+        shown = len(self._visible(screen))
         self._history.append((screen_id, previous))
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
@@ -307,7 +347,11 @@ def simulate(
     known: Mapping[str, FactValue],
     now: dt.datetime,
 ) -> Assessment:
-    """Run the interview answering each page from ``full`` ("I don't know" where it is silent)."""
+    """Run the interview answering each page from ``full`` ("I don't know" where it is silent).
+
+    Gateway questions are answered as the person would: yes when any of their details applies.
+    """
+    full = with_gateway_answers(kb, full)
     interview = Interview(kb, known=known)
     while (step := interview.next_step()) is not None:
         interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})

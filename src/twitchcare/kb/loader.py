@@ -162,9 +162,26 @@ class _Checker:
             for f in screen.facts:
                 self.fact("questions.yaml", f"screens[{screen.id}].facts", f)
                 asked.add(f)
+            for f in screen.enable_if:
+                self.fact("questions.yaml", f"screens[{screen.id}].enable_if", f)
+            if len(screen.facts) > MAX_SCREEN_ITEMS:
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"screens[{screen.id}].facts",
+                    problem=f"{len(screen.facts)} items on one page",
+                    hint=f"split it: a page shows at most {MAX_SCREEN_ITEMS} items",
+                )
         for fact in kb.facts.values():
             if fact.ask_if is not None:
                 self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
+            for child in fact.summarises:
+                self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
+            if fact.summarises and fact.kind != "boolean":
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"facts[{fact.id}]",
+                    problem="a gateway question (summarises) must be a yes/no fact",
+                )
             if not (fact.derived or fact.legacy) and fact.id not in asked:
                 raise KnowledgeError(
                     where="questions.yaml",
@@ -177,6 +194,10 @@ class _Checker:
             raise KnowledgeError(
                 where="levels.yaml", field="levels", problem=f"missing levels {sorted(missing)}"
             )
+
+
+# A page a worried person can read at a glance: longer lists are split or put behind a gateway.
+MAX_SCREEN_ITEMS = 10
 
 
 def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
