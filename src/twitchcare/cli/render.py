@@ -369,8 +369,14 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
         when = " & ".join(
             t.fact + ("" if t.is_ is None else f" is {t.is_}") for t in leaves(ev.when)
         )
-        table.add_row(when, f"{ev.lr:g}", ", ".join(ev.sources))
+        weight = f"{ev.lr:g}" if ev.strength is None else f"{ev.lr:g} ({ev.strength})"
+        table.add_row(when, weight, ", ".join(ev.sources))
     out.print(table)
+    if cond.requires is not None:
+        gate = ", ".join(dict.fromkeys(t.fact for t in leaves(cond.requires)))
+        out.print(f"Shown only with evidence for it (requires): {gate}")
+    if any(ev.strength for ev in cond.evidence) and kb.evidence_scale is not None:
+        out.print("[dim]A ratio with a grade in brackets is elicited: see `evidence_scale`.[/dim]")
     if cond.advice:
         out.print("Advice: " + ", ".join(cond.advice))
     out.print("[bold]Sources[/bold]")

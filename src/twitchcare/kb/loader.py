@@ -73,8 +73,8 @@ def _key_path(data: Any, loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def _parse(model: type[M], path: Path) -> M:
-    data = _read_yaml(path)
+def _parse(model: type[M], path: Path, data: Any = None) -> M:
+    data = _read_yaml(path) if data is None else data
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -82,6 +82,56 @@ def _parse(model: type[M], path: Path) -> M:
         raise KnowledgeError(
             where=path.name, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
         ) from None
+
+
+def _graded_conditions(path: Path) -> ConditionsFile:
+    """Read conditions.yaml, turning each elicited ``strength`` into the scale's fixed ratio.
+
+    Done before validation so that every evidence item has exactly one ratio and the engine
+    never needs to know which kind it was; giving both a figure and a grade is an error.
+    """
+    data = _read_yaml(path)
+    scale = data.get("evidence_scale") if isinstance(data, dict) else None
+    grades: dict[str, float] = {}
+    if isinstance(scale, dict):
+        raw_cap = scale.get("cap")
+        cap = float(raw_cap) if isinstance(raw_cap, int | float) and raw_cap > 0 else None
+        for i, grade in enumerate(scale.get("grades") or []):
+            if not isinstance(grade, dict):
+                continue
+            lr = grade.get("lr")
+            if isinstance(lr, int | float) and cap is not None and not 1 / cap <= lr <= cap:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=f"evidence_scale.grades[{grade.get('id', i)}].lr",
+                    problem=f"{lr:g} is outside the cap (1/{cap:g} to {cap:g})",
+                )
+            if isinstance(grade.get("id"), str) and isinstance(lr, int | float):
+                grades[grade["id"]] = float(lr)
+    conditions = data.get("conditions") if isinstance(data, dict) else None
+    for cond in conditions if isinstance(conditions, list) else []:
+        if not isinstance(cond, dict):
+            continue
+        for i, ev in enumerate(cond.get("evidence") or []):
+            if not isinstance(ev, dict) or "strength" not in ev:
+                continue
+            key = f"conditions[{cond.get('id')}].evidence[{i}].strength"
+            if "lr" in ev:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=key,
+                    problem="give either 'lr' (a cited figure) or 'strength', not both",
+                )
+            if ev["strength"] not in grades:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=key,
+                    problem=f"unknown strength '{ev['strength']}'",
+                    hint=_did_you_mean(str(ev["strength"]), set(grades))
+                    or f"use one of {', '.join(grades) or 'the evidence_scale grades'}",
+                )
+            ev["lr"] = grades[ev["strength"]]
+    return _parse(ConditionsFile, path, data)
 
 
 def _did_you_mean(name: str, known: set[str]) -> str:
@@ -128,6 +178,9 @@ class _Checker:
                         problem=f"'{test.fact}' is tested with 'is: false'",
                         hint="triage rules may only look for the presence of something",
                     )
+        if kb.evidence_scale is not None:
+            for s in kb.evidence_scale.sources:
+                self.source("conditions.yaml", "evidence_scale.sources", s)
         for cond in kb.conditions.values():
             key = f"conditions[{cond.id}]"
             for s in cond.sources:
@@ -272,7 +325,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
     manifest = _parse(Manifest, directory / "kb.yaml")
     sources = _parse(SourcesFile, directory / "sources.yaml")
     questions = _parse(QuestionsFile, directory / "questions.yaml")
-    conditions = _parse(ConditionsFile, directory / "conditions.yaml")
+    conditions = _graded_conditions(directory / "conditions.yaml")
     rules = _parse(RulesFile, directory / "rules.yaml")
     advice = _parse(AdviceFile, directory / "advice.yaml")
     meds = _parse(MedicationsFile, directory / "medications.yaml")
@@ -289,6 +342,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
         facts=facts,
         screens=sorted(questions.screens, key=lambda s: s.order),
         conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
+        evidence_scale=conditions.evidence_scale,
         rules=list(_unique(rules.rules, "rules.yaml", "rules").values()),
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),

@@ -109,12 +109,35 @@ class QuestionsFile(Strict):
 
 
 class Evidence(Strict):
-    """How much one finding shifts one condition: a likelihood ratio with its source."""
+    """How much one finding shifts one condition: a likelihood ratio with its source.
+
+    The ratio is either a figure taken from the cited source (``lr``) or, where the source
+    states the association but gives no figure, an elicited grade (``strength``) that the loader
+    turns into the fixed, capped ratio of the evidence scale, so no weight is chosen by hand.
+    """
 
     when: Predicate
     lr: float = Field(gt=0)
+    strength: str | None = None
     sources: list[str] = Field(min_length=1)
     note: str | None = None
+
+
+class EvidenceGrade(Strict):
+    """One step of the elicitation scale: a named grade and the fixed ratio it stands for."""
+
+    id: str
+    lr: float = Field(gt=0)
+    meaning: str = Field(min_length=10)
+
+
+class EvidenceScale(Strict):
+    """How a stated-but-unmeasured association becomes a likelihood ratio, with the reason."""
+
+    rationale: str = Field(min_length=20)
+    cap: float = Field(gt=1, description="No elicited ratio is above cap or below 1/cap.")
+    grades: list[EvidenceGrade] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
 
 
 class Condition(Strict):
@@ -154,6 +177,7 @@ class Condition(Strict):
 
 
 class ConditionsFile(Strict):
+    evidence_scale: EvidenceScale | None = None
     conditions: list[Condition]
 
 
@@ -222,6 +246,7 @@ class KnowledgeBase(Strict):
     facts: dict[str, Fact]
     screens: list[Screen]
     conditions: dict[str, Condition]
+    evidence_scale: EvidenceScale | None = None
     rules: list[Rule]
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
