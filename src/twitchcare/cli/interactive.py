@@ -181,9 +181,9 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.say(Text(f"Why we ask: {plain_reason(step.reason)}", style="italic dim"))
 
 
-def _ask_page(term: Terminal, step: Step) -> dict[str, FactValue | None]:
+def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:
     if step.screen.kind == "body_map":
-        return ask_body_map(term, step.items)
+        return ask_body_map(term, step.items, kb)
     if step.screen.kind == "checklist":
         return term.checklist(step.items)
     return term.form(step.items, skip=not_applicable)
@@ -203,7 +203,7 @@ def _interview(
     while (step := interview.next_step()) is not None:
         _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
         try:
-            values = _ask_page(term, step)
+            values = _ask_page(kb, term, step)
         except GoBack:
             if log:
                 interview.back()

@@ -90,9 +90,7 @@ def unanswered_red_flags(
     """
     names: dict[str, None] = {}
     # A detail behind a gateway the person answered "no" to was, in effect, answered.
-    denied = {
-        child for g in gateways(kb) if facts.get(g.id) is False for child in g.summarises
-    }
+    denied = {child for g in gateways(kb) if facts.get(g.id) is False for child in g.summarises}
     for rule in kb.rules:
         if level_rank(rule.level) < level_rank("urgent") or rule.id in fired:
             continue

@@ -94,6 +94,10 @@ def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
     if any(out.get(p) is True for p in places) and not any(g.id in out for g in regions):
         for p in places:
             out.setdefault(p, False)
+    if any(out.get(r.id) is True for r in regions) or out.get("loc.whole_body") is True:
+        # The first page is answered as a whole too: parts of the body not ticked do not twitch.
+        for region in regions:
+            out.setdefault(region.id, False)
     for region in regions:
         answer = out.get(region.id)
         if answer is False or any(out.get(c) is True for c in region.summarises):

@@ -37,11 +37,15 @@ from twitchcare.kb.logic import (
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
 
 FIRST_SCREEN = "where"
+RED_FLAG_SCREEN = "emergency"  # the overview of red-flag signs, asked right after the body map
 # A page is asked for triage when a rule it could complete has at least this chance of firing.
 # Emergency rules are always pursued; rarer combinations at lower levels are left to the doctor.
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
 WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
-MAX_QUESTIONS = 10
+MAX_QUESTIONS = 16
+# Pages that only sharpen the causes are asked while the person has read fewer items than this;
+# pages that could raise the level are never limited.
+ITEM_BUDGET = 40
 
 
 @dataclass(frozen=True)
@@ -137,9 +141,11 @@ class Interview:
         *,
         known: Mapping[str, FactValue] | None = None,
         max_questions: int = MAX_QUESTIONS,
+        item_budget: int = ITEM_BUDGET,
     ) -> None:
         self.kb = kb
         self.max_questions = max_questions
+        self.item_budget = item_budget
         self._answers: dict[str, FactValue] = dict(known or {})
         self._asked: list[str] = []
         self._history: list[tuple[str, dict[str, FactValue]]] = []
@@ -255,12 +261,24 @@ class Interview:
         pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
         """
         facts = self.facts
-        if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN], facts):
-            return self._step(
-                self._screens[FIRST_SCREEN], "where it twitches comes first", purpose="first"
-            )
+        first = self._screens[FIRST_SCREEN]
+        if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
+            return self._step(first, "where it twitches comes first", purpose="first")
+        for screen in self.kb.screens:
+            # The places within the parts of the body ticked on the first page come next.
+            if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
+                return self._step(screen, "where it twitches comes first", purpose="first")
         confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
         if confirmed == "emergency":
+            # Help is needed now: nothing new is asked. Only the details of what the person
+            # has already ticked are taken, so the result names what they have told.
+            red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
+            for screen in self.kb.screens:
+                ticked = any(facts.get(g) is True for g in red_flags & set(screen.enable_if))
+                if ticked and self._open_facts(screen, facts):
+                    return self._step(
+                        screen, "details of what you ticked", purpose="triage", level="emergency"
+                    )
             return None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
@@ -274,13 +292,19 @@ class Interview:
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
-        if self.questions_asked >= self.max_questions:
-            return None
         leading = rank_causes(self.kb, facts)[:6]
-        scored = [(self._cause_value(s, facts, leading), -s.order, s) for s in self.kb.screens]
-        value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
-        if value < WORTH_ASKING:
+        best: tuple[float, int, Screen] | None = None
+        for screen in self.kb.screens:
+            cost = len(self._visible(screen))
+            if not cost or self.items_shown + cost > self.item_budget:
+                continue
+            value = self._cause_value(screen, facts, leading)
+            # Worth per item read: a long page must earn its length.
+            if value >= WORTH_ASKING and (best is None or value / cost > best[0] / best[1]):
+                best = (value, cost, screen)
+        if best is None or self.questions_asked >= self.max_questions:
             return None
+        value, _, screen = best
         return self._step(
             screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
         )

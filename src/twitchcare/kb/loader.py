@@ -217,11 +217,14 @@ class _Checker:
                 asked.add(f)
             for f in screen.enable_if:
                 self.fact("questions.yaml", f"screens[{screen.id}].enable_if", f)
-            if len(screen.facts) > MAX_SCREEN_ITEMS:
+            # Follow-ups (ask_if) appear only after a yes, so they are not counted here; the
+            # evaluation measures the largest page actually shown.
+            always = [f for f in screen.facts if f in kb.facts and kb.facts[f].ask_if is None]
+            if len(always) > MAX_SCREEN_ITEMS:
                 raise KnowledgeError(
                     where="questions.yaml",
                     field=f"screens[{screen.id}].facts",
-                    problem=f"{len(screen.facts)} items on one page",
+                    problem=f"{len(always)} items on one page",
                     hint=f"split it: a page shows at most {MAX_SCREEN_ITEMS} items",
                 )
         for fact in kb.facts.values():
