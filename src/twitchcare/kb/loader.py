@@ -31,6 +31,7 @@ from twitchcare.kb.models import (
     SourcesFile,
     Strict,
 )
+from twitchcare.kb.names import normalise_medicine
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -163,6 +164,15 @@ class _Checker:
                 hint=_did_you_mean(fact_id, set(self.kb.facts)),
             )
 
+    def _name(self, file: str, key: str, name: str) -> None:
+        if normalise_medicine(name) != name:
+            raise KnowledgeError(
+                where=file,
+                field=key,
+                problem=f"'{name}' is not written as names are compared",
+                hint=f"write '{normalise_medicine(name)}'",
+            )
+
     def run(self) -> None:
         kb = self.kb
         for rule in kb.rules:
@@ -210,6 +220,20 @@ class _Checker:
         for med in kb.medications.values():
             for s in med.sources:
                 self.source("medications.yaml", f"classes[{med.id}].sources", s)
+            for name in med.members:
+                self._name("medications.yaml", f"classes[{med.id}].members", name)
+        for inter in kb.interactions.values():
+            key = f"interactions[{inter.id}]"
+            for s in inter.sources:
+                self.source("medications.yaml", key + ".sources", s)
+            for cls in [*inter.one_of, *inter.and_one_of]:
+                if cls not in kb.medications:
+                    raise KnowledgeError(
+                        where="medications.yaml",
+                        field=key,
+                        problem=f"unknown class '{cls}'",
+                        hint=_did_you_mean(cls, set(kb.medications)),
+                    )
         asked: set[str] = set()
         for screen in kb.screens:
             for f in screen.facts:
@@ -239,6 +263,21 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
             raise KnowledgeError(where=file, field=f"{what}[{item.id}]", problem="duplicate id")
         out[item.id] = item
     return out
+
+
+def _interaction_facts(meds: MedicationsFile) -> list[Fact]:
+    """Each interaction becomes a derived yes/no fact ``interaction.<id>``."""
+    return [
+        Fact(
+            id=f"interaction.{i.id}",
+            kind="boolean",
+            text=i.name,
+            help="Derived from the medicines and substances lists.",
+            derived=True,
+            base_rate=0.01,
+        )
+        for i in meds.interactions
+    ]
 
 
 def _medication_facts(meds: MedicationsFile) -> list[Fact]:
@@ -310,7 +349,10 @@ def build_kb(directory: Path) -> KnowledgeBase:
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
     facts = _unique(
-        questions.facts + _onset_facts(questions.facts) + _medication_facts(meds),
+        questions.facts
+        + _onset_facts(questions.facts)
+        + _medication_facts(meds)
+        + _interaction_facts(meds),
         "questions.yaml",
         "facts",
     )
@@ -325,6 +367,10 @@ def build_kb(directory: Path) -> KnowledgeBase:
         rules=list(_unique(rules.rules, "rules.yaml", "rules").values()),
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),
+        interactions=_unique(meds.interactions, "medications.yaml", "interactions"),
+        recognised_names=frozenset(
+            [*meds.recognised, *(n for c in meds.classes for n in c.members)]
+        ),
         levels={lv.level: lv for lv in levels.levels},
     )
     _Checker(kb).run()

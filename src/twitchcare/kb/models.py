@@ -198,8 +198,27 @@ class MedicationClass(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Interaction(Strict):
+    """Two different medicines or substances taken together, one from each list of classes.
+
+    E.g. two serotonergic medicines (serotonergic with serotonergic), or a drug that blocks the
+    breakdown of another (theophylline with a theophylline raiser). Derived fact
+    ``interaction.<id>``.
+    """
+
+    id: str
+    name: str
+    one_of: list[str] = Field(min_length=1)
+    and_one_of: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
 class MedicationsFile(Strict):
     classes: list[MedicationClass]
+    interactions: list[Interaction] = Field(default_factory=list)
+    recognised: list[str] = Field(
+        default_factory=list, description="Known names with no class: not flagged as unknown."
+    )
 
 
 class TriageLevelText(Strict):
@@ -228,4 +247,6 @@ class KnowledgeBase(Strict):
     rules: list[Rule]
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
+    interactions: dict[str, Interaction] = Field(default_factory=dict)
+    recognised_names: frozenset[str] = frozenset()
     levels: dict[str, TriageLevelText]
