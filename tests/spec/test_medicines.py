@@ -129,7 +129,8 @@ def test_a_member_not_written_as_compared_fails_the_check(tmp_path: Path) -> Non
     folder = _copy(tmp_path)
     path = folder / "medications.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("[baclofen]", "[Baclofen]", 1), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("[baclofen, lioresal", "[Baclofen, lioresal", 1),
+        encoding="utf-8",
     )
     with pytest.raises(KnowledgeError) as err:
         build_kb(folder)

@@ -59,7 +59,9 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     """Return the facts with derived facts filled in.
 
     ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
-    ``stopped.<class>``: one was stopped or cut down lately; ``location_count`` from the body map.
+    ``stopped.<class>``: one was stopped or cut down lately; ``med.unrecognised`` and
+    ``stopped.unrecognised``: a name the knowledge does not know; ``interaction.<id>``: two names
+    that interact; ``location_count`` from the body map.
     A class is "no" once the medicines list is answered and names none of it.
     """
     out = dict(facts)
@@ -81,10 +83,16 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
             hit = any(a != b for a in first for b in second)
             if hit or meds is not None:
                 out[f"interaction.{inter.id}"] = hit
+    if meds is not None or substances is not None:
+        # Unknown names count as "something unknown is taken", so rules can err upwards.
+        out["med.unrecognised"] = bool(
+            ((meds or set()) | (substances or set())) - kb.recognised_names
+        )
     stopped = _names(out.get("medications_stopped"))
     if stopped is not None:
         for cls in kb.medications.values():
             out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
+        out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
     if any(out.get(f"loc.{loc}") is True for loc in LOCATIONS):
         # The body map is answered as a whole: places not ticked do not twitch.
         for loc in LOCATIONS:

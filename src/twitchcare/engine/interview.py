@@ -64,8 +64,10 @@ def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
     if "medications" in screen.facts or "substances" in screen.facts:
         provided.update(f"med.{c}" for c in kb.medications)
         provided.update(f"interaction.{i}" for i in kb.interactions)
+        provided.add("med.unrecognised")
     if "medications_stopped" in screen.facts:
         provided.update(f"stopped.{c}" for c in kb.medications)
+        provided.add("stopped.unrecognised")
     return provided
 
 

@@ -175,6 +175,9 @@ class _Checker:
 
     def run(self) -> None:
         kb = self.kb
+        for mech in kb.mechanisms.values():
+            for s in mech.sources:
+                self.source("rules.yaml", f"mechanisms[{mech.id}].sources", s)
         for rule in kb.rules:
             key = f"rules[{rule.id}]"
             for s in rule.sources:
@@ -306,6 +309,26 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
                 base_rate=0.01,
             )
         )
+    facts.append(
+        Fact(
+            id="med.unrecognised",
+            kind="boolean",
+            text="Takes a medicine or substance twitchcare does not recognise",
+            help="Derived from the medicines and substances lists: a name in no class.",
+            derived=True,
+            base_rate=0.05,
+        )
+    )
+    facts.append(
+        Fact(
+            id="stopped.unrecognised",
+            kind="boolean",
+            text="Has stopped a medicine twitchcare does not recognise",
+            help="Derived from the list of medicines stopped: a name in no class.",
+            derived=True,
+            base_rate=0.01,
+        )
+    )
     return facts
 
 
@@ -364,7 +387,18 @@ def build_kb(directory: Path) -> KnowledgeBase:
         screens=sorted(questions.screens, key=lambda s: s.order),
         conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
         evidence_scale=conditions.evidence_scale,
-        rules=list(_unique(rules.rules, "rules.yaml", "rules").values()),
+        rules=list(
+            _unique(
+                [
+                    r.model_copy(update={"mechanism": m.id})
+                    for m in rules.mechanisms
+                    for r in m.rules
+                ],
+                "rules.yaml",
+                "rules",
+            ).values()
+        ),
+        mechanisms=_unique(rules.mechanisms, "rules.yaml", "mechanisms"),
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),
         interactions=_unique(meds.interactions, "medications.yaml", "interactions"),

@@ -168,10 +168,25 @@ class Rule(Strict):
     message: str = Field(min_length=10)
     specialist: Specialist
     sources: list[str] = Field(min_length=1)
+    mechanism: str = Field(default="", description="Filled in by the loader from its group.")
+
+
+class Mechanism(Strict):
+    """A group of red-flag rules that guard against one mechanism of harm, with its guidance.
+
+    Organising rules by mechanism, not by the cases we happened to write, is what lets them
+    catch the same danger told another way.
+    """
+
+    id: str
+    name: str
+    harm: str = Field(min_length=20, description="What goes wrong if this is missed.")
+    sources: list[str] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
 
 
 class RulesFile(Strict):
-    rules: list[Rule]
+    mechanisms: list[Mechanism]
 
 
 class Advice(Strict):
@@ -245,6 +260,7 @@ class KnowledgeBase(Strict):
     conditions: dict[str, Condition]
     evidence_scale: EvidenceScale | None = None
     rules: list[Rule]
+    mechanisms: dict[str, Mechanism] = Field(default_factory=dict)
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
     interactions: dict[str, Interaction] = Field(default_factory=dict)
