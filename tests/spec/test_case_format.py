@@ -56,10 +56,10 @@ def test_a_version_1_fit_or_faint_counts_as_a_fit_when_not_told_apart(tmp_path: 
     assert "fit_or_seizure" not in told
 
 
-def test_medicines_stopped_and_substances_are_lists_of_lower_case_names(tmp_path: Path) -> None:
+def test_medicines_stopped_and_substances_are_lists_of_compared_names(tmp_path: Path) -> None:
     facts = _case(
         tmp_path,
         exposures={"medications_stopped": ["Diazepam"], "substances": ["Energy_Drink"]},
     )
     assert facts["medications_stopped"] == ["diazepam"]
-    assert facts["substances"] == ["energy_drink"]
+    assert facts["substances"] == ["energy drink"]

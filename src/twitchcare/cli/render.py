@@ -184,6 +184,16 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
         heading(out, "Not answered - if any of these applies, get help now")
         for fact_id in result.unanswered_red_flags:
             out.print(Text(f" • {kb.facts[fact_id].text}"))
+    if result.not_recognised:
+        heading(out, "Not recognised")
+        names = ", ".join(result.not_recognised)
+        out.print(
+            Text(
+                f"not recognised: {names}. twitchcare does not know these names, so they did not "
+                "count in this result (they never make the advice less urgent). Ask a pharmacist "
+                "whether they can cause twitching or interact with your other medicines."
+            )
+        )
     heading(out, "Sources")
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")

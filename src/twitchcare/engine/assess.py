@@ -19,7 +19,7 @@ from twitchcare.engine.causes import (
     rank_causes,
     ranking_certainty,
 )
-from twitchcare.engine.facts import derive, gateways
+from twitchcare.engine.facts import derive, gateways, unrecognised_names
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
 from twitchcare.kb.logic import FactValue, Level, leaves, level_rank
@@ -47,6 +47,7 @@ class Assessment:
     kb_date: str
     assessed_at: dt.datetime
     unanswered_red_flags: tuple[str, ...] = ()
+    not_recognised: tuple[str, ...] = ()
     trace: tuple[str, ...] = field(default_factory=tuple)
     questions_asked: int = 0
     items_shown: int = 0
@@ -122,6 +123,7 @@ def assess(
     causes = rank_causes(kb, known)
     trace = [f"rule {r.rule_id} fired -> {r.level} ({', '.join(r.facts)})" for r in reasons]
     trace.append(f"triage level: {level}")
+    trace.extend(f"not recognised: {name}" for name in unrecognised_names(kb, known))
     trace.extend(f"cause {c.id}: {c.probability:.3f}" for c in causes[:SHOWN_CAUSES])
     plan = build_plan(kb, known, level, causes, today=now.date())
     return Assessment(
@@ -139,6 +141,7 @@ def assess(
             if level != "emergency"
             else ()
         ),
+        not_recognised=unrecognised_names(kb, known),
         trace=tuple(trace),
         questions_asked=questions_asked,
         items_shown=items_shown,

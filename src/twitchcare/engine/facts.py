@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
+from twitchcare.kb.names import normalise_medicine
 from twitchcare.locations import LOCATIONS
 
 CONTEXTS = (
@@ -24,12 +25,8 @@ CONTEXTS = (
 )
 
 
-def normalise_medicine(name: str) -> str:
-    """Lower case, single spaces: medicine names are matched as generic names."""
-    return " ".join(name.lower().split())
-
-
-DERIVED_PREFIXES = ("med.", "stopped.")
+DERIVED_PREFIXES = ("med.", "stopped.", "interaction.")
+NAME_LISTS = ("medications", "medications_stopped", "substances")
 
 
 def _names(value: FactValue | None) -> set[str] | None:
@@ -38,11 +35,33 @@ def _names(value: FactValue | None) -> set[str] | None:
     return {normalise_medicine(m) for m in value}
 
 
+def _members(kb: KnowledgeBase, classes: list[str]) -> set[str]:
+    return {name for c in classes for name in kb.medications[c].members}
+
+
+def unrecognised_names(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+    """Medicine and substance names the knowledge does not know, in the order given.
+
+    They are reported in the result ("not recognised: ..."), never dropped silently; an unknown
+    name adds nothing to any class, so it can never lower the level.
+    """
+    unknown: dict[str, None] = {}
+    for key in NAME_LISTS:
+        value = facts.get(key)
+        for raw in value if isinstance(value, list) else []:
+            name = normalise_medicine(raw)
+            if name and name not in kb.recognised_names:
+                unknown[name] = None
+    return tuple(unknown)
+
+
 def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
     """Return the facts with derived facts filled in.
 
     ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
-    ``stopped.<class>``: one was stopped or cut down lately; ``location_count`` from the body map.
+    ``stopped.<class>``: one was stopped or cut down lately; ``med.unrecognised`` and
+    ``stopped.unrecognised``: a name the knowledge does not know; ``interaction.<id>``: two names
+    that interact; ``location_count`` from the body map.
     A class is "no" once the medicines list is answered and names none of it.
     """
     out = dict(facts)
@@ -56,10 +75,24 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
                 out[f"med.{cls.id}"] = True
             elif meds is not None:
                 out[f"med.{cls.id}"] = False
+    if meds is not None or substances is not None:
+        taken = (meds or set()) | (substances or set())
+        for inter in kb.interactions.values():
+            first = _members(kb, inter.one_of) & taken
+            second = _members(kb, inter.and_one_of) & taken
+            hit = any(a != b for a in first for b in second)
+            if hit or meds is not None:
+                out[f"interaction.{inter.id}"] = hit
+    if meds is not None or substances is not None:
+        # Unknown names count as "something unknown is taken", so rules can err upwards.
+        out["med.unrecognised"] = bool(
+            ((meds or set()) | (substances or set())) - kb.recognised_names
+        )
     stopped = _names(out.get("medications_stopped"))
     if stopped is not None:
         for cls in kb.medications.values():
             out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
+        out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
     _complete_body_map(kb, out)
     for gateway in gateways(kb):
         if any(present(out.get(child)) for child in gateway.summarises):

@@ -66,8 +66,11 @@ def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
         provided.add("location_count")
     if "medications" in screen.facts or "substances" in screen.facts:
         provided.update(f"med.{c}" for c in kb.medications)
+        provided.update(f"interaction.{i}" for i in kb.interactions)
+        provided.add("med.unrecognised")
     if "medications_stopped" in screen.facts:
         provided.update(f"stopped.{c}" for c in kb.medications)
+        provided.add("stopped.unrecognised")
     return provided
 
 

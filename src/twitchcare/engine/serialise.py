@@ -98,6 +98,7 @@ def assessment_dict(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]
         "unanswered_red_flags": [
             {"fact": f, "question": kb.facts[f].text} for f in assessment.unanswered_red_flags
         ],
+        "not_recognised": list(assessment.not_recognised),
         "knowledge": {"version": assessment.kb_version, "date": assessment.kb_date},
         "assessed_at": assessment.assessed_at.isoformat(),
         "questions_asked": assessment.questions_asked,

@@ -14,11 +14,11 @@ from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from twitchcare.engine.facts import normalise_medicine
 from twitchcare.errors import CaseFileError
 from twitchcare.kb.loader import ONSET_PREFIX
 from twitchcare.kb.logic import FactValue, Level
 from twitchcare.kb.models import Specialist
+from twitchcare.kb.names import normalise_medicine
 
 Location = Literal[
     "eyelid", "face", "lips_or_mouth", "tongue", "neck", "shoulder", "upper_arm", "forearm",

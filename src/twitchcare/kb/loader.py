@@ -31,6 +31,7 @@ from twitchcare.kb.models import (
     SourcesFile,
     Strict,
 )
+from twitchcare.kb.names import normalise_medicine
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -163,8 +164,20 @@ class _Checker:
                 hint=_did_you_mean(fact_id, set(self.kb.facts)),
             )
 
+    def _name(self, file: str, key: str, name: str) -> None:
+        if normalise_medicine(name) != name:
+            raise KnowledgeError(
+                where=file,
+                field=key,
+                problem=f"'{name}' is not written as names are compared",
+                hint=f"write '{normalise_medicine(name)}'",
+            )
+
     def run(self) -> None:
         kb = self.kb
+        for mech in kb.mechanisms.values():
+            for s in mech.sources:
+                self.source("rules.yaml", f"mechanisms[{mech.id}].sources", s)
         for rule in kb.rules:
             key = f"rules[{rule.id}]"
             for s in rule.sources:
@@ -210,6 +223,20 @@ class _Checker:
         for med in kb.medications.values():
             for s in med.sources:
                 self.source("medications.yaml", f"classes[{med.id}].sources", s)
+            for name in med.members:
+                self._name("medications.yaml", f"classes[{med.id}].members", name)
+        for inter in kb.interactions.values():
+            key = f"interactions[{inter.id}]"
+            for s in inter.sources:
+                self.source("medications.yaml", key + ".sources", s)
+            for cls in [*inter.one_of, *inter.and_one_of]:
+                if cls not in kb.medications:
+                    raise KnowledgeError(
+                        where="medications.yaml",
+                        field=key,
+                        problem=f"unknown class '{cls}'",
+                        hint=_did_you_mean(cls, set(kb.medications)),
+                    )
         asked: set[str] = set()
         for screen in kb.screens:
             for f in screen.facts:
@@ -265,6 +292,21 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
     return out
 
 
+def _interaction_facts(meds: MedicationsFile) -> list[Fact]:
+    """Each interaction becomes a derived yes/no fact ``interaction.<id>``."""
+    return [
+        Fact(
+            id=f"interaction.{i.id}",
+            kind="boolean",
+            text=i.name,
+            help="Derived from the medicines and substances lists.",
+            derived=True,
+            base_rate=0.01,
+        )
+        for i in meds.interactions
+    ]
+
+
 def _medication_facts(meds: MedicationsFile) -> list[Fact]:
     """Each medication class becomes derived yes/no facts: ``med.<class>`` (taken now, from the
     medicines and substances lists) and ``stopped.<class>`` (stopped or cut down lately)."""
@@ -291,6 +333,26 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
                 base_rate=0.01,
             )
         )
+    facts.append(
+        Fact(
+            id="med.unrecognised",
+            kind="boolean",
+            text="Takes a medicine or substance twitchcare does not recognise",
+            help="Derived from the medicines and substances lists: a name in no class.",
+            derived=True,
+            base_rate=0.05,
+        )
+    )
+    facts.append(
+        Fact(
+            id="stopped.unrecognised",
+            kind="boolean",
+            text="Has stopped a medicine twitchcare does not recognise",
+            help="Derived from the list of medicines stopped: a name in no class.",
+            derived=True,
+            base_rate=0.01,
+        )
+    )
     return facts
 
 
@@ -334,7 +396,10 @@ def build_kb(directory: Path) -> KnowledgeBase:
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
     facts = _unique(
-        questions.facts + _onset_facts(questions.facts) + _medication_facts(meds),
+        questions.facts
+        + _onset_facts(questions.facts)
+        + _medication_facts(meds)
+        + _interaction_facts(meds),
         "questions.yaml",
         "facts",
     )
@@ -346,9 +411,24 @@ def build_kb(directory: Path) -> KnowledgeBase:
         screens=sorted(questions.screens, key=lambda s: s.order),
         conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
         evidence_scale=conditions.evidence_scale,
-        rules=list(_unique(rules.rules, "rules.yaml", "rules").values()),
+        rules=list(
+            _unique(
+                [
+                    r.model_copy(update={"mechanism": m.id})
+                    for m in rules.mechanisms
+                    for r in m.rules
+                ],
+                "rules.yaml",
+                "rules",
+            ).values()
+        ),
+        mechanisms=_unique(rules.mechanisms, "rules.yaml", "mechanisms"),
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),
+        interactions=_unique(meds.interactions, "medications.yaml", "interactions"),
+        recognised_names=frozenset(
+            [*meds.recognised, *(n for c in meds.classes for n in c.members)]
+        ),
         levels={lv.level: lv for lv in levels.levels},
     )
     _Checker(kb).run()

@@ -190,10 +190,25 @@ class Rule(Strict):
     message: str = Field(min_length=10)
     specialist: Specialist
     sources: list[str] = Field(min_length=1)
+    mechanism: str = Field(default="", description="Filled in by the loader from its group.")
+
+
+class Mechanism(Strict):
+    """A group of red-flag rules that guard against one mechanism of harm, with its guidance.
+
+    Organising rules by mechanism, not by the cases we happened to write, is what lets them
+    catch the same danger told another way.
+    """
+
+    id: str
+    name: str
+    harm: str = Field(min_length=20, description="What goes wrong if this is missed.")
+    sources: list[str] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
 
 
 class RulesFile(Strict):
-    rules: list[Rule]
+    mechanisms: list[Mechanism]
 
 
 class Advice(Strict):
@@ -220,8 +235,27 @@ class MedicationClass(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Interaction(Strict):
+    """Two different medicines or substances taken together, one from each list of classes.
+
+    E.g. two serotonergic medicines (serotonergic with serotonergic), or a drug that blocks the
+    breakdown of another (theophylline with a theophylline raiser). Derived fact
+    ``interaction.<id>``.
+    """
+
+    id: str
+    name: str
+    one_of: list[str] = Field(min_length=1)
+    and_one_of: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
 class MedicationsFile(Strict):
     classes: list[MedicationClass]
+    interactions: list[Interaction] = Field(default_factory=list)
+    recognised: list[str] = Field(
+        default_factory=list, description="Known names with no class: not flagged as unknown."
+    )
 
 
 class TriageLevelText(Strict):
@@ -248,6 +282,9 @@ class KnowledgeBase(Strict):
     conditions: dict[str, Condition]
     evidence_scale: EvidenceScale | None = None
     rules: list[Rule]
+    mechanisms: dict[str, Mechanism] = Field(default_factory=dict)
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
+    interactions: dict[str, Interaction] = Field(default_factory=dict)
+    recognised_names: frozenset[str] = frozenset()
     levels: dict[str, TriageLevelText]
