@@ -77,12 +77,16 @@ def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> boo
 
 
 def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
-    """How many pages in all if the rest were answered "I don't know" - a fair middle guess."""
+    """How many pages in all if the rest were answered as most people do - a fair middle guess.
+
+    The overview questions are taken as "no" (most people have none of those signs) and every
+    other answer as unknown; a "yes" opens the pages it stands for, so real answers can add pages.
+    """
     sim = Interview(kb, known=known)
     for screen_id, values in log:
         sim.answer(screen_id, values)
     while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {})
+        sim.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
     return sim.questions_asked
 
 

@@ -97,6 +97,14 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     for gateway in gateways(kb):
         if any(present(out.get(child)) for child in gateway.summarises):
             out[gateway.id] = True
+        elif all(out.get(child) is False for child in gateway.summarises):
+            # Every detail answered "no" (a tick-list answered as a whole) is a "no" overall.
+            out.setdefault(gateway.id, False)
+        elif out.get(gateway.id) is False:
+            # "None of these" is a "no" to each yes/no question it stands for.
+            for child in gateway.summarises:
+                if kb.facts[child].kind == "boolean":
+                    out.setdefault(child, False)
     return out
 
 

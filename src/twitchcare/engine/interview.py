@@ -207,6 +207,10 @@ class Interview:
             truth = predicate.evaluate(facts, use_missing=False)
             if truth is not None:
                 return 1.0 if truth else 0.0
+            if self._asked_on.get(predicate.fact) in self._asked:
+                # Asked and left unknown: it stays so, and the result will read it as the rule
+                # says (``missing``), so no other page can change it.
+                return 1.0 if predicate.missing else 0.0
             rate = self._base_rate(predicate.fact)
             return 1 - rate if predicate.negative else rate
         if isinstance(predicate, AllOf):
