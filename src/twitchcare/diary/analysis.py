@@ -206,26 +206,43 @@ def holm(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def _nuisance(
-    table: DailyTable, rows: npt.NDArray[np.bool_]
-) -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
-    """Trend (and, with four weeks of days, weekday) columns for the given rows, with names."""
-    import numpy as np
+class _Calendar:
+    """Each logged day's ordinal and weekday, and the trend and weekday columns for a set of
+    rows, computed once per set (most fits share the same days)."""
 
-    ords = table.ordinals[rows].astype(np.float64)
-    n = len(ords)
-    if n == 0:
-        return np.empty((0, 0)), ()
-    span = float(ords.max() - ords.min()) + 1.0
-    trend_df = min(MAX_TREND_DF, max(1, round(span / TREND_DAYS_PER_DF)))
-    columns = [natural_spline(ords, trend_df)]
-    names = [TREND] if columns[0].shape[1] else []
-    if n >= WEEKDAY_MIN_DAYS:
-        weekdays = weekday_dummies(table.weekday()[rows])
-        if weekdays.shape[1]:
-            columns.append(weekdays)
-            names.append(WEEKDAY)
-    return np.hstack(columns), tuple(names)
+    def __init__(self, table: DailyTable) -> None:
+        self.ordinals = table.ordinals.astype(float)
+        self.weekdays = table.weekday()
+        self._cache: dict[bytes, tuple[npt.NDArray[np.float64], tuple[str, ...]]] = {}
+
+    def nuisance(
+        self, rows: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+        """Trend (and, with four weeks of days, weekday) columns for ``rows``, with names."""
+        key = rows.tobytes()
+        if key not in self._cache:
+            self._cache[key] = self._build(rows)
+        return self._cache[key]
+
+    def _build(
+        self, rows: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+        import numpy as np
+
+        ords = self.ordinals[rows]
+        n = len(ords)
+        if n == 0:
+            return np.empty((0, 0)), ()
+        span = float(ords.max() - ords.min()) + 1.0
+        trend_df = min(MAX_TREND_DF, max(1, round(span / TREND_DAYS_PER_DF)))
+        columns = [natural_spline(ords, trend_df)]
+        names = [TREND] if columns[0].shape[1] else []
+        if n >= WEEKDAY_MIN_DAYS:
+            weekdays = weekday_dummies(self.weekdays[rows])
+            if weekdays.shape[1]:
+                columns.append(weekdays)
+                names.append(WEEKDAY)
+        return np.hstack(columns), tuple(names)
 
 
 def _complete(terms: list[_Term], n: int) -> npt.NDArray[np.bool_]:
@@ -237,7 +254,7 @@ def _complete(terms: list[_Term], n: int) -> npt.NDArray[np.bool_]:
     return mask
 
 
-def _joint_terms(table: DailyTable, eligible: list[_Term]) -> list[_Term]:
+def _joint_terms(table: DailyTable, calendar: _Calendar, eligible: list[_Term]) -> list[_Term]:
     """The largest set of terms the joint model can carry on the days they share.
 
     While the shared days are too few (or leave too little residual freedom), the term whose
@@ -248,7 +265,7 @@ def _joint_terms(table: DailyTable, eligible: list[_Term]) -> list[_Term]:
     while active:
         rows = _complete(active, n)
         used = int(rows.sum())
-        nuisance, _ = _nuisance(table, rows)
+        nuisance, _ = calendar.nuisance(rows)
         parameters = 1 + len(active) + nuisance.shape[1]
         if (
             used >= MIN_DAYS
@@ -262,12 +279,14 @@ def _joint_terms(table: DailyTable, eligible: list[_Term]) -> list[_Term]:
     return active
 
 
-def _fit(table: DailyTable, terms: list[_Term]) -> tuple[list[Fit] | None, int, tuple[str, ...]]:
+def _fit(
+    table: DailyTable, calendar: _Calendar, terms: list[_Term]
+) -> tuple[list[Fit] | None, int, tuple[str, ...]]:
     """Fit ``terms`` together on the days they are all known; fits, days used, adjustments."""
     import numpy as np
 
     rows = _complete(terms, len(table))
-    nuisance, names = _nuisance(table, rows)
+    nuisance, names = calendar.nuisance(rows)
     exposures = np.column_stack([t.values[rows] for t in terms])
     fits = fit_rates(table.counts[rows], exposures, nuisance)
     return fits, int(rows.sum()), names
@@ -311,16 +330,17 @@ def analyse(table: DailyTable) -> FactorAnalysis:
     terms = _terms(table)
     shortages = {(t.factor, t.lag): _shortage(t, table.counts) for t in terms}
     eligible = [t for t in terms if shortages[(t.factor, t.lag)] is None]
+    calendar = _Calendar(table)
 
     alone: dict[tuple[str, int], tuple[Fit | None, int, tuple[str, ...]]] = {}
     for term in eligible:
-        fits, days, names = _fit(table, [term])
+        fits, days, names = _fit(table, calendar, [term])
         alone[(term.factor, term.lag)] = (fits[0] if fits else None, days, names)
 
     joint: dict[tuple[str, int], tuple[Fit, int, tuple[str, ...]]] = {}
-    active = _joint_terms(table, eligible)
+    active = _joint_terms(table, calendar, eligible)
     if len(active) > 1:
-        fits, days, names = _fit(table, active)
+        fits, days, names = _fit(table, calendar, active)
         if fits is not None:
             for term, fit in zip(active, fits, strict=True):
                 joint[(term.factor, term.lag)] = (fit, days, (OTHERS, *names))

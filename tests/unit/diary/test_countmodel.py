@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from scipy.interpolate import CubicSpline
@@ -95,3 +99,15 @@ def test_several_exposures_are_fitted_together_as_statsmodels_does() -> None:
     )
     np.testing.assert_allclose([f.coef for f in fits], reference.params[1:3], rtol=1e-6)
     assert fits[0].alpha > 0
+
+
+@pytest.mark.parametrize(("host", "expected"), [(None, "1"), ("3", "3")])
+def test_blas_runs_one_thread_unless_the_host_chose(host: str | None, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if host is not None:
+        env["OPENBLAS_NUM_THREADS"] = host
+    code = "import twitchcare.diary.stats, numpy, os; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == expected
