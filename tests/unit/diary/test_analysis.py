@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 from statsmodels.stats.multitest import multipletests
 
 from twitchcare.diary.analysis import analyse, association, associations, collinear_pairs, holm
@@ -168,3 +170,15 @@ def test_factors_that_move_together_are_flagged_as_collinear() -> None:
 
 def test_independent_factors_are_not_flagged() -> None:
     assert collinear_pairs(simulate_table(6)) == []
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
+def test_holm_never_lowers_a_p_value_keeps_the_order_and_stays_a_probability(
+    p: list[float],
+) -> None:
+    adjusted = holm(p)
+    assert all(raw <= adj <= 1.0 for raw, adj in zip(p, adjusted, strict=True))
+    assert all(
+        adjusted[i] <= adjusted[j] for i in range(len(p)) for j in range(len(p)) if p[i] <= p[j]
+    )
+    assert min(adjusted) == min(1.0, len(p) * min(p))
