@@ -8,7 +8,8 @@
 # The command sees it as TWITCHCARE_TEST_POSTGRES_SERVER (and TWITCHCARE_TEST_POSTGRES_REQUIRED=1,
 # so the PostgreSQL tests fail rather than skip). The cluster is stopped and its folder deleted
 # when the command ends, however it ends. No existing PostgreSQL server or its authentication is
-# touched. As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root).
+# touched. As root, the cluster runs as the `postgres` user, or `nobody` when there is none
+# (PostgreSQL refuses to run as root).
 # When initdb is missing it is installed from Debian's `postgresql` package (needs root).
 #
 # If TWITCHCARE_TEST_POSTGRES_SERVER is already set, that server is used and nothing is started.
@@ -45,9 +46,12 @@ fi
 INITDB="$(find_bin initdb)"
 PG_CTL="$(find_bin pg_ctl)"
 
+OWNER=postgres
+id "$OWNER" >/dev/null 2>&1 || OWNER=nobody
+
 as_owner() {
   if [ "$(id -u)" = "0" ]; then
-    runuser -u postgres -- "$@"
+    runuser -u "$OWNER" -- "$@"
   else
     "$@"
   fi
@@ -59,7 +63,7 @@ free_port() {
 
 CLUSTER="$(mktemp -d "${TMPDIR:-/tmp}/twitchcare-pg.XXXXXX")"
 chmod 700 "$CLUSTER"
-[ "$(id -u)" = "0" ] && chown postgres: "$CLUSTER"
+if [ "$(id -u)" = "0" ]; then chown "$OWNER": "$CLUSTER"; fi
 
 stop_cluster() {
   if [ -f "$CLUSTER/data/postmaster.pid" ]; then
@@ -72,7 +76,7 @@ trap 'exit 130' INT TERM
 
 PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 (umask 077 && printf '%s\n' "$PASSWORD" >"$CLUSTER/password")
-[ "$(id -u)" = "0" ] && chown postgres: "$CLUSTER/password"
+if [ "$(id -u)" = "0" ]; then chown "$OWNER": "$CLUSTER/password"; fi
 as_owner "$INITDB" -D "$CLUSTER/data" -U postgres --pwfile="$CLUSTER/password" \
   --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --no-locale --no-sync \
   >"$CLUSTER/initdb.log" 2>&1 || { cat "$CLUSTER/initdb.log" >&2; exit 1; }

@@ -339,9 +339,12 @@ def analyse(table: DailyTable) -> FactorAnalysis:
 
     joint: dict[tuple[str, int], tuple[Fit, int, tuple[str, ...]]] = {}
     active = _joint_terms(table, calendar, eligible)
+    alone_note = "; tested alone (too few days shared with the other factors)"
     if len(active) > 1:
         fits, days, names = _fit(table, calendar, active)
-        if fits is not None:
+        if fits is None:  # e.g. two factors logged as exactly the same numbers
+            alone_note = "; tested alone (the factors could not be fitted together)"
+        else:
             for term, fit in zip(active, fits, strict=True):
                 joint[(term.factor, term.lag)] = (fit, days, (OTHERS, *names))
 
@@ -364,7 +367,7 @@ def analyse(table: DailyTable) -> FactorAnalysis:
         else:
             only, days, names = alone[key]
             assert only is not None
-            note = "" if len(eligible) == 1 else "; tested alone (too few days shared with others)"
+            note = "" if len(eligible) == 1 else alone_note
             primary.append((term, only, days, names, note))
 
     adjusted = holm([fit.p_value for _, fit, _, _, _ in primary])

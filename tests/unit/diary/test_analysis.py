@@ -168,6 +168,15 @@ def test_factors_that_move_together_are_flagged_as_collinear() -> None:
     assert "cannot be told apart" in pair.message
 
 
+def test_factors_logged_as_the_same_numbers_are_each_tested_alone_and_say_why() -> None:
+    table = simulate_table(5, days=90)
+    table.factors["alcohol_units"] = table.factors["caffeine_mg"] / 100.0  # exactly collinear
+    analysis = analyse(table)
+    tested = [r for r in analysis.results if r.p_adjusted is not None]
+    assert len(tested) == analysis.tests == 14
+    assert all("could not be fitted together" in r.reason for r in tested)
+
+
 def test_independent_factors_are_not_flagged() -> None:
     assert collinear_pairs(simulate_table(6)) == []
 
