@@ -339,7 +339,7 @@ def analyse(table: DailyTable) -> FactorAnalysis:
 
     joint: dict[tuple[str, int], tuple[Fit, int, tuple[str, ...]]] = {}
     active = _joint_terms(table, calendar, eligible)
-    alone_note = "; tested alone (too few days shared with the other factors)"
+    alone_note = "; tested alone (too few shared days to fit it with the other factors)"
     if len(active) > 1:
         fits, days, names = _fit(table, calendar, active)
         if fits is None:  # e.g. two factors logged as exactly the same numbers
