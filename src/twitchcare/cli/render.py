@@ -267,6 +267,8 @@ CERTAINTY_WORDS = {
 
 def render_evaluation(report: EvaluationReport) -> None:
     """The evaluation table with targets, then the misses."""
+    from twitchcare.evaluation.scoring import target_text
+
     s = report.summary
     out = console()
     table = Table(
@@ -277,29 +279,28 @@ def render_evaluation(report: EvaluationReport) -> None:
     table.add_column("Value", justify="right")
     table.add_column("Target", justify="right")
     from twitchcare.evaluation.scoring import GOALS
-    from twitchcare.evaluation.scoring import TARGETS as T
 
     rows = [
         ("Triage exact", f"{s.triage_exact:.1%}", ""),
         (
             "Triage exact or acceptable",
             f"{s.triage_acceptable:.1%}",
-            f"≥ {T['triage_acceptable']:.0%}",
+            target_text("triage_acceptable"),
         ),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", f"≤ {T['under_triage']:.0%}"),
+        ("Under-triage (all)", f"{s.under_triage:.1%}", target_text("under_triage")),
         (
             f"Under-triage of urgent/emergency ({s.urgent_cases})",
             f"{s.under_triage_urgent:.1%}",
-            f"{T['under_triage_urgent']:.0%}",
+            target_text("under_triage_urgent"),
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
         (
             f"Over-triage of self-care cases ({s.self_care_cases})",
             f"{s.over_triage_self_care:.1%}",
-            f"≤ {T['over_triage_self_care']:.0%}",
+            target_text("over_triage_self_care"),
         ),
-        ("Cause top-1", f"{s.top1:.1%}", f"≥ {T['top1']:.0%}"),
-        ("Cause top-3", f"{s.top3:.1%}", f"≥ {T['top3']:.0%}"),
+        ("Cause top-1", f"{s.top1:.1%}", target_text("top1")),
+        ("Cause top-3", f"{s.top3:.1%}", target_text("top3")),
         (
             "Brier score, leading causes (lower is better)",
             "-" if s.brier is None else f"{s.brier:.3f}",
@@ -308,7 +309,7 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             "Median questions",
             f"{s.median_questions:g}",
-            f"≤ {T['median_questions']:g}" if report.simulate else "",
+            target_text("median_questions") if report.simulate else "",
         ),
         (
             "Median items shown",
@@ -321,7 +322,7 @@ def render_evaluation(report: EvaluationReport) -> None:
             (
                 "Same triage as full information",
                 f"{report.same_triage_as_full:.1%}",
-                f"≥ {T['same_triage_as_full']:.0%}",
+                target_text("same_triage_as_full"),
             )
         )
     for row in rows:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from twitchcare.evaluation.cases import Case
 from twitchcare.kb.logic import Level, level_rank
 
+#: The one place the evaluation targets live: ``evaluate --check`` and every rendering read them.
 TARGETS = {
     "triage_acceptable": 0.92,
     "under_triage": 0.02,
@@ -29,6 +30,28 @@ GOALS = {"median_items_shown": 40.0}
 # Leading causes whose stated probability is checked against the gold list (Brier, reliability).
 CALIBRATED_CAUSES = 3
 RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)
+#: Targets a value must stay at or below; every other target is a floor.
+CEILINGS = frozenset(
+    {"under_triage", "under_triage_urgent", "over_triage_self_care", "median_questions"}
+)
+COUNTS = frozenset({"median_questions"})  # shown as numbers, the rest as percentages
+
+
+def shown(name: str, value: float) -> str:
+    """A measured value as the evaluation prints it."""
+    return f"{value:g}" if name in COUNTS else f"{value:.1%}"
+
+
+def target_text(name: str) -> str:
+    """The target in words for tables and messages, e.g. "≥ 92%" or "≤ 8"."""
+    value = TARGETS[name]
+    number = f"{value:g}" if name in COUNTS else f"{value:.0%}"
+    return f"{'≤' if name in CEILINGS else '≥'} {number}"
+
+
+def meets(name: str, value: float) -> bool:
+    """Whether a measured value reaches its target."""
+    return value <= TARGETS[name] if name in CEILINGS else value >= TARGETS[name]
 
 
 @dataclass(frozen=True)
@@ -200,44 +223,20 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
     Cause accuracy is a target of the full-information assessment; a simulated interview stops as
     soon as the triage is settled (at once for an emergency), so there only its own targets apply.
     """
-    t = TARGETS
-    checks: list[tuple[bool, str]] = [
-        (
-            summary.under_triage_urgent > t["under_triage_urgent"],
-            f"under-triage of urgent/emergency cases {summary.under_triage_urgent:.1%}"
-            f" > {t['under_triage_urgent']:.0%}",
-        ),
-        (
-            summary.under_triage > t["under_triage"],
-            f"under-triage {summary.under_triage:.1%} > {t['under_triage']:.0%}",
-        ),
-        (
-            summary.triage_acceptable < t["triage_acceptable"],
-            f"triage exact-or-acceptable {summary.triage_acceptable:.1%}"
-            f" < {t['triage_acceptable']:.0%}",
-        ),
-        (
-            summary.over_triage_self_care > t["over_triage_self_care"],
-            f"over-triage of self-care cases {summary.over_triage_self_care:.1%}"
-            f" > {t['over_triage_self_care']:.0%}",
-        ),
-        (
-            not simulate and summary.top3 < t["top3"],
-            f"cause top-3 {summary.top3:.1%} < {t['top3']:.0%}",
-        ),
-        (
-            not simulate and summary.top1 < t["top1"],
-            f"cause top-1 {summary.top1:.1%} < {t['top1']:.0%}",
-        ),
-        (
-            simulate and summary.median_questions > t["median_questions"],
-            f"median questions {summary.median_questions:g} > {t['median_questions']:g}",
-        ),
-        (
-            simulate and same_triage is not None and same_triage < t["same_triage_as_full"],
-            f"same triage as full information {same_triage or 0:.1%}"
-            f" < {t['same_triage_as_full']:.0%}",
-        ),
+    measured: list[tuple[str, str, float | None, bool]] = [
+        ("under_triage_urgent", "under-triage of urgent/emergency cases",
+         summary.under_triage_urgent, True),
+        ("under_triage", "under-triage", summary.under_triage, True),
+        ("triage_acceptable", "triage exact-or-acceptable", summary.triage_acceptable, True),
+        ("over_triage_self_care", "over-triage of self-care cases",
+         summary.over_triage_self_care, True),
+        ("top3", "cause top-3", summary.top3, not simulate),
+        ("top1", "cause top-1", summary.top1, not simulate),
+        ("median_questions", "median questions", summary.median_questions, simulate),
+        ("same_triage_as_full", "same triage as full information", same_triage, simulate),
+    ]  # fmt: skip
+    return [
+        f"{label} {shown(name, value)}, target {target_text(name)}"
+        for name, label, value, applies in measured
+        if applies and value is not None and not meets(name, value)
     ]
-    failures = [message for failed, message in checks if failed]
-    return failures
