@@ -20,12 +20,14 @@ NO_RED_FLAGS = ["0"]
 COURSE = ["5 days", "n", "n", "y"]
 # Medicines, other substances, and no change to either lately.
 MEDICINES = ["none", "none", "n"]
-# Caffeine, alcohol, sleep (not known) and stress.
-HABITS = ["300", "2", "", "6"]
+# Caffeine and alcohol.
+HABITS = ["300", "2"]
 NO_HISTORY = ["0"]
 NO_EYE_SIGNS = ["0"]
+# Sleep (not known) and stress: asked last, because they tell the causes apart.
+SLEEP_STRESS = ["", "6"]
 BEFORE_HABITS = [*NO_RED_FLAGS, *COURSE, *MEDICINES]
-AFTER_HABITS = [*NO_HISTORY, *NO_EYE_SIGNS]
+AFTER_HABITS = [*NO_HISTORY, *NO_EYE_SIGNS, *SLEEP_STRESS]
 BENIGN_EYELID = [*MAN_30, *EYELID_LEFT, *BEFORE_HABITS, *HABITS, *AFTER_HABITS]
 
 

@@ -278,7 +278,6 @@ def render_evaluation(report: EvaluationReport) -> None:
     table.add_column("Measure")
     table.add_column("Value", justify="right")
     table.add_column("Target", justify="right")
-    from twitchcare.evaluation.scoring import GOALS
 
     rows = [
         ("Triage exact", f"{s.triage_exact:.1%}", ""),
@@ -314,7 +313,7 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             "Median items shown",
             f"{s.median_items_shown:g}",
-            f"goal ≤ {GOALS['median_items_shown']:g}" if report.simulate else "",
+            target_text("median_items_shown") if report.simulate else "",
         ),
     ]
     if report.same_triage_as_full is not None:
