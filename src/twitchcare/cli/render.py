@@ -268,6 +268,11 @@ def render_evaluation(report: EvaluationReport) -> None:
             "0%",
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
+        (
+            f"Over-triage of self-care cases ({s.self_care_cases})",
+            f"{s.over_triage_self_care:.1%}",
+            "≤ 10%",
+        ),
         ("Cause top-1", f"{s.top1:.1%}", "≥ 75%"),
         ("Cause top-3", f"{s.top3:.1%}", "≥ 92%"),
         ("Median questions", f"{s.median_questions:g}", "≤ 8" if report.simulate else ""),

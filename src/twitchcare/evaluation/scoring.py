@@ -16,6 +16,7 @@ TARGETS = {
     "triage_acceptable": 0.92,
     "under_triage": 0.02,
     "under_triage_urgent": 0.0,
+    "over_triage_self_care": 0.10,
     "top1": 0.75,
     "top3": 0.92,
     "median_questions": 8.0,
@@ -87,6 +88,8 @@ class Summary:
     under_triage_urgent: float
     urgent_cases: int
     over_triage: float
+    self_care_cases: int
+    over_triage_self_care: float
     top1: float
     top3: float
     median_questions: float
@@ -94,9 +97,14 @@ class Summary:
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
-    """Aggregate case scores; under-triage of urgent cases counts gold urgent/emergency ones."""
+    """Aggregate case scores.
+
+    Under-triage of urgent cases counts gold urgent/emergency ones; over-triage of self-care cases
+    counts gold self-care ones, the people that a needless "see a doctor" frightens most.
+    """
     n = len(scores) or 1
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
+    self_care = [s for s in scores if s.gold == "self_care"]
     return Summary(
         cases=len(scores),
         triage_exact=sum(s.exact for s in scores) / n,
@@ -105,6 +113,8 @@ def summarise(scores: list[CaseScore]) -> Summary:
         under_triage_urgent=sum(s.under for s in serious) / (len(serious) or 1),
         urgent_cases=len(serious),
         over_triage=sum(s.over for s in scores) / n,
+        self_care_cases=len(self_care),
+        over_triage_self_care=sum(s.over for s in self_care) / (len(self_care) or 1),
         top1=sum(s.top1 for s in scores) / n,
         top3=sum(s.top3 for s in scores) / n,
         median_questions=statistics.median([s.questions for s in scores]) if scores else 0.0,
@@ -125,6 +135,8 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
         )
     if summary.under_triage > TARGETS["under_triage"]:
         failures.append(f"under-triage {summary.under_triage:.1%} > 2%")
+    if summary.over_triage_self_care > TARGETS["over_triage_self_care"]:
+        failures.append(f"over-triage of self-care cases {summary.over_triage_self_care:.1%} > 10%")
     if summary.triage_acceptable < TARGETS["triage_acceptable"]:
         failures.append(f"triage exact-or-acceptable {summary.triage_acceptable:.1%} < 92%")
     if not simulate and summary.top3 < TARGETS["top3"]:
