@@ -12,6 +12,7 @@ from rich.text import Text
 
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
+from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
 
@@ -338,3 +339,15 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
         src = kb.sources[s]
         out.print(f" • {s}: {src.publisher}. {src.title}. {src.url}")
     out.print(f"[dim]Knowledge version {kb.version} ({kb.date})[/dim]")
+
+
+def render_hazards(log: HazardLog) -> None:
+    """The hazard log, one block per hazard: harm, level, risk before -> after, controls, cases."""
+    out = console()
+    out.print("[bold]Hazard log[/bold] (risk 1 acceptable .. 5 unacceptable, before -> after)")
+    for hz in log.hazards.values():
+        risk = f"{log.risk(hz, 'initial')} -> {log.risk(hz, 'residual')}"
+        out.print(f"\n[bold]{hz.id}[/bold]  level {hz.level}  risk {risk}  ({hz.mechanism})")
+        out.print(f"  {hz.harm}")
+        out.print("  controls: " + ", ".join(f"{c.kind} {c.id}" for c in hz.controls))
+        out.print("  verified by: " + ", ".join(hz.verification))
