@@ -180,6 +180,26 @@ def test_a_residual_risk_above_the_initial_fails(tmp_path: Path, kb: KnowledgeBa
     assert "hazards[faint-taken-for-a-fit].residual" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("high: [2, 3, 3, 4, 5]", "high: [2, 3, 3, 4, 1]", "must not fall"),
+        ("high: [2, 3, 3, 4, 5]", "high: [2, 3, 3, 4]", "five values"),
+        ("    - {id: major, meaning:", "    - {id: serious, meaning:", "severity must list"),
+        ('    5: "Unacceptable: the software must not be released."\n', "", "every risk"),
+    ],
+)
+def test_a_malformed_risk_matrix_fails_the_check(
+    tmp_path: Path, kb: KnowledgeBase, old: str, new: str, problem: str
+) -> None:
+    directory = _copy(tmp_path)
+    _edit(directory, old, new)
+    with pytest.raises(KnowledgeError) as err:
+        load_hazards(kb, directory)
+    assert problem in str(err.value)
+    assert "hazards.yaml" in str(err.value)
+
+
 def test_kb_check_fails_on_a_broken_hazard_log(tmp_path: Path) -> None:
     directory = _copy(tmp_path)
     _edit(directory, "{kind: rule, id: tetanus,", "{kind: rule, id: no-such-rule,")
