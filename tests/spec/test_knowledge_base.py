@@ -211,6 +211,14 @@ def test_case_file_vocabulary_matches_the_engine_and_the_schema() -> None:
     assert set(Twitching.model_fields) == set(SCHEMA["properties"]["twitching"]["properties"])
 
 
+def test_the_diet_question_offers_the_case_format_diets(kb: KnowledgeBase) -> None:
+    from typing import get_args
+
+    from twitchcare.evaluation.cases import Diet
+
+    assert tuple(kb.facts["diet"].choices or {}) == get_args(Diet)
+
+
 def test_every_person_field_has_a_question(kb: KnowledgeBase) -> None:
     for name in SCHEMA["properties"]["person"]["properties"]:
         assert name in kb.facts, name
