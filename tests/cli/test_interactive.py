@@ -24,8 +24,10 @@ BACKGROUND = ["0", "none", "n", "none"]
 # The last page for this man: caffeine, other substances, alcohol, sleep, stress, mood, food,
 # heat and travel (17 prompts).
 HABITS = ["300", "n", "none", "2", "", "6", "7", "n", "n", "n", "n", "?", "n", "n", "n", "n", "n"]
+# Then "anything else you notice?" (tiredness, feeling the cold, a sore tongue ...): none.
+OTHER = ["0"]
 BEFORE_HABITS = [*NO_EMERGENCY, *COURSE, *NO_URGENT, *NO_NERVE, *BACKGROUND]
-BENIGN_EYELID = [*MAN_30, *EYELID_LEFT, *BEFORE_HABITS, *HABITS]
+BENIGN_EYELID = [*MAN_30, *EYELID_LEFT, *BEFORE_HABITS, *HABITS, *OTHER]
 
 
 def squash(text: str) -> str:
@@ -103,7 +105,7 @@ def test_back_undoes_the_previous_page_and_shows_it_again() -> None:
 
 
 def test_back_on_a_form_steps_back_one_question_without_losing_the_page() -> None:
-    habits = ["300", "n", "b", "y", *HABITS[2:]]
+    habits = ["300", "n", "b", "y", *HABITS[2:], *OTHER]
     lines = [*MAN_30, *EYELID_LEFT, *BEFORE_HABITS, *habits]
     code, out = run(lines)
     assert code == 0
@@ -129,7 +131,7 @@ def test_letters_for_a_number_are_asked_again_with_a_one_line_reason() -> None:
 
 def test_bad_picks_are_asked_again_and_earlier_answers_are_kept() -> None:
     lines = [*MAN_30, "knee", "99", *EYELID_LEFT, "1 x", "24", "", "0", *COURSE]
-    lines += [*NO_URGENT, *NO_NERVE, *BACKGROUND, "lots", *HABITS]
+    lines += [*NO_URGENT, *NO_NERVE, *BACKGROUND, "lots", *HABITS, *OTHER]
     code, out = run(lines)
     assert code == 0
     assert "✗ 'knee' is not a place on the list" in out
