@@ -65,6 +65,8 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
     if fact_id.startswith("med."):
         cls = kb.medications.get(fact_id.removeprefix("med."))
         name = cls.name if cls else fact_id
+        if not name[:2].isupper():  # "Statins ..." reads "takes statins ...", "ACE ..." stays
+            name = name[0].lower() + name[1:]
         return f"takes {name}" if value else f"does not take {name}"
     fact = kb.facts.get(fact_id)
     if fact is None:

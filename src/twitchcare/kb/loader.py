@@ -289,11 +289,12 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
     facts = []
     for c in meds.classes:
         examples = ", ".join(c.members[:6])
+        name = c.name if c.name[:2].isupper() else c.name[0].lower() + c.name[1:]
         facts.append(
             Fact(
                 id=f"med.{c.id}",
                 kind="boolean",
-                text=f"Takes {c.name.lower()}",
+                text=f"Takes {name}",
                 help=f"Derived from the medicines and substances lists: {examples}...",
                 derived=True,
                 base_rate=0.03,
@@ -303,7 +304,7 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
             Fact(
                 id=f"stopped.{c.id}",
                 kind="boolean",
-                text=f"Has stopped or cut down {c.name.lower()}",
+                text=f"Has stopped or cut down {name}",
                 help=f"Derived from the list of medicines stopped: {examples}...",
                 derived=True,
                 base_rate=0.01,
