@@ -245,6 +245,13 @@ class _Checker:
         for fact in kb.facts.values():
             if fact.ask_if is not None:
                 self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
+                if kb.facts[fact.ask_if].kind != "boolean":
+                    raise KnowledgeError(
+                        where="questions.yaml",
+                        field=f"facts[{fact.id}].ask_if",
+                        problem=f"'{fact.ask_if}' is not a yes/no question",
+                        hint="a follow-up is asked when a yes/no answer is yes",
+                    )
             if not (fact.derived or fact.legacy) and fact.id not in asked:
                 raise KnowledgeError(
                     where="questions.yaml",
