@@ -20,8 +20,8 @@ NO_RED_FLAGS = ["0"]
 COURSE = ["5 days", "n", "n", "y"]
 # Medicines, other substances, and no change to either lately.
 MEDICINES = ["none", "none", "n"]
-# Caffeine and alcohol.
-HABITS = ["300", "2"]
+# Caffeine, alcohol, and no restricted diet, fasting, hard exercise or heat lately.
+HABITS = ["300", "2", "n"]
 NO_HISTORY = ["0"]
 NO_EYE_SIGNS = ["0"]
 # Sleep (not known) and stress: asked last, because they tell the causes apart.
