@@ -33,7 +33,7 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
 
 def test_it_stops_as_soon_as_an_emergency_is_found(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "where_head", "emergency", "stroke_signs"]
+    assert asked == ["where", "emergency", "stroke_signs"]
 
 
 def test_never_more_than_the_screens_there_are(kb: KnowledgeBase) -> None:
@@ -203,3 +203,24 @@ def test_an_unanswered_onset_counts_as_sudden(kb: KnowledgeBase) -> None:
     interview.answer("stroke_signs", {"slurred_speech": True})
     interview.answer("onset", {})  # "I don't know" when it began
     assert interview.result(now=NOW).level == "emergency"
+
+
+def test_pregnancy_is_not_asked_of_a_man_and_counts_as_no(kb: KnowledgeBase) -> None:
+    from twitchcare.engine.facts import derive
+    from twitchcare.engine.interview import applies
+
+    assert not applies(kb, "pregnant", {"sex": "male", "age": 30})
+    assert not applies(kb, "pregnant", {"sex": "female", "age": 70})
+    assert applies(kb, "pregnant", {"sex": "female", "age": 30})
+    assert applies(kb, "pregnant", {"sex": "female"})  # age not known yet: ask
+    assert derive(kb, {"sex": "male", "age": 30})["pregnant"] is False
+    assert "pregnant" not in derive(kb, {"sex": "female", "age": 30})
+
+
+def test_the_reason_for_a_page_comes_from_its_purpose_not_its_wording(kb: KnowledgeBase) -> None:
+    from twitchcare.cli.interactive import plain_reason
+
+    interview = Interview(kb, known=PROFILE)
+    step = interview.next_step()
+    assert step is not None and step.purpose == "first"
+    assert "where it twitches" in plain_reason(step)

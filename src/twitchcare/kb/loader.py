@@ -264,6 +264,9 @@ class _Checker:
                         problem=f"'{fact.ask_if}' is not a yes/no question or a list",
                         hint="a follow-up is asked after a yes, or after a list naming something",
                     )
+            if fact.ask_when is not None:
+                for test in leaves(fact.ask_when):
+                    self.fact("questions.yaml", f"facts[{fact.id}].ask_when", test.fact)
             for child in fact.summarises:
                 self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
             if fact.summarises and fact.kind != "boolean":
