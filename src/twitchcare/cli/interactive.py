@@ -21,7 +21,7 @@ from twitchcare.cli.bodymap import ask_body_map
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
 from twitchcare.cli.render import render_assessment
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Interview, Step
+from twitchcare.engine.interview import AnswerLog, Interview, Step, pages_estimate
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
@@ -36,7 +36,7 @@ LEVEL_REASON = {
     "urgent": "an answer here could mean you should see a doctor today.",
     "doctor": "an answer here could mean a doctor should look at it.",
 }
-Log = list[tuple[str, dict[str, FactValue | None]]]
+Log = AnswerLog
 
 
 def plain_reason(reason: str) -> str:
@@ -73,16 +73,6 @@ def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> boo
         return False
     low, high = CHILD_BEARING_AGE
     return not isinstance(age, int | float) or low <= age <= high
-
-
-def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
-    """How many pages in all if the rest were answered "I don't know" - a fair middle guess."""
-    sim = Interview(kb, known=known)
-    for screen_id, values in log:
-        sim.answer(screen_id, values)
-    while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {})
-    return sim.questions_asked
 
 
 def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = None) -> None:

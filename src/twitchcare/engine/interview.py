@@ -270,6 +270,29 @@ class Interview:
         return assess(self.kb, self._answers, now=now, questions_asked=self.questions_asked)
 
 
+AnswerLog = list[tuple[str, Mapping[str, FactValue | None]]]
+
+
+def replay(kb: KnowledgeBase, known: Mapping[str, FactValue], log: AnswerLog) -> Interview:
+    """An interview with the pages of ``log`` answered in order (how stateless adapters resume)."""
+    interview = Interview(kb, known=known)
+    for screen_id, values in log:
+        interview.answer(screen_id, values)
+    return interview
+
+
+def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: AnswerLog) -> int:
+    """How many pages in all if the rest were answered "I don't know" - a fair middle guess.
+
+    Adapters show it as "page N of about M"; it is an estimate, since real answers can open
+    pages that "I don't know" does not.
+    """
+    sim = replay(kb, known, log)
+    while (step := sim.next_step()) is not None:
+        sim.answer(step.screen.id, {})
+    return sim.questions_asked
+
+
 def simulate(
     kb: KnowledgeBase,
     full: Mapping[str, FactValue],
