@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
 export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test check lint bench install clean
+.PHONY: run test check lint bench install clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -15,13 +15,14 @@ $(BIN)/python:
 	@$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[web,dev]'
 	@touch $@
 
 install: $(VENV)/.installed
 
+# The web app on this computer; it prints its address (the terminal interview: twitchcare assess).
 run: install
-	$(BIN)/twitchcare assess
+	$(BIN)/twitchcare serve
 
 lint: install
 	$(BIN)/ruff format --check src tests benchmarks
@@ -41,6 +42,11 @@ check: test
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# The translation template: every string the web app shows (German later is a .po file beside it).
+messages: install
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	  --project twitchcare -o src/twitchcare/web/locale/messages.pot .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -68,3 +68,9 @@ class NotFoundError(TwitchcareError):
     """Something asked for by id does not exist (or is not yours)."""
 
     code = "not_found"
+
+
+class ForbiddenError(TwitchcareError):
+    """A request that did not come from twitchcare itself (a form without its token)."""
+
+    code = "forbidden"

@@ -1,0 +1,54 @@
+/* twitchcare: small enhancements; every page works without this file. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function focusErrors() {
+    var summary = document.querySelector(".error-summary");
+    if (summary) { summary.focus(); }
+  }
+
+  function bodyMap(fieldset) {
+    var boxes = {};
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      boxes[box.value] = box;
+    });
+    var regions = fieldset.querySelectorAll(".region");
+    function sync() {
+      regions.forEach(function (region) {
+        var box = boxes[region.getAttribute("data-loc")];
+        if (!box) { return; }
+        region.classList.toggle("on", box.checked);
+        region.setAttribute("aria-checked", box.checked ? "true" : "false");
+      });
+    }
+    regions.forEach(function (region) {
+      var box = boxes[region.getAttribute("data-loc")];
+      if (!box) { region.classList.add("off-map"); return; }
+      var label = fieldset.querySelector("label[for='" + box.id + "']");
+      var side = region.closest("figure").querySelector("figcaption").textContent;
+      region.setAttribute("role", "checkbox");
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("aria-label", (label ? label.textContent : box.value) + " (" + side + ")");
+      function toggle() { box.checked = !box.checked; sync(); }
+      region.addEventListener("click", toggle);
+      region.addEventListener("keydown", function (event) {
+        if (event.key === " " || event.key === "Enter") { event.preventDefault(); toggle(); }
+      });
+    });
+    Object.keys(boxes).forEach(function (key) { boxes[key].addEventListener("change", sync); });
+    sync();
+  }
+
+  function printButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusErrors();
+    document.querySelectorAll("[data-bodymap]").forEach(bodyMap);
+    printButtons();
+  });
+}());
