@@ -79,3 +79,42 @@ def evidence_lines(
         }
         for hit in hits
     ]
+
+
+def finding(result: Any) -> str:
+    """One factor finding from the diary analysis, in plain words with its uncertainty."""
+    from twitchcare.diary.records import FACTOR_LABELS
+
+    label = FACTOR_LABELS.get(result.factor, result.factor)
+    when = _("the same day") if result.lag_days == 0 else _("the next day")
+    if result.verdict == "not_enough_data" or result.rate_ratio is None:
+        return _("%(factor)s (%(when)s): not enough data yet – %(reason)s.") % {
+            "factor": label.capitalize(),
+            "when": when,
+            "reason": result.reason,
+        }
+    numbers = {
+        "factor": label,
+        "when": when,
+        "rr": f"{result.rate_ratio:.2f}",
+        "low": f"{result.ci_low:.2f}",
+        "high": f"{result.ci_high:.2f}",
+        "per": result.per,
+    }
+    if result.verdict == "associated" and result.rate_ratio > 1:
+        text = _(
+            "More %(factor)s went with more twitches %(when)s: %(rr)s times the twitches per "
+            "%(per)s (probably between %(low)s and %(high)s). A link, not proof of cause."
+        )
+    elif result.verdict == "associated":
+        text = _(
+            "More %(factor)s went with fewer twitches %(when)s: %(rr)s times the twitches per "
+            "%(per)s (probably between %(low)s and %(high)s). A link, not proof of cause."
+        )
+    else:
+        text = _(
+            "No clear link between %(factor)s and twitching %(when)s so far: %(rr)s times per "
+            "%(per)s, but anything between %(low)s and %(high)s is possible. That is not proof "
+            "there is none."
+        )
+    return text % numbers
