@@ -189,3 +189,39 @@ def plan(
         vegetarian=vegetarian,
         cache_dir=cache_dir,
     )
+
+
+def add_portion(store: DiaryStore, food_id: str, portion: int, count: float, day: dt.date) -> Added:
+    """Add ``count`` of a food's listed portion (from a search result), by the food's id."""
+    from twitchcare.diary.intake import IntakeEntry, add_intake
+    from twitchcare.nutrition.amounts import Amount
+    from twitchcare.nutrition.search import load_index
+    from twitchcare.nutrition.serving import serving
+
+    index = load_index()
+    if food_id not in index.ids:
+        raise InputError(field="food", problem=f"no food with id '{food_id}'", hint="search again")
+    food = index.food(index.ids.index(food_id))
+    choices = [(100.0, "100 g"), *((p.grams, p.description) for p in food.portions)]
+    if not 0 <= portion < len(choices):
+        raise InputError(field="portion", problem="is not one of this food's portions")
+    if not 0 < count <= 20:
+        raise InputError(field="count", problem=f"{count:g} portions is not allowed", hint="0.1-20")
+    grams, measure = choices[portion]
+    grams *= count
+    label = f"{count:g} × {measure}"
+    food_serving = serving(
+        label, Amount(value=grams, kind="mass", unit="g", grams=grams), label, grams, food
+    )
+    entry = IntakeEntry(
+        day=day,
+        kind="food",
+        description=food_serving.understood(),
+        grams=round(grams, 1),
+        magnesium_mg=round(food_serving.magnesium_mg, 1),
+        caffeine_mg=round(food_serving.caffeine_mg or 0.0, 1),
+        alcohol_units=0.0,
+        food_id=food.id,
+    )
+    new_id = add_intake(store, entry)
+    return Added(new_id, entry.description, entry.magnesium_mg, entry.caffeine_mg, 0.0, "usda-sr28")
