@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def erase_all(store: DiaryStore) -> dict[str, int]:
     """Remove every row of every diary table; returns how many rows each table lost."""
-    from sqlalchemy import delete, text
+    from sqlalchemy import delete
 
     from twitchcare.store.models import Base
 
@@ -23,7 +23,15 @@ def erase_all(store: DiaryStore) -> dict[str, int]:
         for table in reversed(Base.metadata.sorted_tables):
             result = session.execute(delete(table))
             removed[table.name] = int(getattr(result, "rowcount", 0) or 0)
-    if store.engine.dialect.name == "sqlite":
-        with store.engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM"))
+    path = store.engine.url.database
+    if store.engine.dialect.name == "sqlite" and path and path != ":memory:":
+        import sqlite3
+
+        # Outside SQLAlchemy: the store's connections always open a transaction, and VACUUM
+        # cannot run inside one.
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
     return removed
