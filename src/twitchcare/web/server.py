@@ -6,6 +6,8 @@ never reach a log, so it is switched off and only start-up and errors are logged
 
 from __future__ import annotations
 
+from typing import Any
+
 from twitchcare.config import Settings
 
 
@@ -15,16 +17,24 @@ def address(settings: Settings) -> str:
 
 
 def serve(settings: Settings, *, announce: bool = True) -> None:
-    """Serve until interrupted; prints the address first so a person knows where to go."""
+    """Serve until interrupted; prints the address once the port is listening."""
     import uvicorn
 
     from twitchcare.web import create_app
 
-    app = create_app(settings)
-    if announce:
-        print(f"twitchcare is running at {address(settings)}  (press Ctrl+C to stop)", flush=True)
-    uvicorn.run(
-        app,
+    class AnnouncingServer(uvicorn.Server):
+        """Says where to go only when a browser can already connect there."""
+
+        async def startup(self, sockets: list[Any] | None = None) -> None:
+            await super().startup(sockets)
+            if announce and not self.should_exit:
+                print(
+                    f"twitchcare is running at {address(settings)}  (press Ctrl+C to stop)",
+                    flush=True,
+                )
+
+    config = uvicorn.Config(
+        create_app(settings),
         host=settings.host,
         port=settings.port,
         access_log=False,
@@ -32,3 +42,4 @@ def serve(settings: Settings, *, announce: bool = True) -> None:
         server_header=False,
         proxy_headers=False,
     )
+    AnnouncingServer(config).run()
