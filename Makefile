@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
 export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test check lint bench install clean messages
+.PHONY: run test check lint bench install clean messages test-tools fuzz
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -30,7 +30,16 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/twitchcare kb check
 
-test: install lint
+# The browser journeys drive Debian's Chromium (never a downloaded browser) and check pages with
+# axe-core from npm (package-lock.json pins it; node_modules is not committed).
+test-tools:
+	@[ -x /usr/bin/chromium ] || { echo "installing chromium for the browser tests" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v npm >/dev/null || { echo "installing npm for axe-core" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+
+test: install lint test-tools
 	@./scripts/ensure-postgres.sh
 	$(BIN)/python -m pytest
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --check; \
@@ -39,6 +48,11 @@ test: install lint
 	 else $(BIN)/twitchcare evaluate tests/cases --simulate --check; fi
 
 check: test
+
+# A longer schemathesis run against the OpenAPI document than the one in make test.
+fuzz: install
+	TWITCHCARE_FUZZ_EXAMPLES=$${TWITCHCARE_FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest -q \
+	  tests/web/test_openapi_fuzz.py
 
 bench: install
 	$(BIN)/python -m benchmarks
@@ -49,4 +63,4 @@ messages: install
 	  --project twitchcare -o src/twitchcare/web/locale/messages.pot .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules test-artefacts

@@ -23,7 +23,7 @@ def test_three_episodes_and_a_day_appear_in_the_chart_and_its_table(client: Test
     assert "Today&#39;s factors saved" in saved.text or "Today's factors saved" in saved.text
     assert re.search(r'<rect class="bar"[^>]*><title>\d{4}-\d\d-\d\d: 3</title>', saved.text)
     assert re.search(r'<td class="num">3</td>', saved.text)
-    assert 'value="300.0"' in saved.text
+    assert 'value="300"' in saved.text
     assert "Not enough data yet for:" in saved.text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from twitchcare.web.api.models import DayBody, EpisodeBody
@@ -13,6 +13,7 @@ from twitchcare.web.context import store
 from twitchcare.web.diary import day_json, episode_json, today
 
 router = APIRouter(prefix="/diary", tags=["diary"])
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in every supported database
 
 
 @router.get("/episodes", summary="Episodes, newest first")
@@ -46,7 +47,7 @@ def add_episode(request: Request, body: EpisodeBody) -> dict[str, Any]:
 
 
 @router.delete("/episodes/{episode_id}", status_code=204, summary="Delete an episode")
-def delete_episode(request: Request, episode_id: int) -> Response:
+def delete_episode(request: Request, episode_id: int = Path(ge=1, le=MAX_ID)) -> Response:
     from twitchcare.diary.episodes import delete_episode as remove
 
     remove(store(request), episode_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import RedirectResponse, Response
 
 from twitchcare.errors import InputError
@@ -108,7 +108,7 @@ async def add_episode(request: Request) -> Response:
 
 
 @router.post("/episodes/{episode_id}/delete", dependencies=[Depends(check_csrf)])
-def delete_episode(request: Request, episode_id: int) -> Response:
+def delete_episode(request: Request, episode_id: int = Path(ge=1, le=2**31 - 1)) -> Response:
     from twitchcare.diary.episodes import delete_episode as remove
 
     remove(store(request), episode_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import RedirectResponse, Response
 
@@ -63,4 +65,8 @@ async def add(request: Request) -> Response:
             added = intake.add(store(request), cache, kind, str(form.get("text", "")), today())
     except InputError as exc:
         return _page(request, exc, status=400)
-    return RedirectResponse(f"/intake?added={added.id}", status_code=303)
+    query = str(form.get("q", "")).strip()[:200]
+    target = f"/intake?{urlencode({'added': added.id, 'q': query})}" if query else "/intake"
+    if not query:
+        target += f"?added={added.id}"
+    return RedirectResponse(target + ("#search" if query else ""), status_code=303)
