@@ -114,6 +114,9 @@ class Interview:
         self._asked: list[str] = []
         self._history: list[tuple[str, dict[str, FactValue]]] = []
         self._screens = {s.id: s for s in kb.screens}
+        # The facts each rule looks at, worked out once: choosing a page asks this of every rule
+        # for every screen, and walking the predicate each time was most of an answer's cost.
+        self._rule_facts = [frozenset(t.fact for t in leaves(r.when)) for r in kb.rules]
 
     # ------------------------------------------------------------------ state
     @property
@@ -156,13 +159,13 @@ class Interview:
         if not open_facts:
             return -1
         best = -1
-        for rule in self.kb.rules:
+        for rule, rule_facts in zip(self.kb.rules, self._rule_facts, strict=True):
             rank = level_rank(rule.level)
             if rank <= max(current, best):
                 continue
-            if rule.when.evaluate(facts, use_missing=False) is not None:
+            if rule_facts.isdisjoint(open_facts):
                 continue
-            if not any(t.fact in open_facts for t in leaves(rule.when)):
+            if rule.when.evaluate(facts, use_missing=False) is not None:
                 continue
             if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
                 best = rank
@@ -287,10 +290,18 @@ def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Answe
     Adapters show it as "page N of about M"; it is an estimate, since real answers can open
     pages that "I don't know" does not.
     """
-    sim = replay(kb, known, log)
-    while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {})
-    return sim.questions_asked
+    return finish_unknown(replay(kb, known, log))
+
+
+def finish_unknown(interview: Interview) -> int:
+    """Answer every remaining page "I don't know" (changing ``interview``); pages in all.
+
+    For an adapter that has just replayed an interview to find the next page and can spend the
+    same object on the estimate instead of replaying it again.
+    """
+    while (step := interview.next_step()) is not None:
+        interview.answer(step.screen.id, {})
+    return interview.questions_asked
 
 
 def simulate(
