@@ -53,3 +53,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(api_router)
     return app
+
+
+def warm_up(app: FastAPI) -> None:
+    """Load what the first visit to each page would otherwise wait for.
+
+    Run in the background once the server listens: the statistics libraries behind the diary,
+    the nutrition knowledge and food index, and every template compiled.
+    """
+    import twitchcare.diary.stats  # noqa: F401  (numpy and the count model)
+    from twitchcare.nutrition.knowledge import load_knowledge
+    from twitchcare.nutrition.search import load_index
+
+    load_knowledge()
+    load_index()
+    env = app.state.templates.env
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Step, pages_estimate
+from twitchcare.engine.interview import Interview, Step, finish_unknown
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
@@ -42,16 +42,25 @@ class Progress:
 
 def current(kb: KnowledgeBase, state: InterviewState) -> tuple[Step | None, Progress]:
     """The page to show now (None when the interview is over) and how far along it is."""
-    step = state.interview(kb).next_step()
-    page = len(state.log) + 1
-    total = max(pages_estimate(kb, state.known, state.log), page) if step else page - 1
-    return step, Progress(page=page, total=total)
+    return _next(state.interview(kb), len(state.log))
+
+
+def _next(interview: Interview, answered: int) -> tuple[Step | None, Progress]:
+    """The next page of an interview replayed up to now; spends ``interview`` on the estimate."""
+    step = interview.next_step()
+    page = answered + 1
+    if step is None:
+        return None, Progress(page=page, total=answered)
+    return step, Progress(page=page, total=max(finish_unknown(interview), page))
 
 
 def answer(
     kb: KnowledgeBase, state: InterviewState, screen: str, values: dict[str, FactValue | None]
-) -> InterviewState:
-    """Record one page; the engine checks every value. Only the page being asked is accepted."""
+) -> tuple[InterviewState, Step | None, Progress]:
+    """Record one page (the engine checks every value) and return the next page with progress.
+
+    Only the page being asked is accepted. The interview is replayed once per call.
+    """
     interview = state.interview(kb)
     step = interview.next_step()
     if step is None:
@@ -71,7 +80,8 @@ def answer(
                 hint="ask about: " + ", ".join(sorted(allowed)),
             )
     interview.answer(screen, values)
-    return InterviewState(known=state.known, log=[*state.log, (screen, dict(values))])
+    new_state = InterviewState(known=state.known, log=[*state.log, (screen, dict(values))])
+    return (new_state, *_next(interview, len(new_state.log)))
 
 
 def back(state: InterviewState) -> InterviewState:

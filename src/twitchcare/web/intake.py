@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -174,16 +175,27 @@ def plan(
     store: DiaryStore, cache_dir: Path, day: dt.date, likes: str = "", vegetarian: bool = False
 ) -> Any:
     """Foods that close today's magnesium gap (None without age and sex)."""
-    from twitchcare.nutrition.plan import make_plan
-
     info = summary(store, day)
     target = info["magnesium_target"]
     if target is None or info["person"].age is None:
         return None
+    return _plan(
+        target.mg, round(info["magnesium_mg"], 1), info["person"].age, likes, vegetarian, cache_dir
+    )
+
+
+@lru_cache(maxsize=64)
+def _plan(
+    target_mg: float, eaten_mg: float, age: float, likes: str, vegetarian: bool, cache_dir: Path
+) -> Any:
+    """The plan for these figures; kept, because working out servings takes tens of ms and the
+    page is shown far more often than the day's total changes."""
+    from twitchcare.nutrition.plan import make_plan
+
     return make_plan(
-        target.mg,
-        info["magnesium_mg"],
-        age=info["person"].age,
+        target_mg,
+        eaten_mg,
+        age=age,
         likes=[w.strip() for w in likes.split(",") if w.strip()],
         dislikes=[],
         vegetarian=vegetarian,

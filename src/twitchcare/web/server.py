@@ -6,6 +6,7 @@ never reach a log, so it is switched off and only start-up and errors are logged
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from twitchcare.config import Settings
@@ -20,21 +21,29 @@ def serve(settings: Settings, *, announce: bool = True) -> None:
     """Serve until interrupted; prints the address once the port is listening."""
     import uvicorn
 
-    from twitchcare.web import create_app
+    from twitchcare.web.app import create_app, warm_up
+
+    app = create_app(settings)
 
     class AnnouncingServer(uvicorn.Server):
         """Says where to go only when a browser can already connect there."""
 
         async def startup(self, sockets: list[Any] | None = None) -> None:
             await super().startup(sockets)
-            if announce and not self.should_exit:
+            if self.should_exit:
+                return
+            if announce:
                 print(
                     f"twitchcare is running at {address(settings)}  (press Ctrl+C to stop)",
                     flush=True,
                 )
+            # A moment later, so the first page a person opens is not slowed by it.
+            timer = threading.Timer(1.0, warm_up, args=(app,))
+            timer.daemon = True
+            timer.start()
 
     config = uvicorn.Config(
-        create_app(settings),
+        app,
         host=settings.host,
         port=settings.port,
         access_log=False,

@@ -39,8 +39,12 @@ def _step(step: Step) -> dict[str, Any]:
     }
 
 
-def _reply(request: Request, state: InterviewState) -> dict[str, Any]:
-    step, progress = assessment.current(kb(request), state)
+def _reply(
+    request: Request,
+    state: InterviewState,
+    found: tuple[Step | None, assessment.Progress] | None = None,
+) -> dict[str, Any]:
+    step, progress = found or assessment.current(kb(request), state)
     return {
         "state": codec(request).dumps(state),
         "finished": step is None,
@@ -58,7 +62,8 @@ def start(request: Request) -> dict[str, Any]:
 @router.post("/answer", summary="Answer the current page")
 def answer(request: Request, body: AnswerBody) -> dict[str, Any]:
     state = codec(request).loads(body.state)
-    return _reply(request, assessment.answer(kb(request), state, body.screen, body.answers))
+    new_state, step, progress = assessment.answer(kb(request), state, body.screen, body.answers)
+    return _reply(request, new_state, (step, progress))
 
 
 @router.post("/back", summary="Undo the last page")

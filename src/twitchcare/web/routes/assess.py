@@ -97,7 +97,7 @@ async def answer(request: Request) -> Response:
     ticked = [v for v in form.getlist("tick") if isinstance(v, str)]
     try:
         values = read_form(step, fields, ticked)
-        state = assessment.answer(kb(request), state, step.screen.id, values)
+        state, _next, _ = assessment.answer(kb(request), state, step.screen.id, values)
     except InputError as exc:
         return _question(request, state, exc)
     return _go("/assess/question", state, request=request)
