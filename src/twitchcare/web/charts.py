@@ -53,7 +53,9 @@ def _y(value: float, top: float) -> float:
 
 
 def _ticks(top: float) -> list[tuple[float, str]]:
-    return [(_y(top * i / 4, top), f"{top * i / 4:g}") for i in range(5)]
+    """Gridlines at whole steps where the scale allows (counts read badly as 1.25)."""
+    n = int(top) if top <= 5 and float(top).is_integer() else (4 if top % 4 == 0 else 5)
+    return [(_y(top * i / n, top), f"{top * i / n:g}") for i in range(n + 1)]
 
 
 def episodes_per_day(
