@@ -152,7 +152,7 @@ def answer_pages(tab: Any, answers: dict[str, Any], *, check: bool = True) -> li
             field = tab.locator(f'[id="i-{fact}"]')
             if field.count():
                 field.fill(str(value))
-        tab.get_by_role("button", name="Continue").click()
-        tab.wait_for_load_state()
+        with tab.expect_navigation():
+            tab.get_by_role("button", name="Continue").click()
         assert len(screens) < 15, screens
     return screens

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from twitchcare.errors import InputError
 from twitchcare.web.context import store
 from twitchcare.web.diary import last_place, log_episode, today
+from twitchcare.web.i18n import _
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
 
@@ -53,7 +54,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
         request,
         "diary.html",
         {
-            "title": "Diary",
+            "title": _("Diary"),
             "stats": stats,
             "per_day": per_day,
             "rows": rows,

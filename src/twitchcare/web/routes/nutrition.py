@@ -11,6 +11,7 @@ from twitchcare.errors import InputError
 from twitchcare.web import intake
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import today
+from twitchcare.web.i18n import _
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
 
@@ -29,7 +30,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
         request,
         "intake.html",
         {
-            "title": "Magnesium, caffeine, alcohol",
+            "title": _("Magnesium, caffeine, alcohol"),
             "info": intake.summary(store(request), today()),
             "plan": intake.plan(store(request), cache, today()),
             "query": query,

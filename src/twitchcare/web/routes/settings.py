@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from twitchcare.emergency import NUMBERS
 from twitchcare.errors import InputError
 from twitchcare.web.context import settings, store
+from twitchcare.web.i18n import _
 from twitchcare.web.preferences import forget, get_country, set_country
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
@@ -24,7 +25,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
         request,
         "settings.html",
         {
-            "title": "Settings",
+            "title": _("Settings"),
             "profile": get_profile(store(request)),
             "country": get_country(settings(request).data_dir),
             "countries": sorted(NUMBERS.values(), key=lambda e: e.name),

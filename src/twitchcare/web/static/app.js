@@ -40,6 +40,22 @@
     sync();
   }
 
+  function openDetailsForPrint() {
+    /* Closed <details> would print empty; a printed result shows everything. */
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (d) {
+        d.setAttribute("open", "");
+        d.setAttribute("data-opened-for-print", "");
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll("details[data-opened-for-print]").forEach(function (d) {
+        d.removeAttribute("open");
+        d.removeAttribute("data-opened-for-print");
+      });
+    });
+  }
+
   function printButtons() {
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
@@ -50,5 +66,6 @@
     focusErrors();
     document.querySelectorAll("[data-bodymap]").forEach(bodyMap);
     printButtons();
+    openDetailsForPrint();
   });
 }());
