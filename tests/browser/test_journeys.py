@@ -183,3 +183,19 @@ def test_settings_pass_axe_and_the_server_log_holds_no_health_data(
     log = server.log.read_text(errors="replace")
     for secret in ("tongue", "34", "female", "/diary", "/settings"):
         assert secret not in log.replace(server.url, ""), log
+
+
+def test_a_wrong_answer_shows_an_error_summary_that_takes_focus(page: Any, server: Server) -> None:
+    _start(page, server)
+    with page.expect_navigation():
+        page.locator('[id="c-loc.thigh"]').check()
+        page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()  # no emergency signs
+    page.locator('[id="i-duration_days"]').fill("a while")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    page.get_by_role("link", name=re.compile("When did it start: could not read")).click()
+    check_axe(page)
+    screenshots(page, "9-error-summary")

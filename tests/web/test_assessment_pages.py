@@ -69,7 +69,7 @@ def test_a_number_that_is_not_a_number_shows_an_error_summary_and_keeps_the_page
     assert 'class="error-summary"' in bad.text and 'href="#f-duration_days"' in bad.text
     assert _screen(bad.text) == "course"
     out_of_range = post_form(
-        client, "/assess/question", {"screen": "course", "duration_days": "-4"}
+        client, "/assess/question", {"screen": "course", "duration_days": "200 years"}
     )
     assert out_of_range.status_code == 400 and "out of range" in out_of_range.text
 
@@ -139,3 +139,11 @@ def test_saving_the_result_keeps_it_in_the_diary(client: TestClient) -> None:
 def test_the_result_without_an_interview_goes_to_the_start(client: TestClient) -> None:
     assert client.get("/assess/result").url.path == "/assess"
     assert client.get("/assess/question").url.path == "/assess"
+
+
+def test_a_time_in_words_is_read_as_days(client: TestClient) -> None:
+    post_form(client, "/assess/start", {})
+    post_form(client, "/assess/question", {"screen": "where", "tick": ["loc.eyelid"]})
+    post_form(client, "/assess/question", {"screen": "emergency"})
+    after = post_form(client, "/assess/question", {"screen": "course", "duration_days": "2 weeks"})
+    assert after.status_code == 200 and _screen(after.text) != "course"

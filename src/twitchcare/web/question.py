@@ -8,10 +8,12 @@ exercise") are ticked from one list, like the terminal does; the rest are questi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from twitchcare.answers import parse_list, parse_number
 from twitchcare.engine.interview import Step
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
@@ -73,23 +75,23 @@ def controls(step: Step, *, ticks_legend: str = "") -> list[Control]:
     return out
 
 
-def _number(fact: Fact, raw: str) -> float | None:
-    text = raw.strip().replace(",", ".")
-    if not text:
+def _number(fact: Fact, raw: str, today: dt.date) -> FactValue | None:
+    """One typed number (or time, for facts in days), naming the fact when it cannot be read."""
+    if not raw.strip():
         return None
     try:
-        value = float(text)
-    except ValueError:
-        raise InputError(
-            field=fact.id, problem=_("is not a number"), hint=_("type a number, or leave it empty")
-        ) from None
-    return int(value) if value.is_integer() else value
+        return parse_number(fact, raw, today=today)
+    except InputError as exc:
+        raise InputError(field=fact.id, problem=exc.problem, hint=exc.hint) from None
 
 
-def read_form(step: Step, form: Mapping[str, str], ticked: Sequence[str]) -> Answers:
+def read_form(
+    step: Step, form: Mapping[str, str], ticked: Sequence[str], *, today: dt.date
+) -> Answers:
     """The answers a submitted page gives; raises :class:`InputError` naming the first bad one.
 
-    ``ticked`` lists every checkbox value sent under the name ``tick``.
+    ``ticked`` lists every checkbox value sent under the name ``tick``. Typed answers are read
+    like the terminal reads them ("2 weeks", "since March"), by :mod:`twitchcare.answers`.
     """
     if DONT_KNOW_BUTTON in form:
         return {f.id: None for f in step.items}
@@ -104,16 +106,9 @@ def read_form(step: Step, form: Mapping[str, str], ticked: Sequence[str]) -> Ans
         if control.kind == "yes_no":
             answers[fact.id] = {"yes": True, "no": False}.get(raw)
         elif control.kind == "number":
-            answers[fact.id] = _number(fact, raw)
+            answers[fact.id] = _number(fact, raw, today)
         elif control.kind == "choice":
             answers[fact.id] = raw if raw and raw != UNKNOWN else None
         else:
-            items = [w.strip() for w in raw.replace(";", ",").split(",") if w.strip()]
-            none_words = {"none", "no", "nothing", "-"}
-            if not items:
-                answers[fact.id] = None
-            elif len(items) == 1 and items[0].lower() in none_words:
-                answers[fact.id] = []
-            else:
-                answers[fact.id] = items
+            answers[fact.id] = parse_list(raw) if raw.strip() else None
     return answers

@@ -96,7 +96,7 @@ async def answer(request: Request) -> Response:
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     ticked = [v for v in form.getlist("tick") if isinstance(v, str)]
     try:
-        values = read_form(step, fields, ticked)
+        values = read_form(step, fields, ticked, today=assessment.now().date())
         state, _next, _ = assessment.answer(kb(request), state, step.screen.id, values)
     except InputError as exc:
         return _question(request, state, exc)
