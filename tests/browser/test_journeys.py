@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.browser.conftest import Server, answer_pages, check_axe, screenshots
+from tests.browser.conftest import ARTEFACTS, Server, answer_pages, check_axe, screenshots
 
 SELF_CARE = {
     "loc.eyelid": True,
@@ -45,6 +45,10 @@ def test_exam_stress_coffee_and_an_eyelid_twitch_end_in_self_care_with_a_caffein
     assert "200 mg" in page.locator("main").inner_text()
     check_axe(page)
     screenshots(page, "1-self-care")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()  # the print stylesheet applies
+    page.screenshot(path=str(ARTEFACTS / "1-self-care-print.png"), full_page=True)
+    page.emulate_media(media="screen")
     page.get_by_role("button", name="Save to my diary").click()
     assert "Saved in your diary" in page.locator(".confirmation").inner_text()
 
