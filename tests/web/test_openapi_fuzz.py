@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,9 @@ from twitchcare.config import load_settings
 from twitchcare.web import create_app
 
 EXAMPLES = int(os.environ.get("TWITCHCARE_FUZZ_EXAMPLES", "8"))
-_app = create_app(load_settings(data_dir=Path(tempfile.mkdtemp(prefix="twitchcare-fuzz-"))))
+_data_dir = Path(tempfile.mkdtemp(prefix="twitchcare-fuzz-"))
+atexit.register(shutil.rmtree, _data_dir, ignore_errors=True)
+_app = create_app(load_settings(data_dir=_data_dir))
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app, headers={"host": "127.0.0.1"})
 
 
