@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
-export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .PHONY: run test check lint bench install clean messages test-tools fuzz
 
@@ -15,7 +14,7 @@ $(BIN)/python:
 	@$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[web,dev]'
+	$(BIN)/python -m pip install -q -e '.[web,dev,charts,postgres]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -40,8 +39,7 @@ test-tools:
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 
 test: install lint test-tools
-	@./scripts/ensure-postgres.sh
-	$(BIN)/python -m pytest
+	./scripts/with-postgres.sh $(BIN)/python -m pytest
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --check; \
 	 else $(BIN)/twitchcare evaluate tests/cases --check; fi
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --simulate --check; \

@@ -74,3 +74,9 @@ class ForbiddenError(TwitchcareError):
     """A request that did not come from twitchcare itself (a form without its token)."""
 
     code = "forbidden"
+
+
+class MissingExtraError(TwitchcareError):
+    """A command needs an optional part of twitchcare that is not installed."""
+
+    code = "missing_extra"

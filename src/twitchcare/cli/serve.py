@@ -20,14 +20,11 @@ def serve(
             raise InputError(field="port", problem=f"{port} is not a port", hint="1-65535")
         overrides["port"] = port
     settings = load_settings(**overrides)
-    try:
-        from twitchcare.web.server import serve as run
-    except ImportError:
-        raise InputError(
-            field="serve",
-            problem="the web app's packages are not installed",
-            hint="pip install 'twitchcare[web]' (make install does this)",
-        ) from None
+    from twitchcare.extras import require
+
+    require("web")
+    from twitchcare.web.server import serve as run
+
     run(settings)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Interview, Step, finish_unknown
+from twitchcare.engine.interview import Interview, Step, finish_typical
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
@@ -51,7 +51,7 @@ def _next(interview: Interview, answered: int) -> tuple[Step | None, Progress]:
     page = answered + 1
     if step is None:
         return None, Progress(page=page, total=answered)
-    return step, Progress(page=page, total=max(finish_unknown(interview), page))
+    return step, Progress(page=page, total=max(finish_typical(interview), page))
 
 
 def answer(
