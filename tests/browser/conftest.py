@@ -140,7 +140,11 @@ def screenshots(tab: Any, name: str) -> None:
 
 
 def answer_pages(tab: Any, answers: dict[str, Any], *, check: bool = True) -> list[str]:
-    """Answer question pages from ``answers`` until the result; returns the screens asked."""
+    """Answer question pages from ``answers`` until the result; returns the screens asked.
+
+    A box is ticked when it names a place or sign that is yes, or a part of the body or an
+    overview question ("any of these?") that holds one (its ``data-places``).
+    """
     screens: list[str] = []
     while "/assess/question" in tab.url:
         screen = tab.locator("input[name=screen]").get_attribute("value")
@@ -148,18 +152,22 @@ def answer_pages(tab: Any, answers: dict[str, Any], *, check: bool = True) -> li
         if check:
             check_axe(tab)
         for fact, value in answers.items():
-            box = tab.locator(f'[id="c-{fact}"]')
-            if value is True and box.count():
-                box.check()
-                continue
+            if value is True:
+                boxes = tab.locator(f'input[type=checkbox][data-places~="{fact}"]')
+                for i in range(boxes.count()):
+                    boxes.nth(i).check()
             radio = tab.locator(f'[id="r-{fact}-{value}"]')
             if radio.count():
                 radio.check()
+                continue
+            yes_no = tab.locator(f'[id="r-{fact}-{"yes" if value else "no"}"]')
+            if isinstance(value, bool) and yes_no.count():
+                yes_no.check()
                 continue
             field = tab.locator(f'[id="i-{fact}"]')
             if field.count():
                 field.fill(str(value))
         with tab.expect_navigation():
             tab.get_by_role("button", name="Continue").click()
-        assert len(screens) < 15, screens
+        assert len(screens) < 30, screens
     return screens

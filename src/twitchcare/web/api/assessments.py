@@ -33,6 +33,8 @@ def _step(step: Step) -> dict[str, Any]:
                 "minimum": f.minimum,
                 "maximum": f.maximum,
                 "choices": f.choices,
+                "summarises": list(f.summarises),
+                "ask_if": f.ask_if,
             }
             for f in step.items
         ],

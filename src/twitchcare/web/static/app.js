@@ -9,9 +9,13 @@
   }
 
   function bodyMap(fieldset) {
+    /* A place on the figure ticks the box that names it, or the part of the body holding it
+       ("Legs or feet" on the first page, "Calf or shin" on the page about the legs). */
     var boxes = {};
     fieldset.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      boxes[box.value] = box;
+      (box.getAttribute("data-places") || box.value).split(" ").forEach(function (place) {
+        if (!boxes[place]) { boxes[place] = box; }
+      });
     });
     var regions = fieldset.querySelectorAll(".region");
     function sync() {
@@ -24,19 +28,25 @@
     }
     regions.forEach(function (region) {
       var box = boxes[region.getAttribute("data-loc")];
-      if (!box) { region.classList.add("off-map"); return; }
-      var label = fieldset.querySelector("label[for='" + box.id + "']");
+      if (!box) { region.classList.add("off-map"); region.setAttribute("aria-hidden", "true"); return; }
+      var boxLabel = fieldset.querySelector("label[for='" + box.id + "']");
+      var boxText = boxLabel ? boxLabel.textContent : box.value;
+      var place = region.getAttribute("data-label") || boxText;
       var side = region.closest("figure").querySelector("figcaption").textContent;
+      var name = place + " (" + side + ")";
+      if (place !== boxText) { name += ", " + boxText; }
       region.setAttribute("role", "checkbox");
       region.setAttribute("tabindex", "0");
-      region.setAttribute("aria-label", (label ? label.textContent : box.value) + " (" + side + ")");
+      region.setAttribute("aria-label", name);
       function toggle() { box.checked = !box.checked; sync(); }
       region.addEventListener("click", toggle);
       region.addEventListener("keydown", function (event) {
         if (event.key === " " || event.key === "Enter") { event.preventDefault(); toggle(); }
       });
     });
-    Object.keys(boxes).forEach(function (key) { boxes[key].addEventListener("change", sync); });
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.addEventListener("change", sync);
+    });
     sync();
   }
 
