@@ -158,13 +158,22 @@ class Interview:
         # The facts each rule looks at, worked out once: choosing a page asks this of every rule
         # for every screen, and walking the predicate each time was most of an answer's cost.
         self._rule_facts = [frozenset(t.fact for t in leaves(r.when)) for r in kb.rules]
+        self._rule_ranks = [level_rank(r.level) for r in kb.rules]
         self._provided = _provides(kb)
         self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
+        self._derived: dict[str, FactValue] | None = None
 
     # ------------------------------------------------------------------ state
     @property
     def facts(self) -> dict[str, FactValue]:
-        return derive(self.kb, self._answers)
+        """The answers with everything derived from them, worked out once per page answered.
+
+        Choosing a page reads this for every screen; deriving it each time was most of the
+        cost. The answers change only in :meth:`answer` and :meth:`back`, which forget it.
+        """
+        if self._derived is None:
+            self._derived = derive(self.kb, self._answers)
+        return dict(self._derived)
 
     @property
     def questions_asked(self) -> int:
@@ -223,23 +232,34 @@ class Interview:
         chances = sorted((self._chance(p, facts) for p in predicate.of), reverse=True)
         return math.prod(chances[: predicate.at_least])
 
-    def _triage_priority(self, screen: Screen, facts: dict[str, FactValue], current: int) -> int:
-        """The most urgent level above ``current`` this screen could still unlock (-1 if none)."""
-        open_facts = self._open_facts(screen, facts)
-        if not open_facts:
-            return -1
-        best = -1
-        for rule, rule_facts in zip(self.kb.rules, self._rule_facts, strict=True):
-            rank = level_rank(rule.level)
-            if rank <= max(current, best):
-                continue
-            if rule_facts.isdisjoint(open_facts):
+    def _pursued(
+        self, facts: dict[str, FactValue], current: int
+    ) -> list[tuple[int, frozenset[str]]]:
+        """Rules above ``current`` still open and likely enough to pursue: (rank, their facts).
+
+        Worked out once per page chosen, not once per screen: neither depends on the screen.
+        """
+        pursued = []
+        for rule, rule_facts, rank in zip(
+            self.kb.rules, self._rule_facts, self._rule_ranks, strict=True
+        ):
+            if rank <= current:
                 continue
             if rule.when.evaluate(facts, use_missing=False) is not None:
                 continue
             if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
-                best = rank
-        return best
+                pursued.append((rank, rule_facts))
+        return pursued
+
+    def _triage_priority(
+        self, screen: Screen, facts: dict[str, FactValue], pursued: list[tuple[int, frozenset[str]]]
+    ) -> int:
+        """The most urgent level this screen could still unlock among ``pursued`` (-1 if none)."""
+        open_facts = self._open_facts(screen, facts)
+        if not open_facts:
+            return -1
+        ranks = (rank for rank, rule_facts in pursued if not rule_facts.isdisjoint(open_facts))
+        return max(ranks, default=-1)
 
     def _cause_value(
         self, screen: Screen, facts: dict[str, FactValue], leading: list[RankedCause]
@@ -294,7 +314,8 @@ class Interview:
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
         current = level_rank(confirmed)
-        relevant = [(s, self._triage_priority(s, facts, current)) for s in self.kb.screens]
+        pursued = self._pursued(facts, current)
+        relevant = [(s, self._triage_priority(s, facts, pursued)) for s in self.kb.screens]
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
             screen, priority = min(relevant, key=lambda x: x[0].order)
@@ -348,6 +369,7 @@ class Interview:
         self._history.append((screen_id, previous))
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
+        self._derived = None
         if screen_id not in self._asked:
             self._asked.append(screen_id)
 
@@ -359,6 +381,7 @@ class Interview:
         for fact_id in self._screens[screen_id].facts:
             self._answers.pop(fact_id, None)
         self._answers.update(previous)
+        self._derived = None
         if screen_id in self._asked:
             self._asked.remove(screen_id)
         self._shown.pop(screen_id, None)
