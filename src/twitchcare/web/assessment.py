@@ -45,6 +45,11 @@ def current(kb: KnowledgeBase, state: InterviewState) -> tuple[Step | None, Prog
     return _next(state.interview(kb), len(state.log))
 
 
+def next_page(kb: KnowledgeBase, state: InterviewState) -> Step | None:
+    """The page being asked, without the cost of estimating how many follow."""
+    return state.interview(kb).next_step()
+
+
 def _next(interview: Interview, answered: int) -> tuple[Step | None, Progress]:
     """The next page of an interview replayed up to now; spends ``interview`` on the estimate."""
     step = interview.next_step()
@@ -55,11 +60,17 @@ def _next(interview: Interview, answered: int) -> tuple[Step | None, Progress]:
 
 
 def answer(
-    kb: KnowledgeBase, state: InterviewState, screen: str, values: dict[str, FactValue | None]
-) -> tuple[InterviewState, Step | None, Progress]:
+    kb: KnowledgeBase,
+    state: InterviewState,
+    screen: str,
+    values: dict[str, FactValue | None],
+    *,
+    look_ahead: bool = True,
+) -> tuple[InterviewState, Step | None, Progress | None]:
     """Record one page (the engine checks every value) and return the next page with progress.
 
-    Only the page being asked is accepted. The interview is replayed once per call.
+    Only the page being asked is accepted. The interview is replayed once per call. Without
+    ``look_ahead`` (a page that redirects to the next one anyway) the next page is not worked out.
     """
     interview = state.interview(kb)
     step = interview.next_step()
@@ -81,6 +92,8 @@ def answer(
             )
     interview.answer(screen, values)
     new_state = InterviewState(known=state.known, log=[*state.log, (screen, dict(values))])
+    if not look_ahead:
+        return new_state, None, None
     return (new_state, *_next(interview, len(new_state.log)))
 
 

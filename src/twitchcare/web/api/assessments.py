@@ -65,6 +65,7 @@ def start(request: Request) -> dict[str, Any]:
 def answer(request: Request, body: AnswerBody) -> dict[str, Any]:
     state = codec(request).loads(body.state)
     new_state, step, progress = assessment.answer(kb(request), state, body.screen, body.answers)
+    assert progress is not None
     return _reply(request, new_state, (step, progress))
 
 

@@ -88,7 +88,7 @@ async def answer(request: Request) -> Response:
     if state is None:
         return _go("/assess", request=request)
     form = await request.form()
-    step, _progress = assessment.current(kb(request), state)
+    step = assessment.next_page(kb(request), state)
     if step is None:
         return _go("/assess/result", request=request)
     if form.get("screen") != step.screen.id:  # an old tab: show the page being asked
@@ -97,7 +97,9 @@ async def answer(request: Request) -> Response:
     ticked = [v for v in form.getlist("tick") if isinstance(v, str)]
     try:
         values = read_form(step, fields, ticked, today=assessment.now().date())
-        state, _next, _ = assessment.answer(kb(request), state, step.screen.id, values)
+        state, _, _ = assessment.answer(
+            kb(request), state, step.screen.id, values, look_ahead=False
+        )
     except InputError as exc:
         return _question(request, state, exc)
     return _go("/assess/question", state, request=request)
@@ -116,8 +118,7 @@ def result(request: Request) -> Response:
     state = _state(request)
     if state is None:
         return _go("/assess", request=request)
-    step, _progress = assessment.current(kb(request), state)
-    if step is not None:
+    if assessment.next_page(kb(request), state) is not None:
         return _go("/assess/question", request=request)
     outcome = assessment.result(kb(request), state)
     saved = request.query_params.get("saved")
