@@ -21,7 +21,6 @@ from typing import Literal
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
-from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import (
     LEVELS,
@@ -233,19 +232,18 @@ class Interview:
         return math.prod(chances[: predicate.at_least])
 
     def _pursued(
-        self, facts: dict[str, FactValue], current: int
+        self, facts: dict[str, FactValue], current: int, truth: list[bool | None]
     ) -> list[tuple[int, frozenset[str]]]:
-        """Rules above ``current`` still open and likely enough to pursue: (rank, their facts).
+        """Rules above ``current`` still open (``truth`` None) and likely enough to pursue.
 
         Worked out once per page chosen, not once per screen: neither depends on the screen.
+        Returns (rank, the rule's facts) pairs.
         """
         pursued = []
-        for rule, rule_facts, rank in zip(
-            self.kb.rules, self._rule_facts, self._rule_ranks, strict=True
+        for rule, rule_facts, rank, known in zip(
+            self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
         ):
-            if rank <= current:
-                continue
-            if rule.when.evaluate(facts, use_missing=False) is not None:
+            if rank <= current or known is not None:
                 continue
             if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
                 pursued.append((rank, rule_facts))
@@ -298,7 +296,11 @@ class Interview:
             # The places within the parts of the body ticked on the first page come next.
             if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
                 return self._step(screen, "where it twitches comes first", purpose="first")
-        confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
+        # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
+        # what is still open is what later pages could decide.
+        truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
+        fired = [rank for t, rank in zip(truth, self._rule_ranks, strict=True) if t is True]
+        confirmed = LEVELS[max(fired, default=level_rank("self_care"))]
         if confirmed == "emergency":
             # Help is needed now: nothing new is asked. Only the details of what the person
             # has already ticked are taken, so the result names what they have told.
@@ -314,7 +316,7 @@ class Interview:
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
         current = level_rank(confirmed)
-        pursued = self._pursued(facts, current)
+        pursued = self._pursued(facts, current, truth)
         relevant = [(s, self._triage_priority(s, facts, pursued)) for s in self.kb.screens]
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
