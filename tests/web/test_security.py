@@ -84,3 +84,13 @@ def test_the_server_binds_the_loopback_address_by_default() -> None:
 
     settings = load_settings()
     assert address(settings) == f"http://127.0.0.1:{settings.port}/"
+
+
+def test_the_cookies_are_httponly_and_same_site_strict(client: TestClient) -> None:
+    fresh = client.get("/", headers={"cookie": ""})
+    csrf_cookie = fresh.headers["set-cookie"].lower()
+    assert "httponly" in csrf_cookie and "samesite=strict" in csrf_cookie
+    started = post_form(client, "/assess/start", {})
+    state_cookie = started.history[0].headers["set-cookie"].lower()
+    assert state_cookie.startswith("tc_assessment=")
+    assert "httponly" in state_cookie and "samesite=strict" in state_cookie
