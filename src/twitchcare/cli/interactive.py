@@ -21,7 +21,7 @@ from twitchcare.cli.bodymap import ask_body_map
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
 from twitchcare.cli.render import render_assessment
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Interview, Step, applies
+from twitchcare.engine.interview import AnswerLog, Interview, Step, applies, pages_estimate
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
@@ -35,7 +35,7 @@ LEVEL_REASON = {
     "urgent": "an answer here could mean you should see a doctor today.",
     "doctor": "an answer here could mean a doctor should look at it.",
 }
-Log = list[tuple[str, dict[str, FactValue | None]]]
+Log = AnswerLog
 
 
 def plain_reason(step: Step) -> str:
@@ -59,20 +59,6 @@ def not_applicable(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
     """True when an earlier answer on the page makes this question pointless to ask."""
     after = NOT_APPLICABLE_AFTER.get(fact.id)
     return after is not None and after[0] in answers and answers[after[0]] == after[1]
-
-
-def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
-    """How many pages in all if the rest were answered as most people do - a fair middle guess.
-
-    The overview questions are taken as "no" (most people have none of those signs) and every
-    other answer as unknown; a "yes" opens the pages it stands for, so real answers can add pages.
-    """
-    sim = Interview(kb, known=known)
-    for screen_id, values in log:
-        sim.answer(screen_id, values)
-    while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
-    return sim.questions_asked
 
 
 def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = None) -> None:
