@@ -31,6 +31,7 @@ lint: install
 
 test: install lint
 	@./scripts/ensure-postgres.sh
+	@./scripts/ensure-poppler.sh
 	$(BIN)/python -m pytest
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --check; \
 	 else $(BIN)/twitchcare evaluate tests/cases --check; fi

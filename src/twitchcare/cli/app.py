@@ -73,10 +73,23 @@ def _register_all() -> None:
         kb,
         log,
         mg,
+        report,
         transfer,
     )
 
-    for module in (assess, evaluate, kb, log, diary, transfer, foods, mg, caffeine, alcohol):
+    for module in (
+        assess,
+        evaluate,
+        kb,
+        log,
+        diary,
+        transfer,
+        foods,
+        mg,
+        caffeine,
+        alcohol,
+        report,
+    ):
         module.register(app)
 
 

@@ -22,6 +22,7 @@ from twitchcare.kb.logic import leaves
 from twitchcare.kb.models import (
     AdviceFile,
     ConditionsFile,
+    DoctorQuestionsFile,
     Fact,
     KnowledgeBase,
     LevelsFile,
@@ -170,6 +171,13 @@ class _Checker:
                     problem="fact is never asked on any screen",
                     hint="add it to a screen or mark it derived",
                 )
+        for question in kb.doctor_questions:
+            key = f"questions[{question.id}]"
+            for s in question.sources:
+                self.source("doctor_questions.yaml", key + ".sources", s)
+            if question.when is not None:
+                for test in leaves(question.when):
+                    self.fact("doctor_questions.yaml", key + ".when", test.fact)
         missing = {"self_care", "doctor", "urgent", "emergency"} - set(kb.levels)
         if missing:
             raise KnowledgeError(
@@ -211,6 +219,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
     advice = _parse(AdviceFile, directory / "advice.yaml")
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
+    doctor_questions = _parse(DoctorQuestionsFile, directory / "doctor_questions.yaml")
     facts = _unique(questions.facts + _medication_facts(meds), "questions.yaml", "facts")
     kb = KnowledgeBase(
         version=manifest.version,
@@ -223,6 +232,9 @@ def build_kb(directory: Path) -> KnowledgeBase:
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),
         levels={lv.level: lv for lv in levels.levels},
+        doctor_questions=list(
+            _unique(doctor_questions.questions, "doctor_questions.yaml", "questions").values()
+        ),
     )
     _Checker(kb).run()
     return kb

@@ -173,6 +173,19 @@ class LevelsFile(Strict):
     levels: list[TriageLevelText]
 
 
+class DoctorQuestion(Strict):
+    """A question the person may take to the appointment, shown when ``when`` holds (or always)."""
+
+    id: str
+    text: str = Field(min_length=10)
+    when: Predicate | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class DoctorQuestionsFile(Strict):
+    questions: list[DoctorQuestion] = Field(min_length=1)
+
+
 class KnowledgeBase(Strict):
     """Everything the engine knows, loaded and cross-checked once per process."""
 
@@ -186,3 +199,4 @@ class KnowledgeBase(Strict):
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
     levels: dict[str, TriageLevelText]
+    doctor_questions: list[DoctorQuestion] = Field(default_factory=list)

@@ -1,0 +1,80 @@
+"""Report targets on a heavy user's ten years (about 180,000 episodes over 3,650 days).
+
+- ``twitchcare report`` for the whole ten years in at most 2 s (a new process, wall time);
+- the FHIR R4 export of the same diary in at most 5 s, and valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.bench_diary import BIN, DAYS, build_heavy_diary
+from benchmarks.common import Measurement
+
+
+def _wall(args: list[str], env: dict[str, str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _add_assessment(data_dir: Path) -> None:
+    from twitchcare.config import load_settings
+    from twitchcare.diary.assessments import save_assessment
+    from twitchcare.engine import assess
+    from twitchcare.engine.serialise import assessment_dict
+    from twitchcare.kb import load_kb
+    from twitchcare.store import open_store
+
+    kb = load_kb()
+    answers = {"loc.calf": True, "duration_days": 3000, "medications": ["omeprazole"]}
+    now = dt.datetime.now(dt.UTC)
+    store = open_store(load_settings(data_dir=data_dir))
+    save_assessment(
+        store, answers, assessment_dict(kb, assess(kb, answers, now=now)), kb.version, now
+    )
+    store.close()
+
+
+def run() -> list[Measurement]:
+    with tempfile.TemporaryDirectory(prefix="twitchcare-bench-") as folder:
+        return _measure(Path(folder))
+
+
+def _measure(tmp: Path) -> list[Measurement]:
+    data_dir = tmp / "heavy"
+    n_episodes = build_heavy_diary(data_dir)
+    _add_assessment(data_dir)
+    env = {**os.environ, "TWITCHCARE_DATA_DIR": str(data_dir)}
+    env.pop("TWITCHCARE_DATABASE_URL", None)
+    first = (dt.date.today() - dt.timedelta(days=DAYS - 1)).isoformat()
+    twitchcare = str(BIN / "twitchcare")
+    pdf = tmp / "report.pdf"
+    report_s = _wall([twitchcare, "report", "--out", str(pdf), "--from", first], env, repeat=3)
+    report_90_s = _wall([twitchcare, "report", "--out", str(pdf)], env, repeat=3)
+    size = f"{n_episodes} episodes over {DAYS} days"
+    return [
+        Measurement(
+            "report_ten_years_cli_s",
+            report_s,
+            "s",
+            2.0,
+            note=f"`twitchcare report --from <ten years ago>`, new process, median of 3; {size}",
+        ),
+        Measurement(
+            "report_last_90_days_cli_s",
+            report_90_s,
+            "s",
+            2.0,
+            note=f"`twitchcare report` (default 90 days), ten-year diary, median of 3; {size}",
+        ),
+    ]
