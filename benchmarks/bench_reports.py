@@ -61,6 +61,9 @@ def _measure(tmp: Path) -> list[Measurement]:
     pdf = tmp / "report.pdf"
     report_s = _wall([twitchcare, "report", "--out", str(pdf), "--from", first], env, repeat=3)
     report_90_s = _wall([twitchcare, "report", "--out", str(pdf)], env, repeat=3)
+    bundle = tmp / "bundle.json"
+    fhir_s = _wall([twitchcare, "export", "--format", "fhir", "--out", str(bundle)], env, repeat=3)
+    invalid, validate_s, resources = _invalid_resources(bundle)
     size = f"{n_episodes} episodes over {DAYS} days"
     return [
         Measurement(
@@ -77,4 +80,37 @@ def _measure(tmp: Path) -> list[Measurement]:
             2.0,
             note=f"`twitchcare report` (default 90 days), ten-year diary, median of 3; {size}",
         ),
+        Measurement(
+            "fhir_export_ten_years_cli_s",
+            fhir_s,
+            "s",
+            5.0,
+            note=f"`twitchcare export --format fhir --out FILE`, new process, median of 3; {size};"
+            f" {resources} resources",
+        ),
+        Measurement(
+            "fhir_export_ten_years_invalid_resources",
+            float(invalid),
+            "resources",
+            0.0,
+            note=f"the whole Bundle validated with fhir.resources R4B models ({validate_s:.0f} s,"
+            " not part of the export's time)",
+        ),
     ]
+
+
+def _invalid_resources(bundle: Path) -> tuple[int, float, int]:
+    """Validate the exported Bundle as a whole; 0 invalid when it validates."""
+    import json
+
+    from fhir.resources.R4B.bundle import Bundle
+    from pydantic import ValidationError
+
+    start = time.perf_counter()
+    doc = json.loads(bundle.read_text(encoding="utf-8"))
+    try:
+        Bundle.model_validate(doc)
+        invalid = 0
+    except ValidationError as exc:
+        invalid = len({e["loc"][:2] for e in exc.errors()})
+    return invalid, time.perf_counter() - start, len(doc["entry"])
