@@ -68,6 +68,7 @@ def _register_all() -> None:
         assess,
         caffeine,
         diary,
+        erase,
         evaluate,
         foods,
         kb,
@@ -89,6 +90,7 @@ def _register_all() -> None:
         caffeine,
         alcohol,
         report,
+        erase,
     ):
         module.register(app)
 
