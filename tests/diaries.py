@@ -42,12 +42,15 @@ def fill_diary(
     store: DiaryStore, days: int, *, today: dt.date = TODAY, seed: int = 3, rate: float = 3.0
 ) -> None:
     """``days`` simulated days up to ``today`` (episodes and factors), a profile, an assessment,
-    an intake item and an experiment."""
+    an intake item, an experiment, a relaxation session and a running programme."""
     from twitchcare.diary.experiments import Experiment, add_experiment
     from twitchcare.diary.intake import IntakeEntry, add_intake
     from twitchcare.diary.profile import Profile, set_profile
     from twitchcare.diary.simulate import simulate_table, table_to_records
     from twitchcare.diary.transfer import import_records
+    from twitchcare.kb import load_kb
+    from twitchcare.relax.practice import Practice, log_practice
+    from twitchcare.relax.programme import start_programme
 
     table = simulate_table(
         seed,
@@ -74,4 +77,9 @@ def fill_diary(
             comparison="below",
             target=200.0,
         ),
+    )
+    start_programme(store, load_kb(), "autogenic", today - dt.timedelta(days=2))
+    log_practice(
+        store,
+        Practice(dt.datetime.combine(today, dt.time(7), dt.UTC), "autogenic", 5.0, True),
     )

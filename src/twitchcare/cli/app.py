@@ -74,6 +74,7 @@ def _register_all() -> None:
         kb,
         log,
         mg,
+        relax,
         report,
         transfer,
     )
@@ -91,6 +92,7 @@ def _register_all() -> None:
         alcohol,
         report,
         erase,
+        relax,
     ):
         module.register(app)
 

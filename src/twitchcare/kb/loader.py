@@ -32,6 +32,7 @@ from twitchcare.kb.models import (
     SourcesFile,
     Strict,
 )
+from twitchcare.kb.relaxation import RelaxationFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -178,6 +179,27 @@ class _Checker:
             if question.when is not None:
                 for test in leaves(question.when):
                     self.fact("doctor_questions.yaml", key + ".when", test.fact)
+        for session in kb.relaxation.values():
+            for s in session.sources:
+                self.source("relaxation.yaml", f"sessions[{session.id}].sources", s)
+        for programme in kb.programmes.values():
+            key = f"programmes[{programme.id}]"
+            for s in programme.sources:
+                self.source("relaxation.yaml", key + ".sources", s)
+            if programme.session not in kb.relaxation:
+                raise KnowledgeError(
+                    where="relaxation.yaml",
+                    field=key + ".session",
+                    problem=f"unknown session '{programme.session}'",
+                    hint=_did_you_mean(programme.session, set(kb.relaxation)),
+                )
+            stages = len(kb.relaxation[programme.session].stages)
+            if programme.stage_every_days is not None and not stages:
+                raise KnowledgeError(
+                    where="relaxation.yaml",
+                    field=key + ".stage_every_days",
+                    problem=f"session '{programme.session}' has no stages",
+                )
         missing = {"self_care", "doctor", "urgent", "emergency"} - set(kb.levels)
         if missing:
             raise KnowledgeError(
@@ -220,6 +242,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
     doctor_questions = _parse(DoctorQuestionsFile, directory / "doctor_questions.yaml")
+    relaxation = _parse(RelaxationFile, directory / "relaxation.yaml")
     facts = _unique(questions.facts + _medication_facts(meds), "questions.yaml", "facts")
     kb = KnowledgeBase(
         version=manifest.version,
@@ -235,6 +258,8 @@ def build_kb(directory: Path) -> KnowledgeBase:
         doctor_questions=list(
             _unique(doctor_questions.questions, "doctor_questions.yaml", "questions").values()
         ),
+        relaxation=_unique(relaxation.sessions, "relaxation.yaml", "sessions"),
+        programmes=_unique(relaxation.programmes, "relaxation.yaml", "programmes"),
     )
     _Checker(kb).run()
     return kb

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from twitchcare.kb.logic import Level, Predicate
+from twitchcare.kb.relaxation import Programme, Session
 
 Specialist = Literal[
     "emergency_services",
@@ -200,3 +201,5 @@ class KnowledgeBase(Strict):
     medications: dict[str, MedicationClass]
     levels: dict[str, TriageLevelText]
     doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
+    relaxation: dict[str, Session] = Field(default_factory=dict)
+    programmes: dict[str, Programme] = Field(default_factory=dict)
