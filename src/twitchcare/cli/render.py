@@ -239,6 +239,8 @@ def _render_causes(
 
 def render_evaluation(report: EvaluationReport) -> None:
     """The evaluation table with targets, then the misses."""
+    from twitchcare.evaluation.scoring import target_text
+
     s = report.summary
     out = console()
     table = Table(
@@ -250,21 +252,33 @@ def render_evaluation(report: EvaluationReport) -> None:
     table.add_column("Target", justify="right")
     rows = [
         ("Triage exact", f"{s.triage_exact:.1%}", ""),
-        ("Triage exact or acceptable", f"{s.triage_acceptable:.1%}", "≥ 92%"),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", "≤ 2%"),
+        (
+            "Triage exact or acceptable",
+            f"{s.triage_acceptable:.1%}",
+            target_text("triage_acceptable"),
+        ),
+        ("Under-triage (all)", f"{s.under_triage:.1%}", target_text("under_triage")),
         (
             f"Under-triage of urgent/emergency ({s.urgent_cases})",
             f"{s.under_triage_urgent:.1%}",
-            "0%",
+            target_text("under_triage_urgent"),
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
-        ("Cause top-1", f"{s.top1:.1%}", "≥ 75%"),
-        ("Cause top-3", f"{s.top3:.1%}", "≥ 92%"),
-        ("Median questions", f"{s.median_questions:g}", "≤ 8" if report.simulate else ""),
+        ("Cause top-1", f"{s.top1:.1%}", target_text("top1")),
+        ("Cause top-3", f"{s.top3:.1%}", target_text("top3")),
+        (
+            "Median questions",
+            f"{s.median_questions:g}",
+            target_text("median_questions") if report.simulate else "",
+        ),
     ]
     if report.same_triage_as_full is not None:
         rows.append(
-            ("Same triage as full information", f"{report.same_triage_as_full:.1%}", "≥ 95%")
+            (
+                "Same triage as full information",
+                f"{report.same_triage_as_full:.1%}",
+                target_text("same_triage_as_full"),
+            )
         )
     for row in rows:
         table.add_row(*row)

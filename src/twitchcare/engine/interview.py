@@ -42,7 +42,6 @@ FIRST_SCREEN = "where"
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
 WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
 MAX_QUESTIONS = 10
-LEVEL_NAMES: tuple[Level, ...] = LEVELS
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,7 @@ class Interview:
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
             screen, priority = min(relevant, key=lambda x: x[0].order)
-            level = LEVEL_NAMES[priority]
+            level = LEVELS[priority]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
