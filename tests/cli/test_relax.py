@@ -149,6 +149,6 @@ def test_relaxation_minutes_from_the_players_appear_in_diary_stats_as_a_factor()
     assert result.exit_code == 0, result.output
     factors = json.loads(result.output)["factors"]
     relaxation = next(f for f in factors if f["factor"] == "relaxation_min" and f["lag_days"] == 0)
-    assert relaxation["days_used"] == 21
+    assert relaxation["days_used"] >= 14  # analysed, not "not enough data"
     assert relaxation["verdict"] in ("associated", "no_evidence")
     assert relaxation["per"] == "10 min relaxation"

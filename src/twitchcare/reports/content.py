@@ -324,7 +324,7 @@ def _finding(result: FactorResult | None) -> str:
         f"{result.days_used} days"
     )
     if result.verdict == "associated":
-        direction = "more" if result.ci_low > 1 else "less"
+        direction = "more" if result.rate_ratio > 1 else "less"
         return f"{direction} twitching: {text}"
     return f"no clear difference: {text}"
 
@@ -439,7 +439,10 @@ def assemble(kb: KnowledgeBase, inputs: ReportInputs) -> DoctorReport:
         red_flags_note=red_note,
         assessment=_assessment(kb, inputs.assessment),
         factors=_factors(inputs.factor_results),
-        factor_rule=f"Rate ratio of episodes a day per unit, adjusted for weekday; {RULE}.",
+        factor_rule=(
+            "Rate ratio of episodes a day per unit, from one model of all factors with the trend "
+            f"and the day of the week (as in `twitchcare diary stats`); {RULE}."
+        ),
         intake=_intake(inputs),
         medicines=_medicines(kb, inputs.assessment.answers if inputs.assessment else {}),
         questions=questions,
