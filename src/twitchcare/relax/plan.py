@@ -40,6 +40,20 @@ class SessionPlan:
     def minutes(self) -> float:
         return self.seconds / 60.0
 
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready, for a browser player that times the steps itself."""
+        return {
+            "session": self.session,
+            "name": self.name,
+            "stage": self.stage,
+            "logs_as": self.logs_as,
+            "seconds": round(self.seconds, 2),
+            "steps": [
+                {"text": s.text, "seconds": s.seconds, "cue": s.cue, "start": round(s.start, 2)}
+                for s in self.steps
+            ],
+        }
+
 
 @dataclass(frozen=True)
 class Position:

@@ -85,3 +85,12 @@ def test_a_plan_lasts_about_as_long_as_asked_and_positions_walk_through_it_in_or
     assert later.index >= here.index
     assert here.step.start <= at * plan.seconds + 1e-9
     assert position(plan, plan.seconds).done and not position(plan, 0).done
+
+
+def test_a_plan_is_plain_data_for_a_browser_player() -> None:
+    import json
+
+    plan = build_plan(KB.relaxation["breathing"], minutes=2)
+    doc = json.loads(json.dumps(plan.as_dict()))
+    assert doc["steps"][1]["cue"] == "inhale" and doc["steps"][1]["seconds"] == 4
+    assert doc["seconds"] == pytest.approx(plan.seconds, abs=0.01)
