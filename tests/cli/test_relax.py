@@ -152,3 +152,31 @@ def test_relaxation_minutes_from_the_players_appear_in_diary_stats_as_a_factor()
     assert relaxation["days_used"] >= 14  # analysed, not "not enough data"
     assert relaxation["verdict"] in ("associated", "no_evidence")
     assert relaxation["per"] == "10 min relaxation"
+
+
+def test_practice_counts_on_its_own_day_and_does_not_carry_over_to_the_next() -> None:
+    """``twitchcare day`` copies yesterday's stated habits, never yesterday's sessions."""
+    monday = dt.date(2026, 11, 23)
+    store = open_store()
+    try:
+        from twitchcare.diary.days import set_day
+
+        set_day(store, monday, {"stress_0_10": 4, "relaxation_min": 5})
+        log_practice(
+            store, Practice(dt.datetime.combine(monday, dt.time(21), dt.UTC), "pmr", 13, True)
+        )
+        assert get_day(store, monday).relaxation_min == 18  # type: ignore[union-attr]
+        tuesday = set_day(store, monday + dt.timedelta(days=1), {"stress_0_10": 6})
+        wednesday_walk = Practice(
+            dt.datetime.combine(monday + dt.timedelta(days=2), dt.time(8), dt.UTC),
+            "walk",
+            30,
+            True,
+            "exercise_min",
+        )
+        log_practice(store, wednesday_walk)
+        thursday = set_day(store, monday + dt.timedelta(days=3), {})
+    finally:
+        store.close()
+    assert tuesday.relaxation_min == 5  # the stated 5 carries; the 13 practised does not
+    assert thursday.exercise_min is None  # Wednesday's walk stays on Wednesday

@@ -73,6 +73,7 @@ def export_json(store: DiaryStore) -> dict[str, object]:
                 "session": r.session,
                 "minutes": r.minutes,
                 "completed": r.completed,
+                "factor": r.factor,
             }
             for r in session.scalars(
                 select(RelaxSessionRow).order_by(RelaxSessionRow.at, RelaxSessionRow.id)
@@ -207,8 +208,14 @@ def _practice(d: dict[str, Any]) -> dict[str, Any]:
     name = d["session"]
     if not isinstance(name, str) or not 1 <= len(name) <= 40:
         raise InputError(field="session", problem="needs a session id of 1-40 characters")
+    factor = d.get("factor", "relaxation_min")
+    if factor not in ("relaxation_min", "exercise_min"):
+        raise InputError(
+            field="factor", problem=f"'{factor}'", hint="relaxation_min or exercise_min"
+        )
     offset = at.utcoffset() or dt.timedelta()
     return {
+        "factor": factor,
         "at": at.astimezone(dt.UTC).replace(tzinfo=None),
         "utc_offset_min": int(offset.total_seconds() // 60),
         "day": at.date(),

@@ -15,6 +15,9 @@ from twitchcare.diary.records import FACTOR_RANGES
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from twitchcare.diary.records import DayFactors
     from twitchcare.store import DiaryStore
 
 
@@ -61,6 +64,7 @@ def log_practice(store: DiaryStore, practice: Practice) -> float:
                 session=p.session,
                 minutes=round(p.minutes, 2),
                 completed=p.completed,
+                factor=p.factor,
             )
         )
         day = session.get(DayRow, p.day)
@@ -95,6 +99,33 @@ def list_practice(
                 session=r.session,
                 minutes=r.minutes,
                 completed=r.completed,
+                factor=r.factor,
             )
             for r in session.scalars(query)
         ]
+
+
+def without_practice(session: Session, day: DayFactors) -> DayFactors:
+    """``day`` with the minutes of sessions practised on it taken out of its factors.
+
+    What is left is what the person stated (or nothing): the part that may carry over to a new
+    day, whereas practice counts only on the day it happened.
+    """
+    from dataclasses import replace
+
+    from sqlalchemy import func, select
+
+    from twitchcare.store.models import RelaxSessionRow
+
+    rows = session.execute(
+        select(RelaxSessionRow.factor, func.sum(RelaxSessionRow.minutes))
+        .where(RelaxSessionRow.day == day.day)
+        .group_by(RelaxSessionRow.factor)
+    ).all()
+    changes: dict[str, float | None] = {}
+    for factor, practised in rows:
+        value = getattr(day, factor, None)
+        if value is not None and practised:
+            left = round(value - float(practised), 2)
+            changes[factor] = left if left > 0 else None
+    return replace(day, **changes) if changes else day  # type: ignore[arg-type]

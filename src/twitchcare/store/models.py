@@ -107,6 +107,7 @@ class RelaxSessionRow(Base):
     session: Mapped[str] = mapped_column(String(40))
     minutes: Mapped[float] = mapped_column(Float)
     completed: Mapped[bool] = mapped_column(Boolean)
+    factor: Mapped[str] = mapped_column(String(20))  # the day factor the minutes were added to
 
 
 class RelaxProgrammeRow(Base):

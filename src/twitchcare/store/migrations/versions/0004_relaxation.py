@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("session", sa.String(40), nullable=False),
         sa.Column("minutes", sa.Float, nullable=False),
         sa.Column("completed", sa.Boolean, nullable=False),
+        sa.Column("factor", sa.String(20), nullable=False),
     )
     op.create_index("ix_relax_sessions_day", "relax_sessions", ["day"])
     op.create_table(
