@@ -240,6 +240,7 @@ class _EpisodeParts:
             for side, concept in _SIDES.items()
         }
         self.intensities: dict[int, dict[str, Any]] = {}
+        self.combos: dict[tuple[Any, ...], tuple[dict[str, Any], ...]] = {}
 
     def zone(self, offset: int) -> dt.timezone:
         if offset not in self.zones:
@@ -271,24 +272,33 @@ class _EpisodeParts:
             self.intensities[value] = {"code": _LOCAL["intensity"], "valueInteger": value}
         return self.intensities[value]
 
+    def fixed(
+        self, locations: str, side: str | None, intensity: int | None, contexts: str
+    ) -> tuple[dict[str, Any], ...]:
+        """The components that repeat across episodes (places, side, intensity, context)."""
+        key = (locations, side, intensity, contexts)
+        found = self.combos.get(key)
+        if found is None:
+            parts = [self.place(loc) for loc in locations.split(";")]
+            if side in self.sides:
+                parts.append(self.sides[side])
+            if intensity is not None:
+                parts.append(self.intensity(intensity))
+            parts += [self.context(c) for c in contexts.split(";") if c]
+            found = self.combos[key] = tuple(parts)
+        return found
+
 
 def _episode(ident: int, row: tuple[Any, ...], parts: _EpisodeParts) -> Resource:
     started, offset, locations, side, duration, intensity, contexts, note = row
     if isinstance(started, str):  # SQLite hands back text; parsing it here is much cheaper
         started = dt.datetime.fromisoformat(started)
     at = started.replace(tzinfo=dt.UTC).astimezone(parts.zone(offset))
-    # Local codings carry no display: the CodeSystem in the Bundle defines each code once.
-    components = [parts.place(loc) for loc in locations.split(";")]
-    if side in parts.sides:
-        components.append(parts.sides[side])
+    components = list(parts.fixed(locations, side, intensity, contexts))
     if duration is not None:
         components.append(
             {"code": _LOCAL["duration"], "valueQuantity": _quantity(duration, "s", "s")}
         )
-    if intensity is not None:
-        components.append(parts.intensity(intensity))
-    if contexts:
-        components += [parts.context(c) for c in contexts.split(";") if c]
     obs: Resource = {
         "resourceType": "Observation",
         "id": f"episode-{ident}",
@@ -320,7 +330,7 @@ def bundle_entries(
     store: DiaryStore, kb: KnowledgeBase, *, name: str | None = None
 ) -> Iterator[Resource]:
     """Every resource of the export, in order: codes, questionnaire, patient, then the diary."""
-    from sqlalchemy import String, select, type_coerce
+    from sqlalchemy import select
 
     from twitchcare.diary.assessments import list_assessments
     from twitchcare.diary.profile import get_profile
@@ -364,23 +374,20 @@ def bundle_entries(
             )
     columns = [getattr(DayRow, f) for f in FACTORS]
     with store.session() as session:
-        episode_rows = session.execute(
-            select(
-                EpisodeRow.id,
-                type_coerce(EpisodeRow.started_at, String),
-                EpisodeRow.utc_offset_min,
-                EpisodeRow.locations,
-                EpisodeRow.side,
-                EpisodeRow.duration_s,
-                EpisodeRow.intensity,
-                EpisodeRow.contexts,
-                EpisodeRow.note,
-            ).order_by(EpisodeRow.started_at, EpisodeRow.id)
-        ).all()
+        # Plain driver rows: ten years of episodes skip SQLAlchemy's per-row type processing.
+        # started_at comes back as text on SQLite and as a datetime on PostgreSQL.
+        episode_rows = (
+            session.connection()
+            .exec_driver_sql(
+                "SELECT started_at, utc_offset_min, locations, side, duration_s, intensity,"
+                f" contexts, note FROM {EpisodeRow.__tablename__} ORDER BY started_at, id"
+            )
+            .fetchall()
+        )
         day_rows = session.execute(select(DayRow.day, *columns).order_by(DayRow.day)).all()
     parts = _EpisodeParts()
     for n, row in enumerate(episode_rows, 1):
-        yield _episode(n, tuple(row[1:]), parts)
+        yield _episode(n, tuple(row), parts)
     for row in day_rows:
         for factor, value in zip(FACTORS, row[1:], strict=True):
             if value is not None:
