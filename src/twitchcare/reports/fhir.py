@@ -221,7 +221,7 @@ _EPISODE_CODE = {
     ],
     "text": "Muscle twitch episode (self-reported)",
 }
-_EXAM = _category("exam", "Exam")
+# No category: a self-reported episode is neither an examination finding nor a survey answer.
 
 
 class _EpisodeParts:
@@ -305,7 +305,6 @@ def _episode(ident: int, row: tuple[Any, ...], parts: _EpisodeParts) -> Resource
         "status": "final",
         "code": _EPISODE_CODE,
         "subject": _SUBJECT,
-        "category": _EXAM,
         "effectiveDateTime": at.isoformat(),
         "valueBoolean": True,
         "component": components,
@@ -315,12 +314,21 @@ def _episode(ident: int, row: tuple[Any, ...], parts: _EpisodeParts) -> Resource
     return obs
 
 
+#: Sleep, exercise and relaxation are what a person does (``activity``); intake is social history.
+_FACTOR_CATEGORY = {
+    factor: _category("activity", "Activity")
+    if factor in ("sleep_hours", "exercise_min", "relaxation_min")
+    else _category("social-history", "Social History")
+    for factor in FACTOR_CODES
+}
+
+
 def _factor(day: dt.date, factor: str, value: float) -> Resource:
     system, code, display, unit_code, unit = FACTOR_CODES[factor]
     return _observation(
         f"day-{day.isoformat()}-{factor.replace('_', '-')}",
         {"coding": [_coding(system, code, display)], "text": display},
-        category=_category("social-history", "Social History"),
+        category=_FACTOR_CATEGORY[factor],
         effectiveDateTime=day.isoformat(),
         valueQuantity=_quantity(value, unit, unit_code),
     )
