@@ -149,13 +149,13 @@ def test_a_triage_rule_may_not_test_for_absence(tmp_path: Path) -> None:
     path = folder / "rules.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "when: {fact: seizure_or_fainting}", "when: {fact: seizure_or_fainting, is: false}"
+            "when: {fact: breathing_difficulty}", "when: {fact: breathing_difficulty, is: false}"
         ),
         encoding="utf-8",
     )
     with pytest.raises(KnowledgeError) as err:
         build_kb(folder)
-    assert "rules[seizure].when" in str(err.value)
+    assert "rules[breathing-difficulty].when" in str(err.value)
 
 
 def test_kb_check_reports_a_broken_file_as_one_line_with_exit_code_2(tmp_path: Path) -> None:
@@ -195,11 +195,46 @@ def test_case_file_vocabulary_matches_the_engine_and_the_schema(schema: Schema) 
     from typing import get_args
 
     from twitchcare.engine.facts import CONTEXTS
-    from twitchcare.evaluation.cases import Context, Finding, History, Location
+    from twitchcare.evaluation.cases import (
+        ConditionId,
+        Context,
+        Diet,
+        Exposures,
+        Finding,
+        History,
+        Location,
+        Person,
+        Twitching,
+    )
+    from twitchcare.kb.models import Specialist
     from twitchcare.locations import LOCATIONS
 
     assert get_args(Location) == LOCATIONS == tuple(_enum(schema, "location"))
     contexts = schema["properties"]["twitching"]["properties"]["contexts"]["items"]["enum"]
     assert get_args(Context) == CONTEXTS == tuple(contexts)
-    assert set(get_args(Finding)) == set(_enum(schema, "finding"))
-    assert set(get_args(History)) == set(_enum(schema, "history"))
+    assert get_args(Finding) == tuple(_enum(schema, "finding"))
+    assert get_args(History) == tuple(_enum(schema, "history"))
+    assert get_args(ConditionId) == tuple(_enum(schema, "condition"))
+    expected = schema["properties"]["expected"]["properties"]
+    assert get_args(Specialist) == tuple(expected["specialist"]["enum"])
+    exposures = schema["properties"]["exposures"]["properties"]
+    assert get_args(Diet) == tuple(exposures["diet"]["enum"])
+    assert set(Exposures.model_fields) == set(exposures)
+    assert set(Person.model_fields) == set(schema["properties"]["person"]["properties"])
+    assert set(Twitching.model_fields) == set(schema["properties"]["twitching"]["properties"])
+
+
+def test_every_person_field_has_a_question(kb: KnowledgeBase, schema: Schema) -> None:
+    for name in schema["properties"]["person"]["properties"]:
+        assert name in kb.facts, name
+
+
+def test_a_symptom_whose_onset_is_asked_has_an_onset_question_on_a_screen(
+    kb: KnowledgeBase,
+) -> None:
+    onsets = {f.id for f in kb.facts.values() if f.onset}
+    assert {"slurred_speech", "difficulty_swallowing"} <= onsets
+    asked = {fact for screen in kb.screens for fact in screen.facts}
+    for finding in onsets:
+        onset = kb.facts[f"onset_days.{finding}"]
+        assert onset.ask_if == finding and onset.id in asked

@@ -270,6 +270,8 @@ def _red_flags(kb: KnowledgeBase, saved: SavedAssessment | None) -> tuple[list[R
         value = answers.get(fact)
         answer = "not asked" if value is None else ("yes" if value is True else "no")
         out.append(RedFlagAnswer(fact, kb.facts[fact].text, answer))
+    # What was answered "yes" first, then "no", then what was not asked (rule order within each).
+    out.sort(key=lambda a: ("yes", "no", "not asked").index(a.answer))
     if saved is None:
         note = "No assessment saved in the diary: the red-flag questions were not asked."
     else:
@@ -380,7 +382,7 @@ def _intake(inputs: ReportInputs) -> list[Item]:
 
 
 def _medicines(kb: KnowledgeBase, answers: dict[str, Any]) -> list[str]:
-    from twitchcare.engine.facts import normalise_medicine
+    from twitchcare.kb.names import normalise_medicine
 
     meds = answers.get("medications")
     if not isinstance(meds, list) or not meds:

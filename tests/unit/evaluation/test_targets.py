@@ -11,8 +11,9 @@ from twitchcare.evaluation.scoring import Summary, failed_targets, target_text
 
 SUMMARY = Summary(
     cases=10, triage_exact=0.9, triage_acceptable=0.95, under_triage=0.0,
-    under_triage_urgent=0.0, urgent_cases=3, over_triage=0.05, top1=0.8, top3=0.9,
-    median_questions=7.0, misses=(),
+    under_triage_urgent=0.0, urgent_cases=3, over_triage=0.05, over_triage_self_care=0.05,
+    self_care_cases=4, top1=0.8, top3=0.9, median_questions=7.0, median_items_shown=30.0,
+    brier=0.1, reliability=(), misses=(),
 )  # fmt: skip
 
 
