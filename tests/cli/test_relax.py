@@ -180,3 +180,23 @@ def test_practice_counts_on_its_own_day_and_does_not_carry_over_to_the_next() ->
         store.close()
     assert tuesday.relaxation_min == 5  # the stated 5 carries; the 13 practised does not
     assert thursday.exercise_min is None  # Wednesday's walk stays on Wednesday
+
+
+def test_each_step_announces_its_cue_in_order_for_the_sound() -> None:
+    plan = build_plan(KB.relaxation["breathing"], minutes=1)
+    heard: list[str | None] = []
+    console = Console(file=open("/dev/null", "w"), width=80)  # noqa: SIM115
+    play(plan, console, FakeClock(), on_step=heard.append)
+    console.file.close()
+    assert heard == [step.cue for step in plan.steps]
+
+
+def test_sound_without_an_audio_player_rings_the_terminal_bell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    result = runner.invoke(
+        app, ["relax", "breathing", "--minutes", "1", "--speed", "5000", "--sound", "--no-log"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "No audio player found" in result.output

@@ -53,19 +53,28 @@ def _player(session_id: str) -> Callable[..., None]:
             1.0, "--speed", help="Play faster (e.g. 60: a minute a second), to try it out."
         ),
         log: bool = typer.Option(True, "--log/--no-log", help="Log the minutes in your diary."),
+        sound: bool = typer.Option(
+            False, "--sound", help="A soft generated tone at each step (or the terminal bell)."
+        ),
     ) -> None:
-        _play(session_id, minutes=minutes, stage=stage, speed=speed, log=log)
+        _play(session_id, minutes=minutes, stage=stage, speed=speed, log=log, sound=sound)
 
     command.__doc__ = f"Play the '{session_id}' session (see `twitchcare relax list`)."
     return command
 
 
 def _play(
-    session_id: str, *, minutes: float | None, stage: int | None, speed: float, log: bool
+    session_id: str,
+    *,
+    minutes: float | None,
+    stage: int | None,
+    speed: float,
+    log: bool,
+    sound: bool = False,
 ) -> None:
     from rich.console import Console
 
-    from twitchcare.cli.relax_player import ScaledClock, play
+    from twitchcare.cli.relax_player import ScaledClock, Sound, play
     from twitchcare.errors import InputError
     from twitchcare.kb import load_kb
     from twitchcare.relax.plan import build_plan
@@ -80,7 +89,12 @@ def _play(
     console = Console(highlight=False)
     console.print(f"{session.name}: {session.summary}")
     console.print(f"Evidence: {session.evidence} [{', '.join(session.sources)}]", style="dim")
-    outcome = play(plan, console, ScaledClock(speed))
+    tones = Sound(console) if sound else None
+    try:
+        outcome = play(plan, console, ScaledClock(speed), on_step=tones.cue if tones else None)
+    finally:
+        if tones is not None:
+            tones.close()
     practised = outcome.seconds / 60.0
     if not outcome.finished:
         console.print(f"Stopped after {practised:.1f} min.")

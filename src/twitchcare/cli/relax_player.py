@@ -9,6 +9,7 @@ once as a plain line when it starts.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -42,6 +43,51 @@ class ScaledClock:
 
     def sleep(self, seconds: float) -> None:
         time.sleep(max(0.0, seconds) / self.speed)
+
+
+class Sound:
+    """Plays the generated tone of each step's cue with a local audio player, else rings the
+    terminal bell (said once, so silence is never a mystery)."""
+
+    PLAYERS = (("paplay",), ("aplay", "-q"), ("afplay",))
+
+    def __init__(self, console: Console) -> None:
+        import shutil
+        import tempfile
+
+        self.console = console
+        self.command = next(
+            ([shutil.which(p[0]), *p[1:]] for p in self.PLAYERS if shutil.which(p[0])), None
+        )
+        self.folder = tempfile.TemporaryDirectory(prefix="twitchcare-tones-")
+        if self.command is None:
+            console.print("No audio player found (paplay or aplay): cues ring the terminal bell.")
+
+    def cue(self, cue: str | None) -> None:
+        import subprocess
+        from pathlib import Path
+
+        from twitchcare.relax.tones import cue_wav
+
+        if cue is None:
+            return
+        if self.command is None:
+            self.console.bell()
+            return
+        path = Path(self.folder.name) / f"{cue}.wav"
+        if not path.exists():
+            data = cue_wav(cue)
+            if data is None:
+                return
+            path.write_bytes(data)
+        subprocess.Popen(
+            [*map(str, self.command), str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def close(self) -> None:
+        self.folder.cleanup()
 
 
 @dataclass
@@ -89,11 +135,29 @@ def frame(plan: SessionPlan, pos: Position) -> RenderableType:
     return Panel(body, title=f"{plan.name}{stage}", subtitle="Ctrl-C stops", title_align="left")
 
 
-def play(plan: SessionPlan, console: Console, clock: Clock, *, tick: float = 0.1) -> Outcome:
-    """Show ``plan`` in time; returns how long it ran and whether it reached the end."""
+def play(
+    plan: SessionPlan,
+    console: Console,
+    clock: Clock,
+    *,
+    tick: float = 0.1,
+    on_step: Callable[[str | None], None] | None = None,
+) -> Outcome:
+    """Show ``plan`` in time; returns how long it ran and whether it reached the end.
+
+    ``on_step`` is called with each step's cue as the step starts (the sound, when asked for).
+    """
     from twitchcare.relax.plan import position
 
     shown = -1
+    announced = -1
+
+    def announce(pos: Position) -> None:
+        nonlocal announced
+        if on_step is not None and pos.index != announced and not pos.done:
+            announced = pos.index
+            on_step(pos.step.cue)
+
     if console.is_terminal:
         from rich.live import Live
 
@@ -101,6 +165,7 @@ def play(plan: SessionPlan, console: Console, clock: Clock, *, tick: float = 0.1
             try:  # inside the view, so an interrupted view closes as cleanly as a finished one
                 while True:
                     pos = position(plan, clock.now())
+                    announce(pos)
                     live.update(frame(plan, pos), refresh=True)
                     if pos.done:
                         break
@@ -111,6 +176,7 @@ def play(plan: SessionPlan, console: Console, clock: Clock, *, tick: float = 0.1
     try:
         while True:
             pos = position(plan, clock.now())
+            announce(pos)
             if pos.index != shown and not pos.done:
                 shown = pos.index
                 cue = f"[{pos.step.cue}] " if pos.step.cue else ""
