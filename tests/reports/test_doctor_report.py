@@ -174,3 +174,11 @@ def test_the_report_content_is_plain_data_for_other_adapters() -> None:
     assert doc["marker"].startswith("Self-reported")
     assert len(doc["course"]["days"]) == 90
     assert doc["assessment"]["level"] in ("self_care", "doctor", "urgent", "emergency")
+
+
+def test_text_outside_the_pdf_fonts_is_shown_with_look_alikes_not_boxes() -> None:
+    from twitchcare.reports.pdf import plain, printable
+
+    assert printable("≥ 14 days → doctor; Löwe; 38 °C") == ">= 14 days -> doctor; Löwe; 38 °C"
+    assert plain("<b> & </b>") == "&lt;b&gt; &amp; &lt;/b&gt;"
+    assert printable("漢") == "?"

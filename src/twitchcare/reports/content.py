@@ -220,7 +220,8 @@ def _since(kb: KnowledgeBase, inputs: ReportInputs) -> list[Item]:
                 )
             )
         pattern = saved.answers.get("pattern")
-        choices = kb.facts["pattern"].choices or {} if "pattern" in kb.facts else {}
+        fact = kb.facts.get("pattern")
+        choices = (fact.choices or {}) if fact else {}
         if isinstance(pattern, str):
             items.append(Item("Pattern", choices.get(pattern, pattern)))
     if inputs.first_episode_ever is not None:

@@ -28,12 +28,16 @@ FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
 
 
-def plain(text: str) -> str:
-    """Text the standard PDF fonts can show, escaped for ReportLab's paragraph markup."""
+def printable(text: str) -> str:
+    """Text the standard PDF fonts can show (Windows-1252), with look-alikes for the rest."""
     for old, new in _REPLACEMENTS.items():
         text = text.replace(old, new)
-    text = text.encode("cp1252", errors="replace").decode("cp1252")
-    return escape(text, quote=False)
+    return text.encode("cp1252", errors="replace").decode("cp1252")
+
+
+def plain(text: str) -> str:
+    """:func:`printable` text, escaped for ReportLab's paragraph markup."""
+    return escape(printable(text), quote=False)
 
 
 def _styles() -> dict[str, Any]:
@@ -188,8 +192,8 @@ def _page_decor(report: DoctorReport) -> Any:
         canvas.setFont(FONT, 6.5)
         canvas.setFillColorRGB(0.3, 0.38, 0.45)
         width, _height = doc.pagesize
-        text = plain(f"{report.marker} Knowledge {report.knowledge_version}.")
-        canvas.drawString(doc.leftMargin, 8 * mm, text.replace("&amp;", "&"))
+        text = printable(f"{report.marker} Knowledge {report.knowledge_version}.")
+        canvas.drawString(doc.leftMargin, 8 * mm, text)
         canvas.drawRightString(width - doc.rightMargin, 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
