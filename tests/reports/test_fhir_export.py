@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.diaries import ANSWERS, fill_diary
@@ -149,3 +152,17 @@ def test_the_bundle_can_be_written_to_standard_output(diary: object) -> None:
     result = runner.invoke(app, ["export", "--format", "fhir"])
     assert result.exit_code == 0
     Bundle.model_validate(json.loads(result.stdout))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    when=st.datetimes(min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2100, 1, 1)),
+    offset=st.integers(-14 * 60, 14 * 60),
+)
+def test_episode_times_are_written_as_the_aware_local_time(when: dt.datetime, offset: int) -> None:
+    from twitchcare.reports.fhir import _EpisodeParts
+
+    shift, suffix = _EpisodeParts().local(offset)
+    zone = dt.timezone(dt.timedelta(minutes=offset))
+    expected = when.replace(tzinfo=dt.UTC).astimezone(zone).isoformat()
+    assert (when + shift).isoformat() + suffix == expected

@@ -232,7 +232,7 @@ class _EpisodeParts:
     """
 
     def __init__(self) -> None:
-        self.zones: dict[int, dt.timezone] = {}
+        self.zones: dict[int, tuple[dt.timedelta, str]] = {}
         self.places: dict[str, dict[str, Any]] = {}
         self.contexts: dict[str, dict[str, Any]] = {}
         self.sides = {
@@ -242,9 +242,12 @@ class _EpisodeParts:
         self.intensities: dict[int, dict[str, Any]] = {}
         self.combos: dict[tuple[Any, ...], tuple[dict[str, Any], ...]] = {}
 
-    def zone(self, offset: int) -> dt.timezone:
+    def local(self, offset: int) -> tuple[dt.timedelta, str]:
+        """The shift from UTC to local time and its ISO 8601 suffix (``+01:00``)."""
         if offset not in self.zones:
-            self.zones[offset] = dt.timezone(dt.timedelta(minutes=offset))
+            zone = dt.timezone(dt.timedelta(minutes=offset))
+            suffix = dt.datetime(2000, 1, 1, tzinfo=zone).isoformat()[19:]
+            self.zones[offset] = (dt.timedelta(minutes=offset), suffix)
         return self.zones[offset]
 
     def place(self, loc: str) -> dict[str, Any]:
@@ -293,7 +296,8 @@ def _episode(ident: int, row: tuple[Any, ...], parts: _EpisodeParts) -> Resource
     started, offset, locations, side, duration, intensity, contexts, note = row
     if isinstance(started, str):  # SQLite hands back text; parsing it here is much cheaper
         started = dt.datetime.fromisoformat(started)
-    at = started.replace(tzinfo=dt.UTC).astimezone(parts.zone(offset))
+    shift, suffix = parts.local(offset)
+    local_time = (started + shift).isoformat() + suffix  # as aware isoformat() writes it
     components = list(parts.fixed(locations, side, intensity, contexts))
     if duration is not None:
         components.append(
@@ -305,7 +309,7 @@ def _episode(ident: int, row: tuple[Any, ...], parts: _EpisodeParts) -> Resource
         "status": "final",
         "code": _EPISODE_CODE,
         "subject": _SUBJECT,
-        "effectiveDateTime": at.isoformat(),
+        "effectiveDateTime": local_time,
         "valueBoolean": True,
         "component": components,
     }
