@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import RedirectResponse, Response
 
-from twitchcare.errors import InputError
+from twitchcare.errors import InputError, NotFoundError
 from twitchcare.web.context import kb, store
 from twitchcare.web.diary import now, today
 from twitchcare.web.i18n import _
@@ -42,7 +42,9 @@ def _strip(progress: Any, day: dt.date) -> list[dict[str, Any]]:
     return out
 
 
-def _index(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
+def _index(
+    request: Request, problem: InputError | NotFoundError | None = None, status: int = 200
+) -> Response:
     from twitchcare.diary.days import get_day
     from twitchcare.relax.programme import progress
 
@@ -79,7 +81,7 @@ async def start(request: Request) -> Response:
     form = await request.form()
     try:
         start_programme(store(request), kb(request), str(form.get("programme", "")), today())
-    except InputError as exc:  # NotFoundError is one: an unknown programme
+    except (InputError, NotFoundError) as exc:  # an unknown programme: shown on the page
         return _index(request, exc, status=400)
     return RedirectResponse("/relax?done=started#programme", status_code=303)
 
