@@ -70,6 +70,12 @@ class NotFoundError(TwitchcareError):
     code = "not_found"
 
 
+class ForbiddenError(TwitchcareError):
+    """A request that did not come from twitchcare itself (a form without its token)."""
+
+    code = "forbidden"
+
+
 class MissingExtraError(TwitchcareError):
     """A command needs an optional part of twitchcare that is not installed."""
 

@@ -1,8 +1,9 @@
 """Optional parts of twitchcare, and the one-line error when a command needs a missing one.
 
-The core (assessment, diary on SQLite, nutrition) needs neither: charts need matplotlib
-(``twitchcare[charts]``) and a PostgreSQL diary needs the psycopg driver (``twitchcare[postgres]``).
-Keeping them optional makes a plain install small; ``make install`` installs both.
+The core (assessment, diary on SQLite, nutrition) needs none of them: charts need matplotlib
+(``twitchcare[charts]``), a PostgreSQL diary the psycopg driver (``twitchcare[postgres]``) and
+``twitchcare serve`` FastAPI and friends (``twitchcare[web]``). Keeping them optional makes a plain
+install small; ``make install`` installs them all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from twitchcare.errors import MissingExtraError
 EXTRAS: dict[str, tuple[str, str]] = {
     "charts": ("matplotlib", "diary charts"),
     "postgres": ("psycopg", "a PostgreSQL diary"),
+    "web": ("fastapi", "the web app"),
 }
 
 

@@ -224,6 +224,14 @@ def test_case_file_vocabulary_matches_the_engine_and_the_schema(schema: Schema) 
     assert set(Twitching.model_fields) == set(schema["properties"]["twitching"]["properties"])
 
 
+def test_the_diet_question_offers_the_case_format_diets(kb: KnowledgeBase) -> None:
+    from typing import get_args
+
+    from twitchcare.evaluation.cases import Diet
+
+    assert tuple(kb.facts["diet"].choices or {}) == get_args(Diet)
+
+
 def test_every_person_field_has_a_question(kb: KnowledgeBase, schema: Schema) -> None:
     for name in schema["properties"]["person"]["properties"]:
         assert name in kb.facts, name
@@ -238,3 +246,16 @@ def test_a_symptom_whose_onset_is_asked_has_an_onset_question_on_a_screen(
     for finding in onsets:
         onset = kb.facts[f"onset_days.{finding}"]
         assert onset.ask_if == finding and onset.id in asked
+
+
+def test_a_follow_up_question_must_follow_a_yes_no_question(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "questions.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("ask_if: pregnant,", "ask_if: age,", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "facts[pregnancy_weeks].ask_if" in str(err.value)
+    assert "'age' is not a yes/no question" in str(err.value)

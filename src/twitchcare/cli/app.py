@@ -76,6 +76,7 @@ def _register_all() -> None:
         mg,
         relax,
         report,
+        serve,
         transfer,
     )
 
@@ -93,6 +94,7 @@ def _register_all() -> None:
         report,
         erase,
         relax,
+        serve,
     ):
         module.register(app)
 

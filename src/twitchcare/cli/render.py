@@ -12,6 +12,7 @@ from rich.text import Text
 
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
+from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
 
@@ -64,6 +65,8 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
     if fact_id.startswith("med."):
         cls = kb.medications.get(fact_id.removeprefix("med."))
         name = cls.name if cls else fact_id
+        if not name[:2].isupper():  # "Statins ..." reads "takes statins ...", "ACE ..." stays
+            name = name[0].lower() + name[1:]
         return f"takes {name}" if value else f"does not take {name}"
     fact = kb.facts.get(fact_id)
     if fact is None:
@@ -394,3 +397,15 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
         src = kb.sources[s]
         out.print(f" • {s}: {src.publisher}. {src.title}. {src.url}")
     out.print(f"[dim]Knowledge version {kb.version} ({kb.date})[/dim]")
+
+
+def render_hazards(log: HazardLog) -> None:
+    """The hazard log, one block per hazard: harm, level, risk before -> after, controls, cases."""
+    out = console()
+    out.print("[bold]Hazard log[/bold] (risk 1 acceptable .. 5 unacceptable, before -> after)")
+    for hz in log.hazards.values():
+        risk = f"{log.risk(hz, 'initial')} -> {log.risk(hz, 'residual')}"
+        out.print(f"\n[bold]{hz.id}[/bold]  level {hz.level}  risk {risk}  ({hz.mechanism})")
+        out.print(f"  {hz.harm}")
+        out.print("  controls: " + ", ".join(f"{c.kind} {c.id}" for c in hz.controls))
+        out.print("  verified by: " + ", ".join(hz.verification))

@@ -21,7 +21,6 @@ from typing import Literal
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
-from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import (
     LEVELS,
@@ -97,10 +96,19 @@ def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
     return {s.id: collect(s, {s.id}) for s in kb.screens}
 
 
-def _applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue]) -> bool:
-    """A follow-up question (``ask_if``) applies only once its parent is answered yes."""
+def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
+    """Whether a question applies to this person, by the knowledge's skip logic.
+
+    A follow-up (``ask_if``) applies once its parent is answered yes; a question with
+    ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man).
+    """
     fact = kb.facts.get(fact_id)
-    return fact is None or fact.ask_if is None or present(facts.get(fact.ask_if))
+    if fact is None:
+        return True
+    known = {k: v for k, v in facts.items() if v is not None}
+    if fact.ask_if is not None and not present(known.get(fact.ask_if)):
+        return False
+    return fact.ask_when is None or fact.ask_when.evaluate(known, use_missing=False) is not False
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -155,13 +163,25 @@ class Interview:
         # Items (questions and checklist options) the person was shown on each page answered.
         self._shown: dict[str, int] = {}
         self._screens = {s.id: s for s in kb.screens}
+        # The facts each rule looks at, worked out once: choosing a page asks this of every rule
+        # for every screen, and walking the predicate each time was most of an answer's cost.
+        self._rule_facts = [frozenset(t.fact for t in leaves(r.when)) for r in kb.rules]
+        self._rule_ranks = [level_rank(r.level) for r in kb.rules]
         self._provided = _provides(kb)
         self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
+        self._derived: dict[str, FactValue] | None = None
 
     # ------------------------------------------------------------------ state
     @property
     def facts(self) -> dict[str, FactValue]:
-        return derive(self.kb, self._answers)
+        """The answers with everything derived from them, worked out once per page answered.
+
+        Choosing a page reads this for every screen; deriving it each time was most of the
+        cost. The answers change only in :meth:`answer` and :meth:`back`, which forget it.
+        """
+        if self._derived is None:
+            self._derived = derive(self.kb, self._answers)
+        return dict(self._derived)
 
     @property
     def questions_asked(self) -> int:
@@ -192,13 +212,13 @@ class Interview:
         if screen.id in self._asked or not self.enabled(screen, facts):
             return set()
         return {
-            f for f in self._provided[screen.id] if f not in facts and _applies(self.kb, f, facts)
+            f for f in self._provided[screen.id] if f not in facts and applies(self.kb, f, facts)
         }
 
     def _visible(self, screen: Screen) -> list[str]:
         """The items of a page a person is shown: unanswered, and applying to them."""
         facts = self.facts
-        return [f for f in screen.facts if f not in self._answers and _applies(self.kb, f, facts)]
+        return [f for f in screen.facts if f not in self._answers and applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -220,23 +240,33 @@ class Interview:
         chances = sorted((self._chance(p, facts) for p in predicate.of), reverse=True)
         return math.prod(chances[: predicate.at_least])
 
-    def _triage_priority(self, screen: Screen, facts: dict[str, FactValue], current: int) -> int:
-        """The most urgent level above ``current`` this screen could still unlock (-1 if none)."""
+    def _pursued(
+        self, facts: dict[str, FactValue], current: int, truth: list[bool | None]
+    ) -> list[tuple[int, frozenset[str]]]:
+        """Rules above ``current`` still open (``truth`` None) and likely enough to pursue.
+
+        Worked out once per page chosen, not once per screen: neither depends on the screen.
+        Returns (rank, the rule's facts) pairs.
+        """
+        pursued = []
+        for rule, rule_facts, rank, known in zip(
+            self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
+        ):
+            if rank <= current or known is not None:
+                continue
+            if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
+                pursued.append((rank, rule_facts))
+        return pursued
+
+    def _triage_priority(
+        self, screen: Screen, facts: dict[str, FactValue], pursued: list[tuple[int, frozenset[str]]]
+    ) -> int:
+        """The most urgent level this screen could still unlock among ``pursued`` (-1 if none)."""
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return -1
-        best = -1
-        for rule in self.kb.rules:
-            rank = level_rank(rule.level)
-            if rank <= max(current, best):
-                continue
-            if rule.when.evaluate(facts, use_missing=False) is not None:
-                continue
-            if not any(t.fact in open_facts for t in leaves(rule.when)):
-                continue
-            if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
-                best = rank
-        return best
+        ranks = (rank for rank, rule_facts in pursued if not rule_facts.isdisjoint(open_facts))
+        return max(ranks, default=-1)
 
     def _cause_value(
         self, screen: Screen, facts: dict[str, FactValue], leading: list[RankedCause]
@@ -271,11 +301,11 @@ class Interview:
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
             return self._step(first, "where it twitches comes first", purpose="first")
-        for screen in self.kb.screens:
-            # The places within the parts of the body ticked on the first page come next.
-            if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
-                return self._step(screen, "where it twitches comes first", purpose="first")
-        confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
+        # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
+        # what is still open is what later pages could decide.
+        truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
+        fired = [rank for t, rank in zip(truth, self._rule_ranks, strict=True) if t is True]
+        confirmed = LEVELS[max(fired, default=level_rank("self_care"))]
         if confirmed == "emergency":
             # Help is needed now: nothing new is asked. Only the details of what the person
             # has already ticked are taken, so the result names what they have told.
@@ -291,11 +321,21 @@ class Interview:
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
         current = level_rank(confirmed)
-        relevant = [(s, self._triage_priority(s, facts, current)) for s in self.kb.screens]
-        relevant = [(s, p) for s, p in relevant if p >= 0]
+        # The places on the parts of the body ticked come in their turn too, after the red-flag
+        # overview and its details: everything that follows depends on them.
+        pursued = self._pursued(facts, current, truth)
+        relevant: list[tuple[Screen, int | None]] = []
+        for screen in self.kb.screens:
+            priority = self._triage_priority(screen, facts, pursued)
+            if priority >= 0:
+                relevant.append((screen, priority))
+            elif screen.kind == "body_map" and self._open_facts(screen, facts):
+                relevant.append((screen, None))
         if relevant:
-            screen, priority = min(relevant, key=lambda x: x[0].order)
-            level = LEVELS[priority]
+            screen, found = min(relevant, key=lambda x: x[0].order)
+            if found is None:
+                return self._step(screen, "where it twitches", purpose="first")
+            level = LEVELS[found]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
@@ -345,6 +385,7 @@ class Interview:
         self._history.append((screen_id, previous))
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
+        self._derived = None
         if screen_id not in self._asked:
             self._asked.append(screen_id)
 
@@ -356,6 +397,7 @@ class Interview:
         for fact_id in self._screens[screen_id].facts:
             self._answers.pop(fact_id, None)
         self._answers.update(previous)
+        self._derived = None
         if screen_id in self._asked:
             self._asked.remove(screen_id)
         self._shown.pop(screen_id, None)
@@ -369,6 +411,38 @@ class Interview:
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
         )
+
+
+AnswerLog = list[tuple[str, Mapping[str, FactValue | None]]]
+
+
+def replay(kb: KnowledgeBase, known: Mapping[str, FactValue], log: AnswerLog) -> Interview:
+    """An interview with the pages of ``log`` answered in order (how stateless adapters resume)."""
+    interview = Interview(kb, known=known)
+    for screen_id, values in log:
+        interview.answer(screen_id, values)
+    return interview
+
+
+def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: AnswerLog) -> int:
+    """How many pages in all if the rest were answered as most people do - a fair middle guess.
+
+    The overview questions are taken as "no" (most people have none of those signs) and every
+    other answer as unknown; a "yes" opens the pages it stands for, so real answers can add pages.
+    Adapters show it as "page N of about M".
+    """
+    return finish_typical(replay(kb, known, log))
+
+
+def finish_typical(interview: Interview) -> int:
+    """Answer the remaining pages as :func:`pages_estimate` does (changing ``interview``).
+
+    For an adapter that has just replayed an interview to find the next page and can spend the
+    same object on the estimate instead of replaying it again. Returns the pages in all.
+    """
+    while (step := interview.next_step()) is not None:
+        interview.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
+    return interview.questions_asked
 
 
 def simulate(

@@ -117,7 +117,7 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         predicted_causes=prediction.causes[:3],
         questions=prediction.questions_asked,
         items=prediction.items_shown,
-        self_care_case=min(ranks) == level_rank("self_care"),
+        self_care_case=gold.triage == "self_care",
         calibration=tuple(
             (p, cause in gold.causes)
             for cause, p in zip(
@@ -199,7 +199,11 @@ class Summary:
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
-    """Aggregate case scores; under-triage of urgent cases counts gold urgent/emergency ones."""
+    """Aggregate case scores.
+
+    Under-triage of urgent cases counts gold urgent/emergency ones; over-triage of self-care cases
+    counts gold self-care ones, the people that a needless "see a doctor" frightens most.
+    """
     n = len(scores) or 1
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
     self_care = [s for s in scores if s.self_care_case]

@@ -259,6 +259,16 @@ class _Checker:
         for fact in kb.facts.values():
             if fact.ask_if is not None:
                 self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
+                if kb.facts[fact.ask_if].kind not in ("boolean", "list"):
+                    raise KnowledgeError(
+                        where="questions.yaml",
+                        field=f"facts[{fact.id}].ask_if",
+                        problem=f"'{fact.ask_if}' is not a yes/no question or a list",
+                        hint="a follow-up is asked after a yes, or after a list naming something",
+                    )
+            if fact.ask_when is not None:
+                for test in leaves(fact.ask_when):
+                    self.fact("questions.yaml", f"facts[{fact.id}].ask_when", test.fact)
             for child in fact.summarises:
                 self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
             if fact.summarises and fact.kind != "boolean":
@@ -343,11 +353,12 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
     facts = []
     for c in meds.classes:
         examples = ", ".join(c.members[:6])
+        name = c.name if c.name[:2].isupper() else c.name[0].lower() + c.name[1:]
         facts.append(
             Fact(
                 id=f"med.{c.id}",
                 kind="boolean",
-                text=f"Takes {c.name.lower()}",
+                text=f"Takes {name}",
                 help=f"Derived from the medicines and substances lists: {examples}...",
                 derived=True,
                 base_rate=0.03,
@@ -357,7 +368,7 @@ def _medication_facts(meds: MedicationsFile) -> list[Fact]:
             Fact(
                 id=f"stopped.{c.id}",
                 kind="boolean",
-                text=f"Has stopped or cut down {c.name.lower()}",
+                text=f"Has stopped or cut down {name}",
                 help=f"Derived from the list of medicines stopped: {examples}...",
                 derived=True,
                 base_rate=0.01,
