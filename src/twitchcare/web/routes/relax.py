@@ -121,6 +121,7 @@ def _player(
             "session": session,
             "plan": plan,
             "plan_json": plan.as_dict() if plan else None,
+            "plan_minutes": f"{plan.minutes:.1f}".removesuffix(".0") if plan else "",
             "speed": speed,
             "problem": problem,
         },
