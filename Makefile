@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
-export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .PHONY: run test check lint bench install clean
 
@@ -15,7 +14,7 @@ $(BIN)/python:
 	@$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,charts,postgres]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -30,8 +29,7 @@ lint: install
 	$(BIN)/twitchcare kb check
 
 test: install lint
-	@./scripts/ensure-postgres.sh
-	$(BIN)/python -m pytest
+	./scripts/with-postgres.sh $(BIN)/python -m pytest
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --check; \
 	 else $(BIN)/twitchcare evaluate tests/cases --check; fi
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --simulate --check; \

@@ -68,3 +68,9 @@ class NotFoundError(TwitchcareError):
     """Something asked for by id does not exist (or is not yours)."""
 
     code = "not_found"
+
+
+class MissingExtraError(TwitchcareError):
+    """A command needs an optional part of twitchcare that is not installed."""
+
+    code = "missing_extra"

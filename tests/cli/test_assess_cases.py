@@ -37,7 +37,14 @@ def test_json_output_is_one_line_per_case_with_the_contract_keys(tmp_path: Path)
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["id"] for line in lines] == ["calf-after-run", "second"]
     for line in lines:
-        assert set(line) == {"id", "triage", "causes", "specialist", "questions_asked"}
+        assert set(line) == {
+            "id",
+            "triage",
+            "causes",
+            "specialist",
+            "questions_asked",
+            "items_shown",
+        }
         assert line["triage"] in LEVELS
         probabilities = [c["probability"] for c in line["causes"]]
         assert all(0 <= p <= 1 for p in probabilities)
@@ -50,6 +57,7 @@ def test_simulate_reports_how_many_questions_were_asked(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     line = json.loads(result.output)
     assert 1 <= line["questions_asked"] <= 10
+    assert line["items_shown"] >= line["questions_asked"]
 
 
 def test_a_directory_of_cases_is_assessed_in_name_order() -> None:
@@ -193,6 +201,11 @@ def test_evaluate_json_has_the_summary_figures() -> None:
     data = json.loads(result.output)
     assert data["summary"]["cases"] >= 20
     assert data["same_triage_as_full"] >= 0.95
+    assert data["summary"]["median_items_shown"] >= data["summary"]["median_questions"]
+    assert 0 <= data["summary"]["brier"] <= 1
+    bins = data["summary"]["reliability"]
+    assert sum(b["n"] for b in bins) > 0
+    assert all(b["observed"] is None or 0 <= b["observed"] <= 1 for b in bins)
 
 
 def test_evaluate_fails_its_check_when_there_are_no_cases(tmp_path: Path) -> None:

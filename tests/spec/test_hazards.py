@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from tests.shared import REPO
 from twitchcare.cli.app import app
 from twitchcare.engine.assess import assess
+from twitchcare.engine.facts import with_gateway_answers
 from twitchcare.engine.interview import Interview
 from twitchcare.errors import KnowledgeError
 from twitchcare.evaluation.cases import case_facts, load_case, profile_facts
@@ -236,12 +237,14 @@ def _check_case(kb: KnowledgeBase, hz: Hazard, case_id: str) -> list[str]:
         if level_rank(renamed.level) < level_rank(result.level):
             problems.append("an unknown medicine name lowered the level")
     if hz.stop_after_screens:
+        # The person answers each page from what they have, overview questions included.
+        answers = with_gateway_answers(kb, facts)
         interview = Interview(kb, known=profile_facts(case))
         for _ in range(hz.stop_after_screens):
             step = interview.next_step()
             if step is None:
                 break
-            interview.answer(step.screen.id, {f: facts.get(f) for f in step.screen.facts})
+            interview.answer(step.screen.id, {f: answers.get(f) for f in step.screen.facts})
         partial = interview.result(now=NOW)
         if level_rank(partial.level) < level_rank(hz.level):
             problems.append(

@@ -77,12 +77,16 @@ def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> boo
 
 
 def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
-    """How many pages in all if the rest were answered "I don't know" - a fair middle guess."""
+    """How many pages in all if the rest were answered as most people do - a fair middle guess.
+
+    The overview questions are taken as "no" (most people have none of those signs) and every
+    other answer as unknown; a "yes" opens the pages it stands for, so real answers can add pages.
+    """
     sim = Interview(kb, known=known)
     for screen_id, values in log:
         sim.answer(screen_id, values)
     while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {})
+        sim.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
     return sim.questions_asked
 
 
@@ -181,9 +185,9 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.say(Text(f"Why we ask: {plain_reason(step.reason)}", style="italic dim"))
 
 
-def _ask_page(term: Terminal, step: Step) -> dict[str, FactValue | None]:
+def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:
     if step.screen.kind == "body_map":
-        return ask_body_map(term, step.items)
+        return ask_body_map(term, step.items, kb)
     if step.screen.kind == "checklist":
         return term.checklist(step.items)
     return term.form(step.items, skip=not_applicable)
@@ -203,7 +207,7 @@ def _interview(
     while (step := interview.next_step()) is not None:
         _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
         try:
-            values = _ask_page(term, step)
+            values = _ask_page(kb, term, step)
         except GoBack:
             if log:
                 interview.back()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -276,7 +276,7 @@ def parse_selection(text: str, count: int) -> set[int]:
 
 def location_names(fact: Fact) -> set[str]:
     """Every name a body location answers to: its id, its label and each "or" part."""
-    key = fact.id.removeprefix("loc.")
+    key = fact.id.removeprefix("loc.").removeprefix("region.")
     label = normalise(re.sub(r"\(.*?\)", "", fact.text))
     names = {key, key.replace("_", " "), label}
     names.update(p.strip() for p in re.split(r"\bor\b|/", label) if p.strip())
@@ -298,12 +298,27 @@ ALIASES = {
 }
 
 
-def parse_locations(text: str, locations: Sequence[Fact]) -> set[int]:
-    """Body-map picks from numbers and names mixed: "1 3 calf", "eyelid, upper arm" (1-based)."""
+def parse_locations(
+    text: str,
+    locations: Sequence[Fact],
+    within: Mapping[str, Sequence[Fact]] | None = None,
+) -> set[int]:
+    """Body-map picks from numbers and names mixed: "1 3 calf", "eyelid, upper arm" (1-based).
+
+    ``within`` names the places a part of the body stands for, so that on a page of body parts
+    "calf" picks "legs or feet".
+    """
     t = normalise(text)
     if t in NONE_WORDS:
         return set()
-    names = {name: i for i, fact in enumerate(locations, 1) for name in location_names(fact)}
+    names: dict[str, int] = {}
+    for i, fact in enumerate(locations, 1):
+        for place in (within or {}).get(fact.id, ()):
+            for name in location_names(place):
+                names.setdefault(name, i)
+    for i, fact in enumerate(locations, 1):
+        for name in location_names(fact):
+            names[name] = i
     tokens = [w for w in re.split(r"[\s,;]+", t) if w and w not in {"and", "my", "the"}]
     chosen: set[int] = set()
     i = 0

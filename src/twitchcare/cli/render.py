@@ -221,15 +221,13 @@ def _render_causes(
     if not result.causes:
         return
     heading(out, "Likely causes")
-    out.print(Text("Chance that each plays a part; several often go together.", style="dim"))
-    if not any(c.supporting for c in result.causes[:SHOWN_CAUSES]):
-        out.print(
-            Text(
-                "None of your answers points to a particular cause yet; these are simply the "
-                "most common ones.",
-                style="dim",
-            )
+    out.print(
+        Text(
+            "Most likely first: the chance that each plays a part; several often go together. "
+            + CERTAINTY_WORDS[result.certainty],
+            style="dim",
         )
+    )
     bar_width = 20 if width >= NARROW else 10
     for c in result.causes[:SHOWN_CAUSES]:
         hits = c.supporting[:3]
@@ -249,9 +247,31 @@ def _render_causes(
             width=width,
         )
 
+    for item in result.not_listed:
+        absent = ", ".join(fact_label(kb, f, result.facts.get(f)) for f in item.absent)
+        text = f"{item.name} is not on this list: nothing you told us points to it"
+        text += f" ({absent})." if absent else "."
+        if item.unknown:
+            text += " Tell a doctor if any of these applies: " + "; ".join(
+                kb.facts[f].text for f in item.unknown
+            )
+        out.print(Padding(Text(text), (1, 0, 0, 0)), width=width)
+
+
+CERTAINTY_WORDS = {
+    "clear": "The leading cause stands out clearly from the others.",
+    "tentative": "The order is a best guess: the leading causes are close together.",
+    "uncertain": (
+        "None of your answers points strongly to one cause yet; the list mostly shows how "
+        "common each cause is."
+    ),
+}
+
 
 def render_evaluation(report: EvaluationReport) -> None:
     """The evaluation table with targets, then the misses."""
+    from twitchcare.evaluation.scoring import target_text
+
     s = report.summary
     out = console()
     table = Table(
@@ -261,32 +281,68 @@ def render_evaluation(report: EvaluationReport) -> None:
     table.add_column("Measure")
     table.add_column("Value", justify="right")
     table.add_column("Target", justify="right")
+
     rows = [
         ("Triage exact", f"{s.triage_exact:.1%}", ""),
-        ("Triage exact or acceptable", f"{s.triage_acceptable:.1%}", "≥ 92%"),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", "≤ 2%"),
+        (
+            "Triage exact or acceptable",
+            f"{s.triage_acceptable:.1%}",
+            target_text("triage_acceptable"),
+        ),
+        ("Under-triage (all)", f"{s.under_triage:.1%}", target_text("under_triage")),
         (
             f"Under-triage of urgent/emergency ({s.urgent_cases})",
             f"{s.under_triage_urgent:.1%}",
-            "0%",
+            target_text("under_triage_urgent"),
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
         (
             f"Over-triage of self-care cases ({s.self_care_cases})",
             f"{s.over_triage_self_care:.1%}",
-            "≤ 10%",
+            target_text("over_triage_self_care"),
         ),
-        ("Cause top-1", f"{s.top1:.1%}", "≥ 75%"),
-        ("Cause top-3", f"{s.top3:.1%}", "≥ 92%"),
-        ("Median questions", f"{s.median_questions:g}", "≤ 8" if report.simulate else ""),
+        ("Cause top-1", f"{s.top1:.1%}", target_text("top1")),
+        ("Cause top-3", f"{s.top3:.1%}", target_text("top3")),
+        (
+            "Brier score, leading causes (lower is better)",
+            "-" if s.brier is None else f"{s.brier:.3f}",
+            "",
+        ),
+        (
+            "Median questions",
+            f"{s.median_questions:g}",
+            target_text("median_questions") if report.simulate else "",
+        ),
+        (
+            "Median items shown",
+            f"{s.median_items_shown:g}",
+            target_text("median_items_shown") if report.simulate else "",
+        ),
     ]
     if report.same_triage_as_full is not None:
         rows.append(
-            ("Same triage as full information", f"{report.same_triage_as_full:.1%}", "≥ 95%")
+            (
+                "Same triage as full information",
+                f"{report.same_triage_as_full:.1%}",
+                target_text("same_triage_as_full"),
+            )
         )
     for row in rows:
         table.add_row(*row)
     out.print(table)
+    calibration = Table(title="Reliability of the leading causes' probabilities")
+    for col in ("Stated", "Causes", "Mean stated", "Observed in gold list (95% CI)"):
+        calibration.add_column(col, justify="right")
+    for b in s.reliability:
+        if not b.n:
+            continue
+        calibration.add_row(
+            f"{b.low:.0%}-{b.high:.0%}",
+            str(b.n),
+            f"{b.mean_stated:.0%}",
+            f"{b.observed:.0%} ({b.observed_low:.0%}-{b.observed_high:.0%})",
+        )
+    out.print(calibration)
     if s.misses:
         misses = Table(title="Misses")
         for col in ("Case", "Predicted", "Gold (acceptable)", "Top 3 causes", "Gold causes"):

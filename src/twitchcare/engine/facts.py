@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from twitchcare.kb.logic import FactValue
-from twitchcare.kb.models import KnowledgeBase
+from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
 from twitchcare.locations import LOCATIONS
 
@@ -25,7 +25,7 @@ CONTEXTS = (
 )
 
 
-DERIVED_PREFIXES = ("med.", "stopped.", "interaction.")
+DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 
 
@@ -93,9 +93,75 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
         for cls in kb.medications.values():
             out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
         out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
-    if any(out.get(f"loc.{loc}") is True for loc in LOCATIONS):
-        # The body map is answered as a whole: places not ticked do not twitch.
-        for loc in LOCATIONS:
-            out.setdefault(f"loc.{loc}", False)
-        out["location_count"] = sum(out[f"loc.{loc}"] is True for loc in LOCATIONS)
+    _complete_body_map(kb, out)
+    for gateway in gateways(kb):
+        if any(present(out.get(child)) for child in gateway.summarises):
+            out[gateway.id] = True
+        elif all(out.get(child) is False for child in gateway.summarises):
+            # Every detail answered "no" (a tick-list answered as a whole) is a "no" overall.
+            out.setdefault(gateway.id, False)
+        elif out.get(gateway.id) is False:
+            # "None of these" is a "no" to each yes/no question it stands for.
+            for child in gateway.summarises:
+                if kb.facts[child].kind == "boolean":
+                    out.setdefault(child, False)
+    for gateway in gateways(kb):
+        key = f"unanswered.{gateway.id}"
+        if key in kb.facts and out.get(gateway.id) is True:
+            # A yes whose details were never given: rules count them as the worse case.
+            out[key] = all(child not in out for child in gateway.summarises)
+    return out
+
+
+def present(value: FactValue | None) -> bool:
+    """Whether an answer says "yes, this applies": yes, a number given, or a non-empty list."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list):
+        return bool(value)
+    return value is not None
+
+
+def gateways(kb: KnowledgeBase) -> list[Fact]:
+    """Gateway questions ("any of these?") in knowledge order."""
+    return [f for f in kb.facts.values() if f.summarises]
+
+
+def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
+    """Places not ticked do not twitch, once the part of the body map they are on was answered.
+
+    The body map is asked region first (head, arms, legs ...), then the places of each region
+    that twitches. A region answered "no" rules out its places; a place ticked in a region rules
+    out the others of that region. Without any region answer (older answers, case files, the
+    diary) the map is answered as a whole: one ticked place rules out all the rest.
+    """
+    regions = [g for g in gateways(kb) if all(c.startswith("loc.") for c in g.summarises)]
+    places = [f"loc.{loc}" for loc in LOCATIONS]
+    if any(out.get(p) is True for p in places) and not any(g.id in out for g in regions):
+        for p in places:
+            out.setdefault(p, False)
+    if any(out.get(r.id) is True for r in regions) or out.get("loc.whole_body") is True:
+        # The first page is answered as a whole too: parts of the body not ticked do not twitch.
+        for region in regions:
+            out.setdefault(region.id, False)
+    for region in regions:
+        answer = out.get(region.id)
+        if answer is False or any(out.get(c) is True for c in region.summarises):
+            for c in region.summarises:
+                out.setdefault(c, False)
+    if any(out.get(p) is True for p in places):
+        out["location_count"] = sum(out.get(p) is True for p in places)
+
+
+def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """What a person who knows ``full`` answers to each gateway: yes if any detail applies, else no.
+
+    Used to simulate the interview from a case file: a person asked "any of these?" answers from
+    what they have. A "no" to a gateway leaves its details unknown, exactly as the case left them,
+    so the simulated interview ends with the same facts as full information.
+    """
+    out = dict(full)
+    for gateway in gateways(kb):
+        if gateway.id not in out:
+            out[gateway.id] = any(present(out.get(child)) for child in gateway.summarises)
     return out

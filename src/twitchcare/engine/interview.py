@@ -20,9 +20,10 @@ from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
-from twitchcare.engine.facts import derive
+from twitchcare.engine.facts import derive, present, with_gateway_answers
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.errors import InputError
+from twitchcare.kb.loader import UNANSWERED_PREFIX
 from twitchcare.kb.logic import (
     LEVELS,
     AllOf,
@@ -37,12 +38,15 @@ from twitchcare.kb.logic import (
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
 
 FIRST_SCREEN = "where"
+RED_FLAG_SCREEN = "emergency"  # the overview of red-flag signs, asked right after the body map
 # A page is asked for triage when a rule it could complete has at least this chance of firing.
 # Emergency rules are always pursued; rarer combinations at lower levels are left to the doctor.
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
 WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
-MAX_QUESTIONS = 10
-LEVEL_NAMES: tuple[Level, ...] = LEVELS
+MAX_QUESTIONS = 16
+# Pages that only sharpen the causes are asked while the person has read fewer items than this;
+# pages that could raise the level are never limited.
+ITEM_BUDGET = 40
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ class Step:
     level: Level | None = None
 
 
-def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
-    """Facts a screen settles, including the derived facts computed from its answers."""
+def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
+    """Facts a screen settles itself, including the derived facts computed from its answers."""
     provided = set(screen.facts)
     if any(f.startswith("loc.") for f in screen.facts):
         provided.add("location_count")
@@ -71,10 +75,33 @@ def _provides(kb: KnowledgeBase, screen: Screen) -> set[str]:
     return provided
 
 
+def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Facts each screen settles, with those of the detail screens its gateways open.
+
+    A gateway page ("any of these?") settles its details through the pages it opens, so a red flag
+    behind a gateway makes the gateway page urgent to ask, and is never skipped unseen.
+    """
+    opened_by: dict[str, list[Screen]] = {}
+    for screen in kb.screens:
+        for gate in screen.enable_if:
+            opened_by.setdefault(gate, []).append(screen)
+
+    def collect(screen: Screen, seen: set[str]) -> set[str]:
+        facts = _own_facts(kb, screen)
+        for fact in screen.facts:
+            for child in opened_by.get(fact, []):
+                if child.id not in seen:
+                    seen.add(child.id)
+                    facts |= collect(child, seen)
+        return facts
+
+    return {s.id: collect(s, {s.id}) for s in kb.screens}
+
+
 def _applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue]) -> bool:
     """A follow-up question (``ask_if``) applies only once its parent is answered yes."""
     fact = kb.facts.get(fact_id)
-    return fact is None or fact.ask_if is None or facts.get(fact.ask_if) is True
+    return fact is None or fact.ask_if is None or present(facts.get(fact.ask_if))
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -118,13 +145,19 @@ class Interview:
         *,
         known: Mapping[str, FactValue] | None = None,
         max_questions: int = MAX_QUESTIONS,
+        item_budget: int = ITEM_BUDGET,
     ) -> None:
         self.kb = kb
         self.max_questions = max_questions
+        self.item_budget = item_budget
         self._answers: dict[str, FactValue] = dict(known or {})
         self._asked: list[str] = []
         self._history: list[tuple[str, dict[str, FactValue]]] = []
+        # Items (questions and checklist options) the person was shown on each page answered.
+        self._shown: dict[str, int] = {}
         self._screens = {s.id: s for s in kb.screens}
+        self._provided = _provides(kb)
+        self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
 
     # ------------------------------------------------------------------ state
     @property
@@ -136,16 +169,37 @@ class Interview:
         return len(self._asked)
 
     @property
+    def items_shown(self) -> int:
+        """Every question and checklist option shown so far: what the person had to read."""
+        return sum(self._shown.values())
+
+    @property
     def asked(self) -> tuple[str, ...]:
         return tuple(self._asked)
 
+    def enabled(self, screen: Screen, facts: Mapping[str, FactValue]) -> bool:
+        """Whether a detail page is open: a gateway to it said yes, or was asked and left unknown.
+
+        An "I don't know" to a gateway opens its details (when unsure, ask); a gateway not yet
+        asked keeps them closed for now, so the overview always comes before the details.
+        """
+        if not screen.enable_if or any(facts.get(g) is True for g in screen.enable_if):
+            return True
+        unknown = [g for g in screen.enable_if if g not in facts]
+        return bool(unknown) and all(self._asked_on.get(g) in self._asked for g in unknown)
+
     def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
         """Facts this screen would settle that are still unknown (and that apply: ``ask_if``)."""
-        if screen.id in self._asked:
+        if screen.id in self._asked or not self.enabled(screen, facts):
             return set()
         return {
-            f for f in _provides(self.kb, screen) if f not in facts and _applies(self.kb, f, facts)
+            f for f in self._provided[screen.id] if f not in facts and _applies(self.kb, f, facts)
         }
+
+    def _visible(self, screen: Screen) -> list[str]:
+        """The items of a page a person is shown: unanswered, and applying to them."""
+        facts = self.facts
+        return [f for f in screen.facts if f not in self._answers and _applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -154,6 +208,10 @@ class Interview:
             truth = predicate.evaluate(facts, use_missing=False)
             if truth is not None:
                 return 1.0 if truth else 0.0
+            if self._asked_on.get(predicate.fact) in self._asked:
+                # Asked and left unknown: it stays so, and the result will read it as the rule
+                # says (``missing``), so no other page can change it.
+                return 1.0 if predicate.missing else 0.0
             rate = self._base_rate(predicate.fact)
             return 1 - rate if predicate.negative else rate
         if isinstance(predicate, AllOf):
@@ -205,16 +263,33 @@ class Interview:
         return fact.base_rate if fact else 0.15
 
     def next_step(self) -> Step | None:
-        """The next page to ask, or ``None`` when the outcome is settled."""
-        if self.questions_asked >= self.max_questions:
-            return None
+        """The next page to ask, or ``None`` when the outcome is settled.
+
+        Pages that could raise the level are always asked; ``max_questions`` only limits the
+        pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
+        """
         facts = self.facts
-        if FIRST_SCREEN not in self._asked and self._open_facts(self._screens[FIRST_SCREEN], facts):
-            return self._step(
-                self._screens[FIRST_SCREEN], "where it twitches comes first", purpose="first"
-            )
+        first = self._screens[FIRST_SCREEN]
+        if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
+            return self._step(first, "where it twitches comes first", purpose="first")
+        for screen in self.kb.screens:
+            # The places within the parts of the body ticked on the first page come next.
+            if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
+                return self._step(screen, "where it twitches comes first", purpose="first")
+        # A yes to an overview whose details are not given counts as the worse case in a result
+        # (unanswered.<gateway>), but it is not yet settled: its details are still asked.
+        facts = {k: v for k, v in facts.items() if not k.startswith(UNANSWERED_PREFIX)}
         confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
         if confirmed == "emergency":
+            # Help is needed now: nothing new is asked. Only the details of what the person
+            # has already ticked are taken, so the result names what they have told.
+            red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
+            for screen in self.kb.screens:
+                ticked = any(facts.get(g) is True for g in red_flags & set(screen.enable_if))
+                if ticked and self._open_facts(screen, facts):
+                    return self._step(
+                        screen, "details of what you ticked", purpose="triage", level="emergency"
+                    )
             return None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
@@ -224,15 +299,23 @@ class Interview:
         relevant = [(s, p) for s, p in relevant if p >= 0]
         if relevant:
             screen, priority = min(relevant, key=lambda x: x[0].order)
-            level = LEVEL_NAMES[priority]
+            level = LEVELS[priority]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
         leading = rank_causes(self.kb, facts)[:6]
-        scored = [(self._cause_value(s, facts, leading), -s.order, s) for s in self.kb.screens]
-        value, _, screen = max(scored, key=lambda x: (x[0], x[1]))
-        if value < WORTH_ASKING:
+        best: tuple[float, int, Screen] | None = None
+        for screen in self.kb.screens:
+            cost = len(self._visible(screen))
+            if not cost or self.items_shown + cost > self.item_budget:
+                continue
+            value = self._cause_value(screen, facts, leading)
+            # Worth per item read: a long page must earn its length.
+            if value >= WORTH_ASKING and (best is None or value / cost > best[0] / best[1]):
+                best = (value, cost, screen)
+        if best is None or self.questions_asked >= self.max_questions:
             return None
+        value, _, screen = best
         return self._step(
             screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
         )
@@ -245,12 +328,7 @@ class Interview:
         purpose: Literal["first", "triage", "causes"],
         level: Level | None = None,
     ) -> Step:
-        facts = self.facts
-        items = tuple(
-            self.kb.facts[f]
-            for f in screen.facts
-            if f not in self._answers and _applies(self.kb, f, facts)
-        )
+        items = tuple(self.kb.facts[f] for f in self._visible(screen))
         return Step(screen=screen, items=items, reason=reason, purpose=purpose, level=level)
 
     # ------------------------------------------------------------------ answering
@@ -267,7 +345,9 @@ class Interview:
             if valid is not None:
                 checked[fact_id] = valid
         previous = {k: self._answers[k] for k in screen.facts if k in self._answers}
+        shown = len(self._visible(screen))
         self._history.append((screen_id, previous))
+        self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
         if screen_id not in self._asked:
             self._asked.append(screen_id)
@@ -282,10 +362,17 @@ class Interview:
         self._answers.update(previous)
         if screen_id in self._asked:
             self._asked.remove(screen_id)
+        self._shown.pop(screen_id, None)
         return screen_id
 
     def result(self, *, now: dt.datetime) -> Assessment:
-        return assess(self.kb, self._answers, now=now, questions_asked=self.questions_asked)
+        return assess(
+            self.kb,
+            self._answers,
+            now=now,
+            questions_asked=self.questions_asked,
+            items_shown=self.items_shown,
+        )
 
 
 def simulate(
@@ -295,7 +382,11 @@ def simulate(
     known: Mapping[str, FactValue],
     now: dt.datetime,
 ) -> Assessment:
-    """Run the interview answering each page from ``full`` ("I don't know" where it is silent)."""
+    """Run the interview answering each page from ``full`` ("I don't know" where it is silent).
+
+    Gateway questions are answered as the person would: yes when any of their details applies.
+    """
+    full = with_gateway_answers(kb, full)
     interview = Interview(kb, known=known)
     while (step := interview.next_step()) is not None:
         interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})

@@ -242,16 +242,36 @@ class _Checker:
             for f in screen.facts:
                 self.fact("questions.yaml", f"screens[{screen.id}].facts", f)
                 asked.add(f)
+            for f in screen.enable_if:
+                self.fact("questions.yaml", f"screens[{screen.id}].enable_if", f)
+            # Follow-ups (ask_if) appear only after a yes, so they are not counted here; the
+            # evaluation measures the largest page actually shown.
+            always = [f for f in screen.facts if f in kb.facts and kb.facts[f].ask_if is None]
+            if len(always) > MAX_SCREEN_ITEMS:
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"screens[{screen.id}].facts",
+                    problem=f"{len(always)} items on one page",
+                    hint=f"split it: a page shows at most {MAX_SCREEN_ITEMS} items",
+                )
         for fact in kb.facts.values():
             if fact.ask_if is not None:
                 self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
-                if kb.facts[fact.ask_if].kind != "boolean":
+                if kb.facts[fact.ask_if].kind not in ("boolean", "list"):
                     raise KnowledgeError(
                         where="questions.yaml",
                         field=f"facts[{fact.id}].ask_if",
-                        problem=f"'{fact.ask_if}' is not a yes/no question",
-                        hint="a follow-up is asked when a yes/no answer is yes",
+                        problem=f"'{fact.ask_if}' is not a yes/no question or a list",
+                        hint="a follow-up is asked after a yes or a list that names something",
                     )
+            for child in fact.summarises:
+                self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
+            if fact.summarises and fact.kind != "boolean":
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"facts[{fact.id}]",
+                    problem="a gateway question (summarises) must be a yes/no fact",
+                )
             if not (fact.derived or fact.legacy) and fact.id not in asked:
                 raise KnowledgeError(
                     where="questions.yaml",
@@ -266,6 +286,10 @@ class _Checker:
             )
 
 
+# A page a worried person can read at a glance: longer lists are split or put behind a gateway.
+MAX_SCREEN_ITEMS = 10
+
+
 def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for item in items:
@@ -273,6 +297,27 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
             raise KnowledgeError(where=file, field=f"{what}[{item.id}]", problem="duplicate id")
         out[item.id] = item
     return out
+
+
+UNANSWERED_PREFIX = "unanswered."
+
+
+def _unanswered_facts(facts: list[Fact]) -> list[Fact]:
+    """Each overview question ("any of these?") gets a derived ``unanswered.<id>``: it was
+    answered yes but none of its details has been answered (the person stopped, or said "I don't
+    know" to each). Rules use it to count the unknown details as the worse case."""
+    return [
+        Fact(
+            id=f"{UNANSWERED_PREFIX}{f.id}",
+            kind="boolean",
+            text=f"Said yes to: {f.text}, without saying which",
+            help="Derived: the overview question was answered yes and its details were not.",
+            derived=True,
+            base_rate=0.01,
+        )
+        for f in facts
+        if f.summarises and f.kind == "boolean" and not f.id.startswith("region.")
+    ]
 
 
 def _interaction_facts(meds: MedicationsFile) -> list[Fact]:
@@ -383,7 +428,8 @@ def build_kb(directory: Path) -> KnowledgeBase:
         questions.facts
         + _onset_facts(questions.facts)
         + _medication_facts(meds)
-        + _interaction_facts(meds),
+        + _interaction_facts(meds)
+        + _unanswered_facts(questions.facts),
         "questions.yaml",
         "facts",
     )

@@ -76,6 +76,13 @@ class Fact(Strict):
         default=None,
         description="Asked only when this yes/no fact is yes (like FHIR enableWhen).",
     )
+    summarises: list[str] = Field(
+        default_factory=list,
+        description=(
+            "A gateway question ('any of these?'): yes when any of these facts is yes. Its "
+            "screen of details is shown only after a yes (or an 'I don't know')."
+        ),
+    )
 
 
 class Screen(Strict):
@@ -87,6 +94,13 @@ class Screen(Strict):
     kind: Literal["body_map", "checklist", "form"]
     facts: list[str] = Field(min_length=1)
     order: int
+    enable_if: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Shown only when one of these yes/no facts is yes, or was asked and left unknown "
+            "(like FHIR enableWhen); empty means always eligible."
+        ),
+    )
 
 
 class QuestionsFile(Strict):
@@ -148,6 +162,14 @@ class Condition(Strict):
     requires: Predicate | None = Field(
         default=None,
         description="Shown only when this is True: no frightening rare diagnosis without evidence.",
+    )
+    feared: bool = Field(
+        default=False,
+        description=(
+            "A disease people with twitching commonly fear (e.g. ALS). When the person says they "
+            "worry about a serious disease and the gate is closed, the result says which of the "
+            "gate's signs are absent, so the reassurance is specific."
+        ),
     )
     evidence: list[Evidence] = Field(min_length=1)
     advice: list[str] = Field(default_factory=list)
