@@ -277,7 +277,10 @@ class Interview:
             if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
                 return self._step(screen, "where it twitches comes first", purpose="first")
         # A yes to an overview whose details are not given counts as the worse case in a result
-        # (unanswered.<gateway>), but it is not yet settled: its details are still asked.
+        # (unanswered.<level>), but it is not yet settled: its details are still asked.
+        worst_case_open = any(
+            facts.get(f"{UNANSWERED_PREFIX}{lv}") is True for lv in ("emergency", "urgent")
+        )
         facts = {k: v for k, v in facts.items() if not k.startswith(UNANSWERED_PREFIX)}
         confirmed = triage_level(fired_rules(self.kb, facts, use_missing=False))
         if confirmed == "emergency":
@@ -303,6 +306,15 @@ class Interview:
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
+        if worst_case_open:
+            # The advice would otherwise rest on signs counted as possibly present: ask the
+            # details of the overviews answered yes before stopping.
+            for screen in self.kb.screens:
+                ticked = any(self._answers.get(g) is True for g in screen.enable_if)
+                if ticked and self._open_facts(screen, facts):
+                    return self._step(
+                        screen, "details of what you ticked", purpose="triage", level="urgent"
+                    )
         leading = rank_causes(self.kb, facts)[:6]
         best: tuple[float, int, Screen] | None = None
         for screen in self.kb.screens:
@@ -385,9 +397,18 @@ def simulate(
     """Run the interview answering each page from ``full`` ("I don't know" where it is silent).
 
     Gateway questions are answered as the person would: yes when any of their details applies.
+    A tick-list is answered as a whole, as in the terminal: when ``full`` tells anything about
+    its items, the items it does not mention are not ticked (no); when it tells nothing, the
+    whole page is "I don't know".
     """
     full = with_gateway_answers(kb, full)
     interview = Interview(kb, known=known)
     while (step := interview.next_step()) is not None:
-        interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
+        answers = {f: full.get(f) for f in step.screen.facts}
+        if step.screen.kind == "checklist" and any(v is not None for v in answers.values()):
+            answers = {
+                f: (False if v is None and kb.facts[f].kind == "boolean" else v)
+                for f, v in answers.items()
+            }
+        interview.answer(step.screen.id, answers)
     return interview.result(now=now)

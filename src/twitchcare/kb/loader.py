@@ -329,21 +329,20 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
 UNANSWERED_PREFIX = "unanswered."
 
 
-def _unanswered_facts(facts: list[Fact]) -> list[Fact]:
-    """Each overview question ("any of these?") gets a derived ``unanswered.<id>``: it was
-    answered yes but none of its details has been answered (the person stopped, or said "I don't
-    know" to each). Rules use it to count the unknown details as the worse case."""
+def _unanswered_facts() -> list[Fact]:
+    """``unanswered.<level>``: a detail of an overview answered yes ("any of these?") is still
+    unknown, and that detail alone, with everything else the person said, would need this level.
+    Rules use it so that the signs a person has not told apart count as the worse case."""
     return [
         Fact(
-            id=f"{UNANSWERED_PREFIX}{f.id}",
+            id=f"{UNANSWERED_PREFIX}{level}",
             kind="boolean",
-            text=f"Said yes to: {f.text}, without saying which",
-            help="Derived: the overview question was answered yes and its details were not.",
+            text=f"A sign in a group you said yes to, not yet told apart, could need {words}",
+            help="Derived: an overview question was answered yes and some of its details were not.",
             derived=True,
             base_rate=0.01,
         )
-        for f in facts
-        if f.summarises and f.kind == "boolean" and not f.id.startswith("region.")
+        for level, words in (("emergency", "emergency care"), ("urgent", "a doctor today"))
     ]
 
 
@@ -456,7 +455,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
         + _onset_facts(questions.facts)
         + _medication_facts(meds)
         + _interaction_facts(meds)
-        + _unanswered_facts(questions.facts),
+        + _unanswered_facts(),
         "questions.yaml",
         "facts",
     )
