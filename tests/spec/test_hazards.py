@@ -259,6 +259,7 @@ def _check_case(kb: KnowledgeBase, hz: Hazard, case_id: str) -> list[str]:
         # The person answers each page from what they have, overview questions included.
         answers = with_gateway_answers(kb, facts)
         interview = Interview(kb, known=profile_facts(case))
+        answers = with_gateway_answers(kb, facts)  # "any of these?" answered from the case
         for _ in range(hz.stop_after_screens):
             step = interview.next_step()
             if step is None:

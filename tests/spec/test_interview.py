@@ -33,7 +33,7 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
 
 def test_it_stops_as_soon_as_an_emergency_is_found(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "where_head", "emergency", "stroke_signs"]
+    assert asked == ["where", "emergency", "stroke_signs"]
 
 
 def test_never_more_than_the_screens_there_are(kb: KnowledgeBase) -> None:
@@ -95,67 +95,6 @@ def test_checklist_pages_show_only_what_is_still_unknown(kb: KnowledgeBase) -> N
     step = interview.next_step()
     assert step is not None
     assert "face_drooping" not in [item.id for item in step.items]
-
-
-def _onset_items(kb: KnowledgeBase, full: dict[str, FactValue]) -> list[str] | None:
-    """Answer every page from ``full``; the items of the onset page if it was shown."""
-    interview = Interview(kb, known=PROFILE)
-    shown: list[str] | None = None
-    while (step := interview.next_step()) is not None:
-        if step.screen.id == "onset":
-            shown = [f.id for f in step.items]
-        interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
-    return shown
-
-
-STROKE_PAGE_NO = {
-    "face_drooping": False,
-    "sudden_weakness_one_side": False,
-    "speech_or_language_difficulty": False,
-    "double_vision": False,
-    "drooping_eyelid": False,
-}
-
-
-def test_when_a_symptom_began_is_asked_only_for_the_symptoms_ticked(kb: KnowledgeBase) -> None:
-    full: dict[str, FactValue] = {
-        "region.legs": True,
-        "loc.calf": True,
-        "gw.face_limb_speech": True,
-        "slurred_speech": True,
-        **STROKE_PAGE_NO,
-    }
-    assert _onset_items(kb, full) == ["onset_days.slurred_speech"]
-
-
-def test_the_onset_page_is_not_asked_when_no_timed_symptom_is_ticked(kb: KnowledgeBase) -> None:
-    asked = _run(kb, {"loc.eyelid": True, "duration_days": 3, "slurred_speech": False})
-    assert "onset" not in asked
-
-
-def test_slurred_speech_since_this_morning_after_a_year_of_twitching_is_an_emergency(
-    kb: KnowledgeBase,
-) -> None:
-    full: dict[str, FactValue] = {
-        **PROFILE,
-        "region.legs": True,
-        "loc.calf": True,
-        "duration_days": 365,
-        "gw.face_limb_speech": True,
-        "slurred_speech": True,
-        **STROKE_PAGE_NO,
-        "onset_days.slurred_speech": 0.2,
-    }
-    assert simulate(kb, full, known=PROFILE, now=NOW).level == "emergency"
-    old = {**full, "onset_days.slurred_speech": 300.0}
-    assert simulate(kb, old, known=PROFILE, now=NOW).level != "emergency"
-
-
-def test_an_unanswered_onset_counts_as_sudden(kb: KnowledgeBase) -> None:
-    facts: dict[str, FactValue] = {**PROFILE, "loc.calf": True, "slurred_speech": True}
-    interview = Interview(kb, known=facts)
-    interview.answer("onset", {})  # "I don't know" when it began
-    assert interview.result(now=NOW).level == "emergency"
 
 
 def test_items_shown_counts_every_question_and_option_read(kb: KnowledgeBase) -> None:
@@ -222,3 +161,66 @@ def test_no_page_shows_more_than_ten_items(kb: KnowledgeBase) -> None:
     while (step := interview.next_step()) is not None:
         assert len(step.items) <= 10, step.screen.id
         interview.answer(step.screen.id, {f: everything.get(f) for f in step.screen.facts})
+
+
+def test_when_a_symptom_began_is_asked_only_for_the_symptoms_ticked(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.face_limb_speech": True})
+    interview.answer("stroke_signs", {"slurred_speech": True})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "onset"
+    assert [f.id for f in step.items] == ["onset_days.slurred_speech"]
+
+
+def test_the_onset_page_is_not_asked_when_no_timed_symptom_is_ticked(kb: KnowledgeBase) -> None:
+    asked = _run(kb, {"loc.eyelid": True, "duration_days": 3, "slurred_speech": False})
+    assert "onset" not in asked
+
+
+def test_slurred_speech_since_this_morning_after_a_year_of_twitching_is_an_emergency(
+    kb: KnowledgeBase,
+) -> None:
+    full: dict[str, FactValue] = {
+        **PROFILE,
+        "loc.calf": True,
+        "duration_days": 365,
+        "slurred_speech": True,
+        "onset_days.slurred_speech": 0.2,
+    }
+    assert simulate(kb, full, known=PROFILE, now=NOW).level == "emergency"
+    old = {**full, "onset_days.slurred_speech": 300.0}
+    assert simulate(kb, old, known=PROFILE, now=NOW).level != "emergency"
+
+
+def test_an_unanswered_onset_counts_as_sudden(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
+    interview.answer("emergency", {"gw.face_limb_speech": True})
+    interview.answer("stroke_signs", {"slurred_speech": True})
+    interview.answer("onset", {})  # "I don't know" when it began
+    assert interview.result(now=NOW).level == "emergency"
+
+
+def test_pregnancy_is_not_asked_of_a_man_and_counts_as_no(kb: KnowledgeBase) -> None:
+    from twitchcare.engine.facts import derive
+    from twitchcare.engine.interview import applies
+
+    assert not applies(kb, "pregnant", {"sex": "male", "age": 30})
+    assert not applies(kb, "pregnant", {"sex": "female", "age": 70})
+    assert applies(kb, "pregnant", {"sex": "female", "age": 30})
+    assert applies(kb, "pregnant", {"sex": "female"})  # age not known yet: ask
+    assert derive(kb, {"sex": "male", "age": 30})["pregnant"] is False
+    assert "pregnant" not in derive(kb, {"sex": "female", "age": 30})
+
+
+def test_the_reason_for_a_page_comes_from_its_purpose_not_its_wording(kb: KnowledgeBase) -> None:
+    from twitchcare.cli.interactive import plain_reason
+
+    interview = Interview(kb, known=PROFILE)
+    step = interview.next_step()
+    assert step is not None and step.purpose == "first"
+    assert "where it twitches" in plain_reason(step)

@@ -46,7 +46,7 @@ def test_over_triage_of_self_care_counts_only_self_care_cases() -> None:
 def test_over_triage_of_self_care_above_ten_percent_fails_the_check() -> None:
     scores = [_score(str(i), "self_care", "doctor" if i < 2 else "self_care") for i in range(10)]
     failures = failed_targets(summarise(scores), simulate=False, same_triage=None)
-    assert any(f.startswith("over-triage of self-care cases 20.0%") for f in failures)
+    assert "over-triage of self-care cases 20.0%, target ≤ 10%" in failures
     fine = [_score(str(i), "self_care", "doctor" if i < 1 else "self_care") for i in range(10)]
     assert not any(
         "self-care" in f for f in failed_targets(summarise(fine), simulate=False, same_triage=None)

@@ -21,7 +21,7 @@ from twitchcare.cli.bodymap import ask_body_map
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
 from twitchcare.cli.render import render_assessment
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Interview, Step
+from twitchcare.engine.interview import Interview, Step, applies
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
 
 PROFILE = ("age", "sex", "pregnant", "breastfeeding")
-CHILD_BEARING_AGE = (12, 55)
 LEVEL_REASON = {
     "emergency": "an answer here could mean you need emergency care now.",
     "urgent": "an answer here could mean you should see a doctor today.",
@@ -39,16 +38,13 @@ LEVEL_REASON = {
 Log = list[tuple[str, dict[str, FactValue | None]]]
 
 
-def plain_reason(reason: str) -> str:
-    """The engine's reason for a page, in the words a person would use."""
-    if reason.startswith("where it twitches"):
+def plain_reason(step: Step) -> str:
+    """Why a page is asked, in the words a person would use, from the engine's structured step."""
+    if step.purpose == "first":
         return "where it twitches shapes every later question."
-    for level, words in LEVEL_REASON.items():
-        if reason.endswith(f"'{level}'"):
-            return words
-    if reason.startswith("would sharpen"):
-        return "it helps tell the likely causes apart."
-    return reason
+    if step.purpose == "triage" and step.level in LEVEL_REASON:
+        return LEVEL_REASON[step.level]
+    return "it helps tell the likely causes apart."
 
 
 # Follow-up questions that cannot apply after some answers; they stay unknown, never "no".
@@ -63,17 +59,6 @@ def not_applicable(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
     """True when an earlier answer on the page makes this question pointless to ask."""
     after = NOT_APPLICABLE_AFTER.get(fact.id)
     return after is not None and after[0] in answers and answers[after[0]] == after[1]
-
-
-def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
-    """Skip pregnancy questions for men and outside child-bearing age (asked if unknown)."""
-    if fact.id not in {"pregnant", "breastfeeding"}:
-        return True
-    age = answers.get("age")
-    if answers.get("sex") == "male":
-        return False
-    low, high = CHILD_BEARING_AGE
-    return not isinstance(age, int | float) or low <= age <= high
 
 
 def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
@@ -162,15 +147,12 @@ def _ask_profile(kb: KnowledgeBase, term: Terminal) -> dict[str, FactValue]:
     facts = [kb.facts[f] for f in PROFILE]
     while True:
         try:
-            answers = term.form(facts, skip=lambda f, a: not _may_be_pregnant(f, a))
+            answers = term.form(facts, skip=lambda f, a: not applies(kb, f.id, a))
         except GoBack:
             term.say(Text("  This is the first question.", style="cyan"))
             continue
         break
-    known = {k: v for k, v in answers.items() if v is not None}
-    if not _may_be_pregnant(kb.facts["pregnant"], answers):
-        known.update(pregnant=False, breastfeeding=False)
-    return known
+    return {k: v for k, v in answers.items() if v is not None}
 
 
 def _header(term: Terminal, step: Step, page: int, total: int) -> None:
@@ -182,7 +164,7 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.console.rule(Text(progress, style="bold"))
     term.say(Text(step.screen.title, style="bold"))
     term.say(step.screen.text)
-    term.say(Text(f"Why we ask: {plain_reason(step.reason)}", style="italic dim"))
+    term.say(Text(f"Why we ask: {plain_reason(step)}", style="italic dim"))
 
 
 def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:

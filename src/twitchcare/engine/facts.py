@@ -94,6 +94,15 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
             out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
         out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
     _complete_body_map(kb, out)
+    for fact in kb.facts.values():
+        # A question that cannot apply (pregnancy for a man) is a "no", not an unknown.
+        if (
+            fact.ask_when is not None
+            and fact.kind == "boolean"
+            and fact.id not in out
+            and fact.ask_when.evaluate(out, use_missing=False) is False
+        ):
+            out[fact.id] = False
     for gateway in gateways(kb):
         if any(present(out.get(child)) for child in gateway.summarises):
             out[gateway.id] = True

@@ -98,10 +98,19 @@ def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
     return {s.id: collect(s, {s.id}) for s in kb.screens}
 
 
-def _applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue]) -> bool:
-    """A follow-up question (``ask_if``) applies only once its parent is answered yes."""
+def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
+    """Whether a question applies to this person, by the knowledge's skip logic.
+
+    A follow-up (``ask_if``) applies once its parent is answered yes; a question with
+    ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man).
+    """
     fact = kb.facts.get(fact_id)
-    return fact is None or fact.ask_if is None or present(facts.get(fact.ask_if))
+    if fact is None:
+        return True
+    known = {k: v for k, v in facts.items() if v is not None}
+    if fact.ask_if is not None and not present(known.get(fact.ask_if)):
+        return False
+    return fact.ask_when is None or fact.ask_when.evaluate(known, use_missing=False) is not False
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -193,13 +202,13 @@ class Interview:
         if screen.id in self._asked or not self.enabled(screen, facts):
             return set()
         return {
-            f for f in self._provided[screen.id] if f not in facts and _applies(self.kb, f, facts)
+            f for f in self._provided[screen.id] if f not in facts and applies(self.kb, f, facts)
         }
 
     def _visible(self, screen: Screen) -> list[str]:
         """The items of a page a person is shown: unanswered, and applying to them."""
         facts = self.facts
-        return [f for f in screen.facts if f not in self._answers and _applies(self.kb, f, facts)]
+        return [f for f in screen.facts if f not in self._answers and applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
     def _chance(self, predicate: Predicate, facts: dict[str, FactValue]) -> float:
@@ -272,10 +281,6 @@ class Interview:
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
             return self._step(first, "where it twitches comes first", purpose="first")
-        for screen in self.kb.screens:
-            # The places within the parts of the body ticked on the first page come next.
-            if screen.kind == "body_map" and screen.enable_if and self._open_facts(screen, facts):
-                return self._step(screen, "where it twitches comes first", purpose="first")
         # A yes to an overview whose details are not given counts as the worse case in a result
         # (unanswered.<level>), but it is not yet settled: its details are still asked.
         worst_case_open = any(
@@ -298,11 +303,20 @@ class Interview:
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
         current = level_rank(confirmed)
-        relevant = [(s, self._triage_priority(s, facts, current)) for s in self.kb.screens]
-        relevant = [(s, p) for s, p in relevant if p >= 0]
+        # The places on the parts of the body ticked come in their turn too, after the red-flag
+        # overview and its details: everything that follows depends on them.
+        relevant: list[tuple[Screen, int | None]] = []
+        for screen in self.kb.screens:
+            priority = self._triage_priority(screen, facts, current)
+            if priority >= 0:
+                relevant.append((screen, priority))
+            elif screen.kind == "body_map" and self._open_facts(screen, facts):
+                relevant.append((screen, None))
         if relevant:
-            screen, priority = min(relevant, key=lambda x: x[0].order)
-            level = LEVELS[priority]
+            screen, found = min(relevant, key=lambda x: x[0].order)
+            if found is None:
+                return self._step(screen, "where it twitches", purpose="first")
+            level = LEVELS[found]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )

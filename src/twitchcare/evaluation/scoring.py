@@ -117,7 +117,7 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         predicted_causes=prediction.causes[:3],
         questions=prediction.questions_asked,
         items=prediction.items_shown,
-        self_care_case=min(ranks) == level_rank("self_care"),
+        self_care_case=gold.triage == "self_care",
         calibration=tuple(
             (p, cause in gold.causes)
             for cause, p in zip(

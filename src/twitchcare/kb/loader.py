@@ -289,8 +289,11 @@ class _Checker:
                         where="questions.yaml",
                         field=f"facts[{fact.id}].ask_if",
                         problem=f"'{fact.ask_if}' is not a yes/no question or a list",
-                        hint="a follow-up is asked after a yes or a list that names something",
+                        hint="a follow-up is asked after a yes, or after a list naming something",
                     )
+            if fact.ask_when is not None:
+                for test in leaves(fact.ask_when):
+                    self.fact("questions.yaml", f"facts[{fact.id}].ask_when", test.fact)
             for child in fact.summarises:
                 self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
             if fact.summarises and fact.kind != "boolean":

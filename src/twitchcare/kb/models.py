@@ -76,6 +76,13 @@ class Fact(Strict):
         default=None,
         description="Asked only when this yes/no fact is yes (like FHIR enableWhen).",
     )
+    ask_when: Predicate | None = Field(
+        default=None,
+        description=(
+            "Asked only when this holds or is not known yet (e.g. pregnancy: a woman of "
+            "child-bearing age); when it is false, a yes/no question is answered 'no'."
+        ),
+    )
     summarises: list[str] = Field(
         default_factory=list,
         description=(
