@@ -94,3 +94,22 @@ def test_the_doctors_report_and_the_fhir_bundle_download_from_settings(
     bundle.value.save_as(saved)
     doc: dict[str, Any] = json.loads(saved.read_text(encoding="utf-8"))
     assert doc["resourceType"] == "Bundle"
+
+
+def test_a_session_works_without_javascript_as_steps_and_a_form(
+    browser: Any, server: Server
+) -> None:
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(server.url + "/relax/pmr")
+        assert not tab.locator("[data-player]").is_visible()  # the timed player needs JavaScript
+        assert tab.locator("ol.steps li").count() > 5
+        tab.locator("#d-minutes").fill("13")
+        tab.get_by_role("button", name="I did this session").click()
+        assert "Today: 13 min relaxation" in tab.locator("main").inner_text()
+        screenshots(tab, "relax-logged-no-js")
+    finally:
+        context.close()
