@@ -60,6 +60,8 @@ def test_bad_practice_names_the_field_and_logs_nothing(client: TestClient) -> No
         ({"session": "tai-chi", "minutes": 5}, "session"),
         ({"session": "breathing", "minutes": 5, "at": "2026-11-30T21:00:00"}, "at"),
         ({"session": "breathing", "minutes": 5, "mood": "calm"}, "mood"),
+        ({"session": "breathing", "minutes": 5, "at": "0001-01-01T00:00:00+01:00"}, "at"),
+        ({"session": "breathing", "minutes": 5, "at": "9999-12-31T23:59:59-05:00"}, "at"),
     ):
         response = client.post("/api/v1/relax/practice", json=body)
         assert 400 <= response.status_code < 500, body

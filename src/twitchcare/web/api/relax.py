@@ -6,6 +6,7 @@ practised session is logged by the core function the terminal player uses.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -17,6 +18,7 @@ from twitchcare.web.diary import now, today
 from twitchcare.web.relaxation import log_done, plan_for, progress_dict, session_dict, session_of
 
 router = APIRouter(prefix="/relax", tags=["relax"])
+EARLIEST = dt.datetime(1900, 1, 2, tzinfo=dt.UTC)  # also keeps far-off offsets from overflowing
 SESSION_ID = Path(min_length=1, max_length=40, description="A session id, e.g. breathing")
 
 
@@ -43,6 +45,8 @@ def practice(request: Request, body: PracticeBody) -> dict[str, Any]:
     at = body.at or now()
     if at.tzinfo is None:
         raise InputError(field="at", problem="the time has no time zone", hint="e.g. +01:00")
+    if not EARLIEST <= at <= now() + dt.timedelta(days=1):
+        raise InputError(field="at", problem="is not a time you practised", hint="1900 to today")
     total = log_done(store(request), session, body.minutes, body.completed, at)
     return {"day": at.date().isoformat(), "factor": session.logs_as, "total_minutes": total}
 
