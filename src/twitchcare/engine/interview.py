@@ -21,6 +21,7 @@ from typing import Literal
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
+from twitchcare.engine.kb_index import kb_index
 from twitchcare.errors import InputError
 from twitchcare.kb.loader import UNANSWERED_PREFIX
 from twitchcare.kb.logic import (
@@ -31,7 +32,6 @@ from twitchcare.kb.logic import (
     FactValue,
     Level,
     Predicate,
-    leaves,
     level_rank,
 )
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
@@ -59,44 +59,6 @@ class Step:
     level: Level | None = None
 
 
-def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
-    """Facts a screen settles itself, including the derived facts computed from its answers."""
-    provided = set(screen.facts)
-    if any(f.startswith("loc.") for f in screen.facts):
-        provided.add("location_count")
-    if "medications" in screen.facts or "substances" in screen.facts:
-        provided.update(f"med.{c}" for c in kb.medications)
-        provided.update(f"interaction.{i}" for i in kb.interactions)
-        provided.add("med.unrecognised")
-    if "medications_stopped" in screen.facts:
-        provided.update(f"stopped.{c}" for c in kb.medications)
-        provided.add("stopped.unrecognised")
-    return provided
-
-
-def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Facts each screen settles, with those of the detail screens its gateways open.
-
-    A gateway page ("any of these?") settles its details through the pages it opens, so a red flag
-    behind a gateway makes the gateway page urgent to ask, and is never skipped unseen.
-    """
-    opened_by: dict[str, list[Screen]] = {}
-    for screen in kb.screens:
-        for gate in screen.enable_if:
-            opened_by.setdefault(gate, []).append(screen)
-
-    def collect(screen: Screen, seen: set[str]) -> set[str]:
-        facts = _own_facts(kb, screen)
-        for fact in screen.facts:
-            for child in opened_by.get(fact, []):
-                if child.id not in seen:
-                    seen.add(child.id)
-                    facts |= collect(child, seen)
-        return facts
-
-    return {s.id: collect(s, {s.id}) for s in kb.screens}
-
-
 def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
     """Whether a question applies to this person, by the knowledge's skip logic.
 
@@ -104,12 +66,15 @@ def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | Non
     ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man).
     """
     fact = kb.facts.get(fact_id)
-    if fact is None:
+    # Most questions have no skip logic; this is asked of every fact of every page considered.
+    if fact is None or (fact.ask_if is None and fact.ask_when is None):
+        return True
+    if fact.ask_if is not None and not present(facts.get(fact.ask_if)):
+        return False
+    if fact.ask_when is None:
         return True
     known = {k: v for k, v in facts.items() if v is not None}
-    if fact.ask_if is not None and not present(known.get(fact.ask_if)):
-        return False
-    return fact.ask_when is None or fact.ask_when.evaluate(known, use_missing=False) is not False
+    return fact.ask_when.evaluate(known, use_missing=False) is not False
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -163,13 +128,14 @@ class Interview:
         self._history: list[tuple[str, dict[str, FactValue]]] = []
         # Items (questions and checklist options) the person was shown on each page answered.
         self._shown: dict[str, int] = {}
-        self._screens = {s.id: s for s in kb.screens}
-        # The facts each rule looks at, worked out once: choosing a page asks this of every rule
-        # for every screen, and walking the predicate each time was most of an answer's cost.
-        self._rule_facts = [frozenset(t.fact for t in leaves(r.when)) for r in kb.rules]
-        self._rule_ranks = [level_rank(r.level) for r in kb.rules]
-        self._provided = _provides(kb)
-        self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
+        # What the knowledge says about screens, rules and evidence, worked out once per
+        # knowledge base: a stateless adapter builds an interview on every request.
+        self._index = kb_index(kb)
+        self._screens = self._index.screens
+        self._rule_facts = self._index.rule_facts
+        self._rule_ranks = self._index.rule_ranks
+        self._provided = self._index.provided
+        self._asked_on = self._index.asked_on
         self._derived: dict[str, FactValue] | None = None
 
     # ------------------------------------------------------------------ state
@@ -180,9 +146,13 @@ class Interview:
         Choosing a page reads this for every screen; deriving it each time was most of the
         cost. The answers change only in :meth:`answer` and :meth:`back`, which forget it.
         """
+        return dict(self._facts())
+
+    def _facts(self) -> dict[str, FactValue]:
+        """:attr:`facts` without the copy, for reading inside the interview only."""
         if self._derived is None:
             self._derived = derive(self.kb, self._answers)
-        return dict(self._derived)
+        return self._derived
 
     @property
     def questions_asked(self) -> int:
@@ -218,7 +188,7 @@ class Interview:
 
     def _visible(self, screen: Screen) -> list[str]:
         """The items of a page a person is shown: unanswered, and applying to them."""
-        facts = self.facts
+        facts = self._facts()
         return [f for f in screen.facts if f not in self._answers and applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
@@ -270,23 +240,45 @@ class Interview:
         return max(ranks, default=-1)
 
     def _cause_value(
-        self, screen: Screen, facts: dict[str, FactValue], leading: list[RankedCause]
+        self,
+        screen: Screen,
+        facts: dict[str, FactValue],
+        leading: list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]],
     ) -> float:
         """Expected shift in the leading causes' log-odds if this screen were answered."""
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return 0.0
         value = 0.0
+        for spread, open_evidence in leading:
+            for tests, log_lr in open_evidence:
+                first = next((t for t in tests if t.fact in open_facts), None)
+                if first is None:
+                    continue
+                rate = self._base_rate(first.fact)
+                chance = 1 - rate if first.negative else rate
+                value += chance * spread * log_lr
+        return value
+
+    def _open_evidence(
+        self, facts: dict[str, FactValue], leading: list[RankedCause]
+    ) -> list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]]:
+        """For each leading cause: its spread p(1-p) and its evidence not yet settled.
+
+        Worked out once per page chosen (it does not depend on the screen), in the knowledge's
+        order, so :meth:`_cause_value` adds the same terms in the same order as before.
+        """
+        out = []
         for cause in leading:
             spread = cause.probability * (1 - cause.probability)
-            for ev in self.kb.conditions[cause.id].evidence:
-                tests = [t for t in leaves(ev.when) if t.fact in open_facts]
-                if not tests or ev.when.evaluate(facts, use_missing=False) is not None:
-                    continue
-                rate = self._base_rate(tests[0].fact)
-                chance = 1 - rate if tests[0].negative else rate
-                value += chance * spread * abs(math.log(ev.lr))
-        return value
+            evidence = self.kb.conditions[cause.id].evidence
+            open_evidence = [
+                (ev.tests, ev.log_lr)
+                for ev in self._index.evidence[cause.id]
+                if evidence[ev.position].when.evaluate(facts, use_missing=False) is None
+            ]
+            out.append((spread, open_evidence))
+        return out
 
     def _base_rate(self, fact_id: str) -> float:
         fact = self.kb.facts.get(fact_id)
@@ -298,7 +290,7 @@ class Interview:
         Pages that could raise the level are always asked; ``max_questions`` only limits the
         pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
         """
-        facts = self.facts
+        facts = self._facts()
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
             return self._step(first, "where it twitches comes first", purpose="first")
@@ -355,7 +347,7 @@ class Interview:
                     return self._step(
                         screen, "details of what you ticked", purpose="triage", level="urgent"
                     )
-        leading = rank_causes(self.kb, facts)[:6]
+        leading = self._open_evidence(facts, rank_causes(self.kb, facts)[:6])
         best: tuple[float, int, Screen] | None = None
         for screen in self.kb.screens:
             cost = len(self._visible(screen))
