@@ -137,6 +137,9 @@ class Interview:
         self._provided = self._index.provided
         self._asked_on = self._index.asked_on
         self._derived: dict[str, FactValue] | None = None
+        # Open facts per screen, for the facts of the page being chosen (see _open_facts).
+        self._open_memo: dict[str, set[str]] = {}
+        self._open_memo_facts: Mapping[str, FactValue] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -179,12 +182,25 @@ class Interview:
         return bool(unknown) and all(self._asked_on.get(g) in self._asked for g in unknown)
 
     def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
-        """Facts this screen would settle that are still unknown (and that apply: ``ask_if``)."""
+        """Facts this screen would settle that are still unknown (and that apply: ``ask_if``).
+
+        Choosing one page asks this of a screen up to three times (triage, body map, causes)
+        with the same facts, so the answers are kept for the facts of the page being chosen.
+        """
+        memo = self._open_memo if facts is self._open_memo_facts else None
+        if memo is not None and screen.id in memo:
+            return memo[screen.id]
         if screen.id in self._asked or not self.enabled(screen, facts):
-            return set()
-        return {
-            f for f in self._provided[screen.id] if f not in facts and applies(self.kb, f, facts)
-        }
+            found: set[str] = set()
+        else:
+            found = {
+                f
+                for f in self._provided[screen.id]
+                if f not in facts and applies(self.kb, f, facts)
+            }
+        if memo is not None:
+            memo[screen.id] = found
+        return found
 
     def _visible(self, screen: Screen) -> list[str]:
         """The items of a page a person is shown: unanswered, and applying to them."""
@@ -225,7 +241,9 @@ class Interview:
         ):
             if rank <= current or known is not None:
                 continue
-            if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
+            # A chance is never below zero, so a level pursued at any chance needs no estimate.
+            threshold = PURSUE_CHANCE[rule.level]
+            if threshold <= 0 or self._chance(rule.when, facts) >= threshold:
                 pursued.append((rank, rule_facts))
         return pursued
 
@@ -233,6 +251,8 @@ class Interview:
         self, screen: Screen, facts: dict[str, FactValue], pursued: list[tuple[int, frozenset[str]]]
     ) -> int:
         """The most urgent level this screen could still unlock among ``pursued`` (-1 if none)."""
+        if not pursued:
+            return -1
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return -1
@@ -300,6 +320,7 @@ class Interview:
             facts.get(f"{UNANSWERED_PREFIX}{lv}") is True for lv in ("emergency", "urgent")
         )
         facts = {k: v for k, v in facts.items() if not k.startswith(UNANSWERED_PREFIX)}
+        self._open_memo, self._open_memo_facts = {}, facts
         # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
         # what is still open is what later pages could decide.
         truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
