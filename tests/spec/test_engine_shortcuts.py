@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.shared import DEV_CASES, OWN_CASES
 from twitchcare.engine.facts import _level_with, derive
+from twitchcare.engine.interview import _derived_facts
 from twitchcare.engine.kb_index import kb_index
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.evaluation.cases import case_facts, load_case
@@ -100,3 +101,19 @@ def test_look_up_tables_are_kept_per_knowledge_base() -> None:
     assert kb_index(KB) is kb_index(KB)
     assert kb_index(other) is not kb_index(KB)
     assert kb_index(other).rule_ranks == kb_index(KB).rule_ranks
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.sampled_from(CASES))
+def test_remembered_derived_facts_are_what_derive_gives(case: dict[str, FactValue]) -> None:
+    answers = {k: v for k, v in case.items() if k in KB.facts and not KB.facts[k].derived}
+    first = _derived_facts(KB, answers)
+    assert _derived_facts(KB, dict(answers)) == derive(KB, answers) == first
+    assert list(_derived_facts(KB, answers)) == list(derive(KB, answers))
+
+
+def test_a_remembered_answer_keeps_its_type() -> None:
+    as_bool = _derived_facts(KB, {"stress_0_10": True})
+    as_number = _derived_facts(KB, {"stress_0_10": 1})
+    assert as_bool["stress_0_10"] is True
+    assert type(as_number["stress_0_10"]) is int

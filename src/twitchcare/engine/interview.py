@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -46,6 +48,42 @@ MAX_QUESTIONS = 16
 # Pages that only sharpen the causes are asked while the person has read fewer items than this;
 # pages that could raise the level are never limited.
 ITEM_BUDGET = 40
+
+
+# Derived facts of recent answer sets, shared between interviews (see _derived_facts).
+# About a dozen answer sets per person per request (the pages so far and the estimate's guesses),
+# so this covers some fifty people answering at once, in tens of megabytes at most.
+_DERIVED_KEPT = 1024
+_DerivedKey = tuple[int, tuple[object, ...]]
+_derived_lock = threading.Lock()
+_derived_recent: OrderedDict[_DerivedKey, tuple[KnowledgeBase, dict[str, FactValue]]]
+_derived_recent = OrderedDict()
+
+
+def _derived_facts(kb: KnowledgeBase, answers: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """``derive(kb, answers)``, remembered for the most recent answer sets of this process.
+
+    A stateless adapter replays every earlier page on each request, so the facts of those pages
+    were derived on the request before; deriving them again was a third of an answer's cost.
+    The key keeps the answers' order and each value's type (``True`` is not ``1``), so a hit is
+    exactly what ``derive`` returns. Kept in memory only, never written anywhere, and bounded:
+    the oldest are forgotten first. The dict returned is shared: callers only read it.
+    """
+    key = (
+        id(kb),
+        tuple((k, type(v), tuple(v) if isinstance(v, list) else v) for k, v in answers.items()),
+    )
+    with _derived_lock:
+        hit = _derived_recent.get(key)
+        if hit is not None and hit[0] is kb:
+            _derived_recent.move_to_end(key)
+            return hit[1]
+    derived = derive(kb, answers)
+    with _derived_lock:
+        _derived_recent[key] = (kb, derived)
+        while len(_derived_recent) > _DERIVED_KEPT:
+            _derived_recent.popitem(last=False)
+    return derived
 
 
 @dataclass(frozen=True)
@@ -154,7 +192,7 @@ class Interview:
     def _facts(self) -> dict[str, FactValue]:
         """:attr:`facts` without the copy, for reading inside the interview only."""
         if self._derived is None:
-            self._derived = derive(self.kb, self._answers)
+            self._derived = _derived_facts(self.kb, self._answers)
         return self._derived
 
     @property
