@@ -57,7 +57,7 @@ REGION_FIGURE = r"""
 """
 FIGURE_MIN_WIDTH = 72
 FIGURES = {17: FIGURE, 6: REGION_FIGURE}
-PICK_KEYS = "e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
+PICK_KEYS = "e.g. 1 3 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
