@@ -52,7 +52,12 @@ def week(
     total = 0.0
     drinking_days = 0
     heaviest = 0.0
+    unrecorded = 0
     for record in records:
+        if not record.recorded("alcohol_units"):
+            unrecorded += 1
+            typer.echo(f"  {record.day.isoformat()}  no record")
+            continue
         units = record.alcohol_units
         total += units
         drinking_days += units > 0
@@ -63,6 +68,11 @@ def week(
         f"7 days to {last.isoformat()}: {total:.1f} UK units ({total_us:.1f} US standard drinks) "
         f"on {drinking_days} day(s)"
     )
+    if unrecorded:
+        typer.echo(
+            f"{unrecorded} day(s) have no record of alcohol, so the total may be low "
+            "(log a day without drinks with `twitchcare day --alcohol 0`)"
+        )
     guidance = alcohol_guidance(sex=person.sex, pregnant=person.pregnant)
     for limit in guidance.limits:
         if limit.measure == "uk_units" and limit.period == "week":

@@ -6,6 +6,7 @@ Typer at the top so that ``twitchcare log`` does not pay for statistics or plott
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
@@ -33,6 +34,17 @@ class ErrorHandlingGroup(TyperGroup):
             hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
             typer.echo(f"error: {exc.format_message()}{hint}", err=True)
             raise typer.Exit(2) from None
+        finally:
+            _print_notices()
+
+
+def _print_notices() -> None:
+    """What opening the diary changed (an upgrade that repaired it), once, on stderr."""
+    engine = sys.modules.get("twitchcare.store.engine")
+    if engine is not None:
+        notices: list[str] = engine.NOTICES
+        while notices:
+            typer.echo(notices.pop(0), err=True)
 
 
 app = typer.Typer(
@@ -70,13 +82,16 @@ def _register_all() -> None:
         diary,
         evaluate,
         foods,
+        intake,
         kb,
         log,
         mg,
         transfer,
     )
 
-    for module in (assess, evaluate, kb, log, diary, transfer, foods, mg, caffeine, alcohol):
+    for module in (
+        assess, evaluate, kb, log, diary, transfer, foods, mg, caffeine, alcohol, intake,
+    ):  # fmt: skip
         module.register(app)
 
 

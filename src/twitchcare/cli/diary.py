@@ -80,7 +80,7 @@ def diary(
 
     from twitchcare.cli.describe import describe_episode
     from twitchcare.cli.log import _describe_day
-    from twitchcare.diary.days import list_days
+    from twitchcare.diary.days import day_totals
     from twitchcare.diary.episodes import list_episodes, location_counts_by_day
     from twitchcare.store import open_store
 
@@ -90,7 +90,7 @@ def diary(
     try:
         recent = list_episodes(store, limit=limit, newest_first=True)
         counts = location_counts_by_day(store, since=start)
-        days = list_days(store, since=today - dt.timedelta(days=2))
+        days = day_totals(store, since=today - dt.timedelta(days=2))
     finally:
         store.close()
     if not recent and not days:
@@ -326,6 +326,34 @@ def delete_command(episode_id: int = typer.Argument(..., help="Episode number, a
     finally:
         store.close()
     typer.echo(f"deleted #{episode_id}: {describe_episode(removed)}")
+
+
+@diary_app.command("repairs")
+def repairs_command() -> None:
+    """Day values that an upgrade recomputed from their entries: old value, new one and why."""
+    from sqlalchemy import select
+
+    from twitchcare.store import open_store
+    from twitchcare.store.models import DayRepairRow
+
+    def shown(value: float | None) -> str:
+        return "none" if value is None else f"{value:g}"
+
+    store = open_store()
+    try:
+        with store.session() as session:
+            rows = list(session.scalars(select(DayRepairRow).order_by(DayRepairRow.id)))
+    finally:
+        store.close()
+    if not rows:
+        typer.echo("no repairs: every day total was already derived from its entries")
+        return
+    for r in rows:
+        total = "unknown" if r.total_now is None else f"{r.total_now:g}"
+        typer.echo(
+            f"{r.day} {r.factor}: stored {shown(r.old_value)} -> stated {shown(r.new_value)},"
+            f" total now {total} ({r.reason}; repaired {r.repaired_at:%Y-%m-%d})"
+        )
 
 
 def register(app: typer.Typer) -> None:

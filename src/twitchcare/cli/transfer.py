@@ -99,7 +99,7 @@ def export_command(
                 out.write_text(text, encoding="utf-8")
                 typer.echo(f"wrote {out}")
             return
-        from twitchcare.diary.days import list_days
+        from twitchcare.diary.days import day_totals
         from twitchcare.diary.episodes import list_episodes
         from twitchcare.diary.transfer import days_csv, episodes_csv
 
@@ -107,7 +107,7 @@ def export_command(
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in (
             ("episodes.csv", episodes_csv(list_episodes(store))),
-            ("days.csv", days_csv(list_days(store))),
+            ("days.csv", days_csv(day_totals(store))),
         ):
             (folder / name).write_text(text, encoding="utf-8", newline="")
         typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")

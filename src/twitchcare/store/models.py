@@ -95,3 +95,18 @@ class ExperimentRow(Base):
     target: Mapped[float | None] = mapped_column(Float, nullable=True)
     start: Mapped[dt.date] = mapped_column(Date)
     end: Mapped[dt.date] = mapped_column(Date)
+
+
+class DayRepairRow(Base):
+    """A day value changed by a migration that repaired the diary (what, from, to and why)."""
+
+    __tablename__ = "day_repairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    repaired_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    day: Mapped[dt.date] = mapped_column(Date)
+    factor: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    new_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    total_now: Mapped[float | None] = mapped_column(Float, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)
