@@ -21,11 +21,12 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
-    typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
+    shown = [f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]"]
     finish_add(
         settings,
         day,
         dry_run=dry_run,
+        shown=shown,
         kind="drink",
         description=result.understood(),
         alcohol_units=round(result.uk_units, 2),

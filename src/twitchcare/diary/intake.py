@@ -12,9 +12,13 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, cast
 
+from twitchcare.diary.records import check_date
 from twitchcare.errors import InputError
+from twitchcare.limits import limits
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from twitchcare.store import DiaryStore
     from twitchcare.store.models import IntakeRow
 
@@ -50,6 +54,14 @@ class IntakeEntry:
                 continue
             if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
                 raise InputError(field=name, problem=f"'{value}' is not a non-negative number")
+            most = limits().entry[name]
+            if value > most:
+                raise InputError(
+                    field=name,
+                    problem=f"{value:g} is more than one entry may hold ({most:g})",
+                    hint="check the amount, or add it in parts",
+                )
+        check_date(self.day, "date")
         return self
 
 
@@ -59,6 +71,7 @@ def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
 
     entry.validated()
     with store.session() as session:
+        check_day_sums(session, [entry])
         row = IntakeRow(
             day=entry.day,
             kind=entry.kind,
@@ -72,6 +85,29 @@ def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
         session.add(row)
         session.flush()
         return row.id
+
+
+def check_day_sums(
+    session: Session, new: list[IntakeEntry], days: set[dt.date] | None = None
+) -> None:
+    """Refuse entries that would take a day's sum past the day's limit (then it could not be
+    read back or imported: the sum is a day value like any other)."""
+    from twitchcare.diary.days import INTAKE_FACTORS, intake_sums
+    from twitchcare.diary.records import FACTOR_RANGES
+
+    for day in sorted({e.day for e in new} | (days or set())):
+        stored = intake_sums(session, since=day, until=day).get(day, {})
+        for name in INTAKE_FACTORS:
+            added = sum(float(getattr(e, name)) for e in new if e.day == day)
+            total = (stored.get(name) or 0.0) + added
+            _low, high, unit = FACTOR_RANGES[name]
+            if (added > 0 or days) and total > high:
+                raise InputError(
+                    field=name,
+                    problem=f"{day.isoformat()} would hold {total:g} {unit}, more than the "
+                    f"{high:g} {unit} a day the diary accepts",
+                    hint="check the amount; `twitchcare intake list` shows the day's entries",
+                )
 
 
 def _entry(row: IntakeRow) -> IntakeEntry:
