@@ -145,3 +145,53 @@ def test_an_entry_before_the_birth_year_is_refused_and_the_floor_is_1900_without
 )
 def test_implausible_values_are_refused(args: list[str], field: str) -> None:
     assert f"{field}:" in _refused(*args)
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "words"),
+    [
+        (["mg", "add", "1 cup épinards"], "food", "did you mean"),
+        (["caffeine", "add", "large latte"], "food", "did you mean"),
+        (["mg", "add", "inf g spinach"], "amount", "'inf' is not an amount"),
+        (["mg", "add", "nan cup spinach"], "amount", "'nan' is not an amount"),
+        (["mg", "add", "1e400 g spinach"], "amount", "finite"),
+        (["mg", "add", "spinach"], "amount", "no amount given"),
+        (["caffeine", "add", "1e9 espresso"], "caffeine_mg", "more than one entry"),
+        (["alcohol", "add", "pint of -5% beer"], "abv", "negative strength"),
+    ],
+)
+def test_amounts_and_foods_are_refused_rather_than_guessed(
+    args: list[str], field: str, words: str
+) -> None:
+    before = _archive()
+    line = _refused(*args)
+    assert f"{field}:" in line and words in line
+    assert _archive() == before
+
+
+def test_a_word_that_played_no_part_is_named_in_the_confirmation() -> None:
+    out = _ok("caffeine", "add", "12 oz starbucks coffee", "--dry-run")
+    assert "not used: starbuck" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["diary", "--limit", "-1"], "limit"),
+        (["diary", "--weeks", "0"], "weeks"),
+        (["diary", "chart", "--out", "x.svg", "--days", "-5"], "days"),
+        (["diary", "experiment", "start", "x", "--below", "5"], "factor"),
+        (["diary", "experiment", "start", "x", "--days", "99999999999"], "days"),
+        (
+            ["diary", "experiment", "start", "x", "--factor", "caffeine_mg", "--below", "nan"],
+            "target",
+        ),
+        (["day", "--caffeine", "nan"], "caffeine_mg"),
+        (["day", "--sleep", "inf"], "sleep_hours"),
+    ],
+)
+def test_implausible_options_are_refused_and_change_nothing(args: list[str], field: str) -> None:
+    _ok("log", "calf")
+    before = _archive()
+    assert f"{field}:" in _refused(*args)
+    assert _archive() == before

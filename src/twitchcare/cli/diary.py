@@ -78,6 +78,10 @@ def diary(
         return
     import datetime as dt
 
+    from twitchcare.diary.records import check_number
+
+    check_number(limit, "limit", 1, 10_000)
+    check_number(weeks, "weeks", 1, 520)
     from twitchcare.cli.describe import describe_episode
     from twitchcare.cli.log import _describe_day
     from twitchcare.diary.days import day_totals
@@ -207,8 +211,10 @@ def chart_command(
     from pathlib import Path
 
     from twitchcare.diary.charts import write_chart
+    from twitchcare.diary.records import check_number
     from twitchcare.store import open_store
 
+    check_number(days, "days", 0, 36_600)
     store = open_store()
     try:
         path = write_chart(store, Path(out), today=_today(), days=days, factor=factor)
@@ -241,8 +247,10 @@ def experiment_start(
 
     if below is not None and above is not None:
         raise InputError(field="target", problem="give either --below or --above, not both")
-    if days < 1:
-        raise InputError(field="days", problem="an experiment lasts at least one day")
+    if not 1 <= days <= 366:
+        raise InputError(
+            field="days", problem=f"{days} is not 1-366", hint="days of the experiment"
+        )
     first = parse_date(start, today=_today())
     if factor is None and below is None and above is None:
         inferred = infer_target(name)
