@@ -14,7 +14,7 @@ from click import Context, UsageError
 from typer.core import TyperGroup
 
 from twitchcare import __version__
-from twitchcare.errors import TwitchcareError
+from twitchcare.errors import MAX_LINE, TwitchcareError, abbreviate
 
 
 class ErrorHandlingGroup(TyperGroup):
@@ -32,7 +32,8 @@ class ErrorHandlingGroup(TyperGroup):
             raise typer.Exit(2) from None
         except UsageError as exc:
             hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
-            typer.echo(f"error: {exc.format_message()}{hint}", err=True)
+            message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
+            typer.echo(f"error: {message}{hint}", err=True)
             raise typer.Exit(2) from None
         finally:
             _print_notices()

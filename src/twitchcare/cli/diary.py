@@ -336,6 +336,43 @@ def delete_command(episode_id: int = typer.Argument(..., help="Episode number, a
     typer.echo(f"deleted #{episode_id}: {describe_episode(removed)}")
 
 
+@diary_app.command("restore")
+def restore_command(
+    source: str | None = typer.Option(
+        None, "--from", help="A backup file (default: the newest healthy daily backup)."
+    ),
+    list_only: bool = typer.Option(False, "--list", help="Only list the backups."),
+) -> None:
+    """Bring the diary back from a backup (automatic, one a day, the last seven are kept)."""
+    from pathlib import Path
+
+    from twitchcare.config import load_settings
+    from twitchcare.errors import InputError
+    from twitchcare.store.health import backup_dir, backups, restore
+    from twitchcare.store.quick import sqlite_path
+
+    settings = load_settings()
+    path = sqlite_path(settings.effective_database_url)
+    if path is None:
+        raise InputError(
+            field="restore",
+            problem="backups and restore are for a local SQLite diary",
+            hint="a PostgreSQL diary is restored with the server's own tools (pg_restore)",
+        )
+    if list_only:
+        found = backups(path)
+        if not found:
+            typer.echo(f"no backups yet in {backup_dir(path)}")
+        for backup in found:
+            typer.echo(f"{backup}  {backup.stat().st_size / 1024:.0f} KB")
+        return
+    if source is not None and not Path(source).is_file():
+        raise InputError(field="--from", problem=f"'{source}' is not a file")
+    used, moved = restore(path, Path(source) if source else None)
+    kept = f"; the file it replaced is kept as {moved}" if moved else ""
+    typer.echo(f"restored {path} from {used}{kept}")
+
+
 @diary_app.command("repairs")
 def repairs_command() -> None:
     """Day values that an upgrade recomputed from their entries: old value, new one and why."""
