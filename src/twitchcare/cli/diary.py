@@ -210,11 +210,16 @@ def chart_command(
     """Draw daily episodes with the 7-day trend, a body-location heat-strip and a factor overlay."""
     from pathlib import Path
 
-    from twitchcare.diary.charts import write_chart
+    from twitchcare.diary.charts import FORMATS, write_chart
     from twitchcare.diary.records import check_number
+    from twitchcare.errors import InputError
+    from twitchcare.outputs import check_new_file
     from twitchcare.store import open_store
 
     check_number(days, "days", 0, 36_600)
+    if Path(out).suffix.lower() not in FORMATS:
+        raise InputError(field="out", problem=f"'{out}' is not .svg or .png", hint="e.g. diary.png")
+    check_new_file(Path(out))
     store = open_store()
     try:
         path = write_chart(store, Path(out), today=_today(), days=days, factor=factor)
