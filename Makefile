@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
 export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test check lint bench install clean
+.PHONY: run test check lint bench fuzz install clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -38,6 +38,10 @@ test: install lint
 	 else $(BIN)/twitchcare evaluate tests/cases --simulate --check; fi
 
 check: test
+
+# At least 5,000 generated command lines through the whole CLI (make test runs a short sample).
+fuzz: install
+	TWITCHCARE_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest tests/cli/test_fuzz.py -q
 
 bench: install
 	$(BIN)/python -m benchmarks

@@ -25,8 +25,16 @@ def _writable_folder(folder: Path, field: str) -> None:
         )
 
 
+def _usable(path: Path, field: str) -> None:
+    try:
+        path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise InputError(field=field, problem=f"cannot use {path} ({exc.strerror})") from None
+
+
 def check_new_file(path: Path, field: str = "out") -> Path:
     """``path`` can be created: it does not exist, and its folder can be written."""
+    _usable(path, field)
     if path.is_dir():
         raise InputError(field=field, problem=f"{path} is a folder", hint="give a file name")
     if path.exists():
@@ -41,6 +49,7 @@ def check_new_file(path: Path, field: str = "out") -> Path:
 
 def check_folder_for(folder: Path, names: tuple[str, ...], field: str = "out") -> Path:
     """``folder`` is (or can become) a writable folder in which none of ``names`` exists yet."""
+    _usable(folder / names[0], field)
     if folder.exists() and not folder.is_dir():
         raise InputError(field=field, problem=f"{folder} is a file, not a folder")
     _writable_folder(folder, field)

@@ -24,6 +24,19 @@ class ErrorHandlingGroup(TyperGroup):
     value that is not a number) end the same way, so scripts and people get one kind of answer.
     """
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        """The root's own options are parsed here, before :meth:`invoke`: same one-line errors."""
+        if any("\x00" in arg for arg in args):  # a shell cannot pass one; a caller in-process can
+            typer.echo("error: argument: contains a NUL character", err=True)
+            raise typer.Exit(2)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            typer.echo(f"error: {abbreviate(exc.format_message(), MAX_LINE)}", err=True)
+            raise typer.Exit(2) from None
+
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -34,6 +47,10 @@ class ErrorHandlingGroup(TyperGroup):
             hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
             message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
             typer.echo(f"error: {message}{hint}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as exc:  # a file the person named cannot be read or written
+            name = abbreviate(str(exc.filename or "file"), 120)
+            typer.echo(f"error: {name}: {exc.strerror or exc.__class__.__name__}", err=True)
             raise typer.Exit(2) from None
         finally:
             _print_notices()

@@ -313,7 +313,9 @@ def experiment_list(
 
 
 @experiment_app.command("stop")
-def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment number")) -> None:
+def experiment_stop(
+    experiment_id: int = typer.Argument(..., help="Experiment number", min=1, max=2**62),
+) -> None:
     """End an experiment today."""
     from twitchcare.diary.experiments import stop_experiment
     from twitchcare.store import open_store
@@ -327,7 +329,9 @@ def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment nu
 
 
 @diary_app.command("delete")
-def delete_command(episode_id: int = typer.Argument(..., help="Episode number, as listed")) -> None:
+def delete_command(
+    episode_id: int = typer.Argument(..., help="Episode number, as listed", min=1, max=2**62),
+) -> None:
     """Delete an episode logged by mistake."""
     from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.episodes import delete_episode

@@ -53,7 +53,9 @@ def list_command(
 
 
 @intake_app.command("delete")
-def delete_command(entry_id: int = typer.Argument(..., help="Entry number, as listed")) -> None:
+def delete_command(
+    entry_id: int = typer.Argument(..., help="Entry number, as listed", min=1, max=2**62),
+) -> None:
     """Delete an entry logged by mistake; the day's totals follow at once."""
     from twitchcare.diary.intake import delete_intake
     from twitchcare.store import open_store
