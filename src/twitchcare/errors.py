@@ -89,3 +89,15 @@ class StorageError(TwitchcareError):
     """The diary's storage cannot be used: damaged, empty, unreachable or not writable."""
 
     code = "storage_unavailable"
+
+
+class ForbiddenError(TwitchcareError):
+    """A request that did not come from twitchcare itself (a form without its token)."""
+
+    code = "forbidden"
+
+
+class MissingExtraError(TwitchcareError):
+    """A command needs an optional part of twitchcare that is not installed."""
+
+    code = "missing_extra"

@@ -7,7 +7,7 @@ must end with exit code 0 or 2, never a traceback; a refusal is one line on stde
 characters; and a refused command leaves the diary exactly as it was.
 
 ``make test`` runs a short run; ``make fuzz`` runs at least 5,000 invocations
-(``TWITCHCARE_FUZZ_EXAMPLES``).
+(``TWITCHCARE_CLI_FUZZ_EXAMPLES``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from twitchcare.cli.app import app
 
-EXAMPLES = int(os.environ.get("TWITCHCARE_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("TWITCHCARE_CLI_FUZZ_EXAMPLES", "150"))
 ROOT = typer.main.get_command(app)
 
 

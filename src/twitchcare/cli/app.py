@@ -104,12 +104,24 @@ def _register_all() -> None:
         kb,
         log,
         mg,
+        serve,
         transfer,
     )
 
     for module in (
-        assess, evaluate, kb, log, diary, transfer, foods, mg, caffeine, alcohol, intake,
-    ):  # fmt: skip
+        assess,
+        evaluate,
+        kb,
+        log,
+        diary,
+        transfer,
+        foods,
+        mg,
+        caffeine,
+        alcohol,
+        serve,
+        intake,
+    ):
         module.register(app)
 
 

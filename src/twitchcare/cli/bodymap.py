@@ -14,7 +14,7 @@ from rich.text import Text
 
 from twitchcare.cli import parsing
 from twitchcare.cli.prompts import Answers, GoBack, Terminal
-from twitchcare.kb.models import Fact
+from twitchcare.kb.models import Fact, KnowledgeBase
 
 # Numbers follow the order of the body-map screen in questions.yaml (1 eyelid ... 17 all over).
 FIGURE = r"""
@@ -37,8 +37,27 @@ FIGURE = r"""
  12, 13: at the back
  17: all over
 """
+# The first page asks for parts of the body; its numbers follow the "where" screen's order.
+REGION_FIGURE = r"""
+      .---.
+     (  1  )
+      \   /
+       |2|
+  2.---' '---.2
+  /|         |\
+ 3 |    4    | 3
+ | |         | |
+ 3 '--.   .--' 3
+      |   |
+      5   5
+      |   |
+      5   5
+
+ 6: all over
+"""
 FIGURE_MIN_WIDTH = 72
-PICK_KEYS = "e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
+FIGURES = {17: FIGURE, 6: REGION_FIGURE}
+PICK_KEYS = "e.g. 1 3 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
@@ -48,20 +67,29 @@ def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
     listing.add_column()
     for i, fact in enumerate(locations, 1):
         listing.add_row(f"{i:>2}", escape(fact.text))
-    if term.console.width < FIGURE_MIN_WIDTH:
+    # A figure carries the numbers of the whole map or of its parts; detail pages are a list.
+    figure = FIGURES.get(len(locations))
+    if term.console.width < FIGURE_MIN_WIDTH or figure is None:
         term.console.print(listing)
         return None
     layout = Table.grid(padding=(0, 4))
     layout.add_column(no_wrap=True, style="cyan")
     layout.add_column()
-    layout.add_row(Text(FIGURE.strip("\n")), listing)
+    layout.add_row(Text(figure.strip("\n")), listing)
     return layout
 
 
-def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
-    """Where it twitches (several places allowed), then which side."""
-    locations = [f for f in items if f.id.startswith("loc.")]
-    others = [f for f in items if not f.id.startswith("loc.")]
+def _places_within(kb: KnowledgeBase | None, fact: Fact) -> list[Fact]:
+    """The places a part of the body stands for, so "calf" picks "legs or feet"."""
+    if kb is None:
+        return []
+    return [kb.facts[c] for c in fact.summarises if c in kb.facts]
+
+
+def ask_body_map(term: Terminal, items: Sequence[Fact], kb: KnowledgeBase | None = None) -> Answers:
+    """Where it twitches (several places or parts of the body allowed), then which side."""
+    locations = [f for f in items if f.kind == "boolean"]
+    others = [f for f in items if f.kind != "boolean"]
     answers: Answers = {}
     while True:
         if locations:
@@ -71,7 +99,9 @@ def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
             term.say(Text(PICK_KEYS, style="dim"))
             chosen = term.ask(
                 "Places (numbers or names)",
-                lambda raw: parsing.parse_locations(raw, locations),
+                lambda raw: parsing.parse_locations(
+                    raw, locations, {f.id: _places_within(kb, f) for f in locations}
+                ),
                 on_help=term.help_for(locations),
                 blank_is_unknown=False,
                 blank_hint="type the numbers or names of the places, or ? if you don't know",

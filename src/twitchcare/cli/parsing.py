@@ -1,5 +1,8 @@
 """Turn what a person types in the terminal into fact values.
 
+Numbers, times ("2 weeks") and lists are read by :mod:`twitchcare.answers`, shared with the web;
+this module adds the terminal's own words: steering commands, numbered picks and yes/no letters.
+
 People answer in their own words ("2 weeks", "since March", "yep", "1 3 calf"), so each parser is
 lenient about form and strict about meaning: anything it cannot read with confidence raises an
 :class:`InputError` whose ``problem`` and ``hint`` make a one-line message, and the question is
@@ -8,15 +11,16 @@ asked again. Nothing here prints; the prompts module owns the screen.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from twitchcare.engine.interview import validate_answer
-from twitchcare.errors import InputError
-from twitchcare.kb.logic import FactValue
+from twitchcare.answers import NONE_WORDS, bad_answer, normalise
+from twitchcare.answers import parse_days as parse_days
+from twitchcare.answers import parse_list as parse_list
+from twitchcare.answers import parse_number as parse_number
+from twitchcare.answers import year_note as year_note
 from twitchcare.kb.models import Fact
 
 DONT_KNOW_WORDS = {
@@ -29,51 +33,8 @@ DONT_KNOW_WORDS = {
     "not sure",
     "unknown",
 }
-NONE_WORDS = {"0", "none", "nothing", "no", "none of these", "neither"}
 YES_WORDS = {"y", "yes", "yeah", "yep", "ja", "true", "1"}
 NO_WORDS = {"n", "no", "nope", "nah", "false", "0"}
-NUMBER_WORDS = {
-    "a": 1.0,
-    "an": 1.0,
-    "one": 1.0,
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "couple": 2.0,
-    "few": 3.0,
-    "several": 4.0,
-    "half": 0.5,
-}
-DAYS_PER_UNIT = {
-    "hour": 1 / 24,
-    "hr": 1 / 24,
-    "h": 1 / 24,
-    "day": 1.0,
-    "d": 1.0,
-    "night": 1.0,
-    "week": 7.0,
-    "wk": 7.0,
-    "w": 7.0,
-    "month": 30.0,
-    "mo": 30.0,
-    "m": 30.0,
-    "year": 365.0,
-    "yr": 365.0,
-    "y": 365.0,
-}
-SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "just now", "now"}
-ONE_DAY = {"yesterday", "last night", "since yesterday"}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-FILLER = re.compile(
-    r"\b(about|around|roughly|approx(imately)?|maybe|for|since|ago|the|past|last)\b"
-)
-NUMBER = re.compile(r"^~?\s*(\d+(?:[.,]\d+)?)\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -82,11 +43,6 @@ class Command:
 
     kind: Literal["dont_know", "back", "quit", "help"]
     item: int | None = None
-
-
-def normalise(text: str) -> str:
-    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed."""
-    return " ".join(text.replace("\u2019", "'").lower().split())
 
 
 def command(text: str) -> Command | None:
@@ -106,158 +62,13 @@ def command(text: str) -> Command | None:
     return None
 
 
-def _bad(problem: str, hint: str = "") -> InputError:
-    return InputError(field="answer", problem=problem, hint=hint)
-
-
 def parse_yes_no(text: str) -> bool:
     t = normalise(text)
     if t in YES_WORDS:
         return True
     if t in NO_WORDS:
         return False
-    raise _bad(f"'{text.strip()}' is not yes or no", "type y, n, or ? if you don't know")
-
-
-def _amount(words: str) -> tuple[float, str] | None:
-    """Split "2 weeks" / "two weeks" / "a few days" into (2.0, "weeks")."""
-    match = NUMBER.match(words)
-    if match:
-        return float(match.group(1).replace(",", ".")), match.group(2).strip()
-    parts = words.split()
-    if parts and parts[0] in NUMBER_WORDS:
-        rest = parts[1:]
-        if parts[0] in {"a", "an"} and rest and rest[0] in {"few", "couple"}:
-            return NUMBER_WORDS[rest[0]], " ".join(w for w in rest[1:] if w != "of")
-        return NUMBER_WORDS[parts[0]], " ".join(w for w in rest if w != "of")
-    return None
-
-
-def _unit_days(unit: str) -> float | None:
-    unit = re.sub(r"^(a|an)\s+", "", unit.strip(". "))
-    if not unit:
-        return 1.0
-    for name, days in DAYS_PER_UNIT.items():
-        if unit in {name, name + "s"}:
-            return days
-    return None
-
-
-def _since_date(text: str, today: dt.date) -> int | None:
-    """Days since a calendar date or weekday ("since March", "since 3 May 2025", "since Monday")."""
-    if text in WEEKDAYS:
-        back = (today.weekday() - WEEKDAYS.index(text)) % 7 or 7
-        return back
-    from dateutil import parser as date_parser
-
-    try:
-        when = date_parser.parse(text, default=dt.datetime(today.year, today.month, 1)).date()
-    except (ValueError, OverflowError):
-        return None
-    if when > today and not re.search(r"\d{4}", text):
-        when = when.replace(year=when.year - 1)
-    if when > today:
-        return None
-    return (today - when).days
-
-
-YEAR = re.compile(r"(?:in\s+)?(\d{4})")
-
-
-def _year_start(stripped: str, today: dt.date) -> dt.date | None:
-    """A year on its own is a date, not a number of days: "since 2024" is since 1 January 2024.
-
-    A four-digit number after 1899 is read as that year; one in the future, or before 1900, is
-    refused rather than guessed ("give a unit, e.g. 1500 days").
-    """
-    match = YEAR.fullmatch(stripped)
-    if match is None:
-        return None
-    year = int(match.group(1))
-    if year > today.year:
-        raise _bad(f"{year} is in the future", "e.g. since 2024, 3 weeks, since March")
-    if year < 1900:
-        raise _bad(f"'{year}' reads as a year before 1900", f"for days, say '{year} days'")
-    return dt.date(year, 1, 1)
-
-
-def year_note(text: str, *, today: dt.date) -> str | None:
-    """What a bare year was read as, to say back to the person ("since 1 January 2024")."""
-    stripped = " ".join(FILLER.sub(" ", normalise(text)).split())
-    try:
-        start = _year_start(stripped, today)
-    except InputError:
-        return None
-    if start is None:
-        return None
-    return f"read as since 1 January {start.year} ({(today - start).days} days)"
-
-
-def parse_days(text: str, *, today: dt.date) -> float:
-    """How many days ago something began, from lay phrases: "3 days", "2 weeks", "since March"."""
-    t = normalise(text)
-    if t in SAME_DAY:
-        return 0
-    if t in ONE_DAY:
-        return 1
-    if t in {"last week", "a week ago"}:
-        return 7
-    if t in {"last month", "a month ago"}:
-        return 30
-    if t in {"last year", "a year ago"}:
-        return 365
-    stripped = " ".join(FILLER.sub(" ", t).split())
-    year = _year_start(stripped, today)
-    if year is not None:
-        return (today - year).days
-    amount = _amount(stripped)
-    if amount is not None:
-        days_per = _unit_days(amount[1])
-        if days_per is not None:
-            return round(amount[0] * days_per, 1) if days_per < 1 else round(amount[0] * days_per)
-    days = _since_date(stripped, today) if stripped else None
-    if days is not None:
-        return days
-    raise _bad(
-        f"could not read '{text.strip()}' as a time",
-        "e.g. 3 days, 2 weeks, 6 months, this morning, since March",
-    )
-
-
-def _unit_words(unit: str | None) -> set[str]:
-    """Words a person may type after a number for this unit ("7 hours", "200 mg")."""
-    if not unit:
-        return set()
-    words = {unit.lower()}
-    for part in re.split(r"[/\s]+", unit.lower()):
-        if part and part not in {"uk", "per", "a", "day", "week"}:
-            words.update({part, part.rstrip("s"), part[0]})
-    return words
-
-
-def parse_number(fact: Fact, text: str, *, today: dt.date) -> float:
-    """A number for ``fact``, in its unit, checked against its range."""
-    if fact.unit == "days":
-        value: float = parse_days(text, today=today)
-    else:
-        t = normalise(text)
-        match = NUMBER.match(t)
-        if match is None or (match.group(2) and match.group(2) not in _unit_words(fact.unit)):
-            unit = f" ({fact.unit})" if fact.unit else ""
-            raise _bad(f"'{text.strip()}' is not a number{unit}", "type a number, e.g. 7")
-        value = float(match.group(1).replace(",", "."))
-    if value == int(value):
-        value = int(value)
-    _check(fact, value)
-    return value
-
-
-def _check(fact: Fact, value: FactValue) -> None:
-    """Re-raise the engine's own range check without the internal field name."""
-    try:
-        validate_answer(fact, value)
-    except InputError as exc:
-        raise _bad(exc.problem, exc.hint) from None
+    raise bad_answer(f"'{text.strip()}' is not yes or no", "type y, n, or ? if you don't know")
 
 
 def parse_choice(fact: Fact, text: str) -> str:
@@ -272,16 +83,7 @@ def parse_choice(fact: Fact, text: str) -> str:
     starts = [key for key, label in choices if normalise(label).startswith(t) and t]
     if len(starts) == 1:
         return starts[0]
-    raise _bad(f"'{text.strip()}' is not one of the choices", f"type 1 to {len(choices)}")
-
-
-def parse_list(text: str) -> list[str]:
-    """Names separated by commas ("omeprazole, salbutamol"); "none" is an empty list."""
-    t = normalise(text)
-    if t in NONE_WORDS:
-        return []
-    names = [n.strip() for n in re.split(r",|;|\band\b", t)]
-    return [n for n in names if n]
+    raise bad_answer(f"'{text.strip()}' is not one of the choices", f"type 1 to {len(choices)}")
 
 
 def parse_selection(text: str, count: int) -> set[int]:
@@ -299,19 +101,21 @@ def parse_selection(text: str, count: int) -> set[int]:
         elif token.isdigit():
             numbers = range(int(token), int(token) + 1)
         else:
-            raise _bad(f"'{token}' is not an item number", f"type numbers from 1 to {count}")
+            raise bad_answer(f"'{token}' is not an item number", f"type numbers from 1 to {count}")
         for n in numbers:
             if not 1 <= n <= count:
-                raise _bad(f"there is no item {n}", f"choose from 1 to {count}, or 0 for none")
+                raise bad_answer(
+                    f"there is no item {n}", f"choose from 1 to {count}, or 0 for none"
+                )
             chosen.add(n)
     if not chosen:
-        raise _bad("no item chosen", "type the numbers that apply, 0 for none")
+        raise bad_answer("no item chosen", "type the numbers that apply, 0 for none")
     return chosen
 
 
 def location_names(fact: Fact) -> set[str]:
     """Every name a body location answers to: its id, its label and each "or" part."""
-    key = fact.id.removeprefix("loc.")
+    key = fact.id.removeprefix("loc.").removeprefix("region.")
     label = normalise(re.sub(r"\(.*?\)", "", fact.text))
     names = {key, key.replace("_", " "), label}
     names.update(p.strip() for p in re.split(r"\bor\b|/", label) if p.strip())
@@ -333,12 +137,27 @@ ALIASES = {
 }
 
 
-def parse_locations(text: str, locations: Sequence[Fact]) -> set[int]:
-    """Body-map picks from numbers and names mixed: "1 3 calf", "eyelid, upper arm" (1-based)."""
+def parse_locations(
+    text: str,
+    locations: Sequence[Fact],
+    within: Mapping[str, Sequence[Fact]] | None = None,
+) -> set[int]:
+    """Body-map picks from numbers and names mixed: "1 3 calf", "eyelid, upper arm" (1-based).
+
+    ``within`` names the places a part of the body stands for, so that on a page of body parts
+    "calf" picks "legs or feet".
+    """
     t = normalise(text)
     if t in NONE_WORDS:
         return set()
-    names = {name: i for i, fact in enumerate(locations, 1) for name in location_names(fact)}
+    names: dict[str, int] = {}
+    for i, fact in enumerate(locations, 1):
+        for place in (within or {}).get(fact.id, ()):
+            for name in location_names(place):
+                names.setdefault(name, i)
+    for i, fact in enumerate(locations, 1):
+        for name in location_names(fact):
+            names[name] = i
     tokens = [w for w in re.split(r"[\s,;]+", t) if w and w not in {"and", "my", "the"}]
     chosen: set[int] = set()
     i = 0
@@ -354,10 +173,10 @@ def parse_locations(text: str, locations: Sequence[Fact]) -> set[int]:
             if token.isdigit() and 1 <= int(token) <= len(locations):
                 chosen.add(int(token))
             elif token.isdigit():
-                raise _bad(f"there is no place {token}", f"choose from 1 to {len(locations)}")
+                raise bad_answer(f"there is no place {token}", f"choose from 1 to {len(locations)}")
             else:
-                raise _bad(f"'{token}' is not a place on the list", "use its number or name")
+                raise bad_answer(f"'{token}' is not a place on the list", "use its number or name")
             i += 1
     if not chosen:
-        raise _bad("no place chosen", "type the numbers or names of the places that twitch")
+        raise bad_answer("no place chosen", "type the numbers or names of the places that twitch")
     return chosen
