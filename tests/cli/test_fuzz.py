@@ -42,9 +42,10 @@ def _commands(
         yield path, group
 
 
-COMMANDS = [(p, c) for p, c in _commands(ROOT) if p[0] not in {"evaluate"}]
+COMMANDS = [(p, c) for p, c in _commands(ROOT) if p[0] not in {"evaluate", "serve"}]
 # `evaluate` reads case folders and its --check exits 1 on a missed target by design; it is
-# covered by its own tests and by `make test`.
+# covered by its own tests and by `make test`. `serve` runs until stopped (the web has its own
+# schemathesis fuzzing).
 
 BIG = "<100 KB>"  # expanded when invoked, so a failing example prints short
 NASTY = st.sampled_from(
