@@ -48,8 +48,11 @@ test: install lint test-tools
 
 check: test
 
-# A longer schemathesis run against the OpenAPI document than the one in make test.
+# Fuzzing: at least 5,000 generated command lines through the whole CLI, then a longer
+# schemathesis run against the OpenAPI document than the one in make test.
 fuzz: install
+	TWITCHCARE_CLI_FUZZ_EXAMPLES=$${TWITCHCARE_CLI_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest -q \
+	  tests/cli/test_fuzz.py
 	TWITCHCARE_FUZZ_EXAMPLES=$${TWITCHCARE_FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest -q \
 	  tests/web/test_openapi_fuzz.py
 

@@ -111,6 +111,38 @@ def _since_date(text: str, today: dt.date) -> int | None:
     return (today - when).days
 
 
+YEAR = re.compile(r"(?:in\s+)?(\d{4})")
+
+
+def _year_start(stripped: str, today: dt.date) -> dt.date | None:
+    """A year on its own is a date, not a number of days: "since 2024" is since 1 January 2024.
+
+    A four-digit number after 1899 is read as that year; one in the future, or before 1900, is
+    refused rather than guessed ("give a unit, e.g. 1500 days").
+    """
+    match = YEAR.fullmatch(stripped)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if year > today.year:
+        raise bad_answer(f"{year} is in the future", "e.g. since 2024, 3 weeks, since March")
+    if year < 1900:
+        raise bad_answer(f"'{year}' reads as a year before 1900", f"for days, say '{year} days'")
+    return dt.date(year, 1, 1)
+
+
+def year_note(text: str, *, today: dt.date) -> str | None:
+    """What a bare year was read as, to say back to the person ("since 1 January 2024")."""
+    stripped = " ".join(FILLER.sub(" ", normalise(text)).split())
+    try:
+        start = _year_start(stripped, today)
+    except InputError:
+        return None
+    if start is None:
+        return None
+    return f"read as since 1 January {start.year} ({(today - start).days} days)"
+
+
 def parse_days(text: str, *, today: dt.date) -> float:
     """How many days ago something began, from lay phrases: "3 days", "2 weeks", "since March"."""
     t = normalise(text)
@@ -125,6 +157,9 @@ def parse_days(text: str, *, today: dt.date) -> float:
     if t in {"last year", "a year ago"}:
         return 365
     stripped = " ".join(FILLER.sub(" ", t).split())
+    year = _year_start(stripped, today)
+    if year is not None:
+        return (today - year).days
     amount = _amount(stripped)
     if amount is not None:
         days_per = _unit_days(amount[1])

@@ -19,7 +19,12 @@ from twitchcare.paths import default_data_dir, sqlite_url
 class Settings(BaseSettings):
     """Everything an adapter needs to know about its environment."""
 
-    model_config = SettingsConfigDict(env_prefix="TWITCHCARE_", extra="ignore")
+    # Variable names are matched in any case (pydantic-settings' rule); the stdlib reader of
+    # the fast paths (:func:`twitchcare.paths.env`) follows the same rule, and an empty value
+    # counts as unset in both.
+    model_config = SettingsConfigDict(
+        env_prefix="TWITCHCARE_", extra="ignore", env_ignore_empty=True
+    )
 
     data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str | None = None
@@ -37,6 +42,9 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: object) -> Settings:
     """Build settings, turning pydantic's error into one line naming the variable."""
+    from twitchcare.paths import MODE_VAR, check_mode, env
+
+    check_mode(str(overrides.get("mode") or env(MODE_VAR) or "local"))
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:

@@ -7,6 +7,19 @@ between call sites.
 
 from __future__ import annotations
 
+#: The longest error line a person is shown (a message quotes their input; 100 KB is not quoted).
+MAX_LINE = 290
+
+
+def abbreviate(text: str, limit: int) -> str:
+    """``text`` on one line and at most ``limit`` characters, cut in the middle with "..."."""
+    flat = text.replace("\r", "\\r").replace("\n", "\\n")
+    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
+    if len(flat) <= limit:
+        return flat
+    keep = limit - 3
+    return flat[: keep - keep // 3] + "..." + flat[len(flat) - keep // 3 :]
+
 
 class TwitchcareError(Exception):
     """Base for every error that is the user's input, not our bug."""
@@ -21,13 +34,15 @@ class TwitchcareError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        """Render as a single line: ``where: field: problem (hint)``."""
-        parts = [p for p in (self.where, self.field) if p]
+        """Render as a single line: ``where: field: problem (hint)``, at most :data:`MAX_LINE`
+        characters: long input quoted in a message is abbreviated and line breaks are shown."""
+        parts = [abbreviate(p, 160) for p in (self.where, self.field) if p]
         head = ": ".join(parts)
-        text = f"{head}: {self.problem}" if head else self.problem
+        problem = abbreviate(self.problem, 140)
+        text = f"{head}: {problem}" if head else problem
         if self.hint:
-            text += f" ({self.hint})"
-        return text
+            text += f" ({abbreviate(self.hint, 120)})"
+        return abbreviate(text, MAX_LINE)
 
     def as_dict(self) -> dict[str, str]:
         """The JSON body shape shared by every adapter."""
@@ -68,6 +83,12 @@ class NotFoundError(TwitchcareError):
     """Something asked for by id does not exist (or is not yours)."""
 
     code = "not_found"
+
+
+class StorageError(TwitchcareError):
+    """The diary's storage cannot be used: damaged, empty, unreachable or not writable."""
+
+    code = "storage_unavailable"
 
 
 class ForbiddenError(TwitchcareError):

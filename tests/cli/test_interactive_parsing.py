@@ -45,6 +45,18 @@ def test_lay_durations_become_days(text: str, days: float) -> None:
     assert parsing.parse_days(text, today=TODAY) == days
 
 
+@pytest.mark.parametrize("text", ["since 2024", "2024", "in 2024", "since about 2024"])
+def test_a_year_alone_means_since_the_first_of_january_and_says_so(text: str) -> None:
+    assert parsing.parse_days(text, today=TODAY) == (TODAY - dt.date(2024, 1, 1)).days  # not 2024
+    assert parsing.year_note(text, today=TODAY) == "read as since 1 January 2024 (1059 days)"
+
+
+@pytest.mark.parametrize("text", ["since 2030", "1850"])
+def test_a_future_or_pre_1900_year_is_refused_not_guessed(text: str) -> None:
+    with pytest.raises(InputError):
+        parsing.parse_days(text, today=TODAY)
+
+
 def test_a_month_in_the_future_means_that_month_last_year() -> None:
     assert parsing.parse_days("since December", today=TODAY) == 359
 

@@ -107,11 +107,21 @@ def test_mg_target_for_pregnancy_uses_the_pregnancy_row() -> None:
     assert "350 mg a day (RDA for pregnant, age 28)" in result.output
 
 
-def test_mg_today_counts_magnesium_typed_with_the_day_command() -> None:
+def test_mg_today_takes_a_stated_day_total_that_covers_the_entries() -> None:
     today = dt.date.today().isoformat()
-    result = runner.invoke(app, ["day", "--date", today, "--magnesium", "100", "--no-carry"])
+    result = runner.invoke(app, ["day", "--date", today, "--magnesium", "300", "--no-carry"])
     assert result.exit_code == 0, result.output
     runner.invoke(app, ["mg", "add", "1 cup spinach, boiled"])
     result = runner.invoke(app, ["mg", "today", "--age", "40", "--sex", "male"])
-    assert "100 mg  recorded for the day with `twitchcare day`" in result.output
-    assert "257 mg magnesium of 420 mg" in result.output
+    # 300 mg stated for the whole day; the 157 mg of spinach is part of it, not added on top
+    assert "143 mg  recorded for the day with `twitchcare day`" in result.output
+    assert "300 mg magnesium of 420 mg" in result.output
+
+
+def test_mg_today_takes_the_entries_when_they_are_more_than_the_stated_total() -> None:
+    today = dt.date.today().isoformat()
+    runner.invoke(app, ["day", "--date", today, "--magnesium", "100", "--no-carry"])
+    runner.invoke(app, ["mg", "add", "1 cup spinach, boiled"])
+    result = runner.invoke(app, ["mg", "today", "--age", "40", "--sex", "male"])
+    assert "recorded for the day" not in result.output
+    assert "157 mg magnesium of 420 mg" in result.output

@@ -21,11 +21,12 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
-    typer.echo(f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]")
+    shown = [f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]"]
     finish_add(
         settings,
         day,
         dry_run=dry_run,
+        shown=shown,
         kind="drink",
         description=result.understood(),
         alcohol_units=round(result.uk_units, 2),
@@ -52,7 +53,12 @@ def week(
     total = 0.0
     drinking_days = 0
     heaviest = 0.0
+    unrecorded = 0
     for record in records:
+        if not record.recorded("alcohol_units"):
+            unrecorded += 1
+            typer.echo(f"  {record.day.isoformat()}  no record")
+            continue
         units = record.alcohol_units
         total += units
         drinking_days += units > 0
@@ -63,6 +69,11 @@ def week(
         f"7 days to {last.isoformat()}: {total:.1f} UK units ({total_us:.1f} US standard drinks) "
         f"on {drinking_days} day(s)"
     )
+    if unrecorded:
+        typer.echo(
+            f"{unrecorded} day(s) have no record of alcohol, so the total may be low "
+            "(log a day without drinks with `twitchcare day --alcohol 0`)"
+        )
     guidance = alcohol_guidance(sex=person.sex, pregnant=person.pregnant)
     for limit in guidance.limits:
         if limit.measure == "uk_units" and limit.period == "week":

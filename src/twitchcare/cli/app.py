@@ -6,6 +6,7 @@ Typer at the top so that ``twitchcare log`` does not pay for statistics or plott
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
@@ -13,7 +14,7 @@ from click import Context, UsageError
 from typer.core import TyperGroup
 
 from twitchcare import __version__
-from twitchcare.errors import TwitchcareError
+from twitchcare.errors import MAX_LINE, TwitchcareError, abbreviate
 
 
 class ErrorHandlingGroup(TyperGroup):
@@ -23,6 +24,19 @@ class ErrorHandlingGroup(TyperGroup):
     value that is not a number) end the same way, so scripts and people get one kind of answer.
     """
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        """The root's own options are parsed here, before :meth:`invoke`: same one-line errors."""
+        if any("\x00" in arg for arg in args):  # a shell cannot pass one; a caller in-process can
+            typer.echo("error: argument: contains a NUL character", err=True)
+            raise typer.Exit(2)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            typer.echo(f"error: {abbreviate(exc.format_message(), MAX_LINE)}", err=True)
+            raise typer.Exit(2) from None
+
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -31,8 +45,24 @@ class ErrorHandlingGroup(TyperGroup):
             raise typer.Exit(2) from None
         except UsageError as exc:
             hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
-            typer.echo(f"error: {exc.format_message()}{hint}", err=True)
+            message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
+            typer.echo(f"error: {message}{hint}", err=True)
             raise typer.Exit(2) from None
+        except OSError as exc:  # a file the person named cannot be read or written
+            name = abbreviate(str(exc.filename or "file"), 120)
+            typer.echo(f"error: {name}: {exc.strerror or exc.__class__.__name__}", err=True)
+            raise typer.Exit(2) from None
+        finally:
+            _print_notices()
+
+
+def _print_notices() -> None:
+    """What opening the diary changed (an upgrade that repaired it), once, on stderr."""
+    engine = sys.modules.get("twitchcare.store.engine")
+    if engine is not None:
+        notices: list[str] = engine.NOTICES
+        while notices:
+            typer.echo(notices.pop(0), err=True)
 
 
 app = typer.Typer(
@@ -71,6 +101,7 @@ def _register_all() -> None:
         erase,
         evaluate,
         foods,
+        intake,
         kb,
         log,
         mg,
@@ -95,6 +126,7 @@ def _register_all() -> None:
         erase,
         relax,
         serve,
+        intake,
     ):
         module.register(app)
 

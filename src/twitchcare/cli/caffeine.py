@@ -21,14 +21,15 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
-    typer.echo(f"{result.understood()} [source: {result.source}]")
+    shown = [f"{result.understood()} [source: {result.source}]"]
     if result.note:
         cited = f" [source: {result.note_source}]" if result.note_source else ""
-        typer.echo(f"note: {result.note}{cited}")
+        shown.append(f"note: {result.note}{cited}")
     finish_add(
         settings,
         day,
         dry_run=dry_run,
+        shown=shown,
         kind="drink",
         description=result.understood(),
         grams=result.grams,

@@ -78,9 +78,13 @@ def diary(
         return
     import datetime as dt
 
+    from twitchcare.diary.records import check_number
+
+    check_number(limit, "limit", 1, 10_000)
+    check_number(weeks, "weeks", 1, 520)
     from twitchcare.cli.describe import describe_episode
     from twitchcare.cli.log import _describe_day
-    from twitchcare.diary.days import list_days
+    from twitchcare.diary.days import day_totals
     from twitchcare.diary.episodes import list_episodes, location_counts_by_day
     from twitchcare.store import open_store
 
@@ -90,7 +94,7 @@ def diary(
     try:
         recent = list_episodes(store, limit=limit, newest_first=True)
         counts = location_counts_by_day(store, since=start)
-        days = list_days(store, since=today - dt.timedelta(days=2))
+        days = day_totals(store, since=today - dt.timedelta(days=2))
     finally:
         store.close()
     if not recent and not days:
@@ -228,9 +232,16 @@ def chart_command(
     """Draw daily episodes with the 7-day trend, a body-location heat-strip and a factor overlay."""
     from pathlib import Path
 
-    from twitchcare.diary.charts import write_chart
+    from twitchcare.diary.charts import FORMATS, write_chart
+    from twitchcare.diary.records import check_number
+    from twitchcare.errors import InputError
+    from twitchcare.outputs import check_new_file
     from twitchcare.store import open_store
 
+    check_number(days, "days", 0, 36_600)
+    if Path(out).suffix.lower() not in FORMATS:
+        raise InputError(field="out", problem=f"'{out}' is not .svg or .png", hint="e.g. diary.png")
+    check_new_file(Path(out))
     store = open_store()
     try:
         path = write_chart(store, Path(out), today=_today(), days=days, factor=factor)
@@ -263,8 +274,10 @@ def experiment_start(
 
     if below is not None and above is not None:
         raise InputError(field="target", problem="give either --below or --above, not both")
-    if days < 1:
-        raise InputError(field="days", problem="an experiment lasts at least one day")
+    if not 1 <= days <= 366:
+        raise InputError(
+            field="days", problem=f"{days} is not 1-366", hint="days of the experiment"
+        )
     first = parse_date(start, today=_today())
     if factor is None and below is None and above is None:
         inferred = infer_target(name)
@@ -322,7 +335,9 @@ def experiment_list(
 
 
 @experiment_app.command("stop")
-def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment number")) -> None:
+def experiment_stop(
+    experiment_id: int = typer.Argument(..., help="Experiment number", min=1, max=2**62),
+) -> None:
     """End an experiment today."""
     from twitchcare.diary.experiments import stop_experiment
     from twitchcare.store import open_store
@@ -336,7 +351,9 @@ def experiment_stop(experiment_id: int = typer.Argument(..., help="Experiment nu
 
 
 @diary_app.command("delete")
-def delete_command(episode_id: int = typer.Argument(..., help="Episode number, as listed")) -> None:
+def delete_command(
+    episode_id: int = typer.Argument(..., help="Episode number, as listed", min=1, max=2**62),
+) -> None:
     """Delete an episode logged by mistake."""
     from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.episodes import delete_episode
@@ -348,6 +365,71 @@ def delete_command(episode_id: int = typer.Argument(..., help="Episode number, a
     finally:
         store.close()
     typer.echo(f"deleted #{episode_id}: {describe_episode(removed)}")
+
+
+@diary_app.command("restore")
+def restore_command(
+    source: str | None = typer.Option(
+        None, "--from", help="A backup file (default: the newest healthy daily backup)."
+    ),
+    list_only: bool = typer.Option(False, "--list", help="Only list the backups."),
+) -> None:
+    """Bring the diary back from a backup (automatic, one a day, the last seven are kept)."""
+    from pathlib import Path
+
+    from twitchcare.config import load_settings
+    from twitchcare.errors import InputError
+    from twitchcare.store.health import backup_dir, backups, restore
+    from twitchcare.store.quick import sqlite_path
+
+    settings = load_settings()
+    path = sqlite_path(settings.effective_database_url)
+    if path is None:
+        raise InputError(
+            field="restore",
+            problem="backups and restore are for a local SQLite diary",
+            hint="a PostgreSQL diary is restored with the server's own tools (pg_restore)",
+        )
+    if list_only:
+        found = backups(path)
+        if not found:
+            typer.echo(f"no backups yet in {backup_dir(path)}")
+        for backup in found:
+            typer.echo(f"{backup}  {backup.stat().st_size / 1024:.0f} KB")
+        return
+    if source is not None and not Path(source).is_file():
+        raise InputError(field="--from", problem=f"'{source}' is not a file")
+    used, moved = restore(path, Path(source) if source else None)
+    kept = f"; the file it replaced is kept as {moved}" if moved else ""
+    typer.echo(f"restored {path} from {used}{kept}")
+
+
+@diary_app.command("repairs")
+def repairs_command() -> None:
+    """Day values that an upgrade recomputed from their entries: old value, new one and why."""
+    from sqlalchemy import select
+
+    from twitchcare.store import open_store
+    from twitchcare.store.models import DayRepairRow
+
+    def shown(value: float | None) -> str:
+        return "none" if value is None else f"{value:g}"
+
+    store = open_store()
+    try:
+        with store.session() as session:
+            rows = list(session.scalars(select(DayRepairRow).order_by(DayRepairRow.id)))
+    finally:
+        store.close()
+    if not rows:
+        typer.echo("no repairs: every day total was already derived from its entries")
+        return
+    for r in rows:
+        total = "unknown" if r.total_now is None else f"{r.total_now:g}"
+        typer.echo(
+            f"{r.day} {r.factor}: stored {shown(r.old_value)} -> stated {shown(r.new_value)},"
+            f" total now {total} ({r.reason}; repaired {r.repaired_at:%Y-%m-%d})"
+        )
 
 
 def register(app: typer.Typer) -> None:

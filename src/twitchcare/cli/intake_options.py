@@ -17,13 +17,26 @@ DRY_RUN = typer.Option(False, "--dry-run", help="Show what was understood only."
 
 
 def finish_add(
-    settings: Settings, day: dt.date, *, dry_run: bool, cite: str = "", **entry: Any
+    settings: Settings,
+    day: dt.date,
+    *,
+    dry_run: bool,
+    shown: list[str],
+    cite: str = "",
+    **entry: Any,
 ) -> None:
-    """After showing what was understood: store it in the diary unless this is a dry run."""
+    """Check the entry against the diary's limits, store it unless this is a dry run, and only
+    then show what was understood: a refused entry prints its one-line error and nothing else."""
+    from twitchcare.diary.intake import IntakeEntry
+    from twitchcare.nutrition import diary_link
+
+    defaults = {"grams": None, "magnesium_mg": 0.0, "caffeine_mg": 0.0, "alcohol_units": 0.0}
+    IntakeEntry(day=day, **{**defaults, "food_id": None, **entry}).validated()
+    if not dry_run:
+        diary_link.record(settings, day=day, **entry)
+    for line in shown:
+        typer.echo(line)
     if dry_run:
         typer.echo("not added (--dry-run)")
         return
-    from twitchcare.nutrition import diary_link
-
-    diary_link.record(settings, day=day, **entry)
     typer.echo(f"added to {day.isoformat()}" + (f" [source: {cite}]" if cite else ""))

@@ -101,8 +101,13 @@ def day(
     }
     values = {k: v for k, v in given.items() if v is not None}
     when = parse_date(date, today=dt.date.today())
+    from twitchcare.diary.profile import get_profile
+    from twitchcare.diary.records import check_date
+
     store = open_store()
     try:
+        person = get_profile(store)
+        check_date(when, "date", age=person.age if person else None)
         stored = set_day(store, when, values, tags=tuple(tag) or None, carry_over=not no_carry)
     finally:
         store.close()

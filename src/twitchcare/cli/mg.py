@@ -71,17 +71,18 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     serving = understand_food(text, cache_dir=settings.data_dir / "cache")
-    typer.echo(serving.understood())
+    shown = [serving.understood()]
     if serving.food.note:
-        typer.echo(f"note: {serving.food.note}")
+        shown.append(f"note: {serving.food.note}")
     if serving.caffeine_mg is None:
-        typer.echo("caffeine: USDA has no value for this food, so none is counted")
+        shown.append("caffeine: USDA has no value for this food, so none is counted")
     elif serving.caffeine_mg >= 0.5:
-        typer.echo(f"caffeine: {serving.caffeine_mg:.0f} mg, added to today's caffeine too")
+        shown.append(f"caffeine: {serving.caffeine_mg:.0f} mg, added to the day's caffeine too")
     finish_add(
         settings,
         day,
         dry_run=dry_run,
+        shown=shown,
         cite="usda-sr28",
         kind="food",
         description=serving.understood(),

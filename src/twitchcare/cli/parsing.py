@@ -20,6 +20,7 @@ from twitchcare.answers import NONE_WORDS, bad_answer, normalise
 from twitchcare.answers import parse_days as parse_days
 from twitchcare.answers import parse_list as parse_list
 from twitchcare.answers import parse_number as parse_number
+from twitchcare.answers import year_note as year_note
 from twitchcare.kb.models import Fact
 
 DONT_KNOW_WORDS = {

@@ -173,9 +173,17 @@ class Terminal:
             example = f" ({fact.unit})" if fact.unit else ""
         if fact.unit and "/" in fact.unit:
             self.show_help(fact)  # nobody knows their mg a day without the conversion
+
+        def read(raw: str) -> float:
+            value = parsing.parse_number(fact, raw, today=self.today)
+            note = parsing.year_note(raw, today=self.today) if fact.unit == "days" else None
+            if note:
+                self.say(Text(note, style="dim"))
+            return value
+
         return self.ask(
             f"{fact.text}{example}",
-            lambda raw: parsing.parse_number(fact, raw, today=self.today),
+            read,
             on_help=on_help,
             blank_is_unknown=blank_is_unknown,
             blank_hint="type a number, or ? if you don't know",

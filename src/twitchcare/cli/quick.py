@@ -14,17 +14,21 @@ import sys
 from twitchcare.errors import TwitchcareError
 
 
+class _NotFast(Exception):
+    """The command line is not one the fast path reads; the Typer app answers instead."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line with exit code 2, like the rest of the CLI."""
+    """On any usage error, hand over to the Typer app, so the error is worded like every other
+    command's (the catalogue's one line), not in argparse's words."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"error: {message}\n")
-        raise SystemExit(2)
+        raise _NotFast(message)
 
 
 def parser() -> argparse.ArgumentParser:
     """Options of ``twitchcare log``; see :func:`twitchcare.cli.log.log` for their help."""
-    p = _Parser(prog="twitchcare log", add_help=False)
+    p = _Parser(prog="twitchcare log", add_help=False, allow_abbrev=False)
     p.add_argument("location")
     p.add_argument("--side", "-s")
     p.add_argument("--duration", "-d")
@@ -38,7 +42,13 @@ def parser() -> argparse.ArgumentParser:
 
 def run_log(argv: list[str]) -> int:
     """Log one episode; returns the exit code."""
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except _NotFast:
+        from twitchcare.cli.app import app
+
+        app(["log", *argv])  # exits with the Typer app's code and one-line error
+        return 2
     from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.quicklog import parse_episode, record_episode
 
@@ -54,8 +64,13 @@ def run_log(argv: list[str]) -> int:
             note=args.note,
         )
         new_id = record_episode(episode)
-    except TwitchcareError as exc:
-        sys.stderr.write(f"error: {exc.one_line()}\n")
+    except TwitchcareError as exc:  # the same catalogue and rendering as the Typer app
+        from twitchcare.errors import abbreviate
+
+        sys.stderr.write(f"error: {abbreviate(exc.one_line(), 290)}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"error: {exc.filename or 'file'}: {exc.strerror}\n")
         return 2
     sys.stdout.write(f"logged #{new_id}: {describe_episode(episode)}\n")
     return 0

@@ -79,17 +79,19 @@ def export_command(
         None,
         "--out",
         "-o",
-        help="csv: folder for the two files (default .); json, fhir: file (default stdout)",
+        help="csv: a new or empty folder (default: a new dated folder here); "
+        "json, fhir: a new file (default: standard output)",
     ),
     name: str | None = typer.Option(
         None, "--name", help="fhir only: your name for the Patient (left out unless given)"
     ),
 ) -> None:
-    """Export the whole diary."""
+    """Export the whole diary; existing files are never written over."""
     import json
 
     from twitchcare.diary.records import check_choice
     from twitchcare.errors import InputError
+    from twitchcare.outputs import check_folder_for, check_new_file, new_dated_folder
     from twitchcare.store import open_store
 
     check_choice(fmt, EXPORT_FORMATS, "format")
@@ -97,6 +99,11 @@ def export_command(
         raise InputError(field="--name", problem="is only used with --format fhir")
     if name is not None and not 1 <= len(name.strip()) <= 200:
         raise InputError(field="--name", problem="give 1-200 characters")
+    names = ("episodes.csv", "days.csv")
+    if fmt in ("json", "fhir") and out is not None:
+        check_new_file(out)
+    elif fmt == "csv":
+        out = check_folder_for(out or new_dated_folder(Path("."), "twitchcare-export"), names)
     store = open_store()
     try:
         if fmt == "fhir":
@@ -126,20 +133,23 @@ def export_command(
             if out is None:
                 typer.echo(text, nl=False)
             else:
-                out.write_text(text, encoding="utf-8")
+                with out.open("x", encoding="utf-8") as handle:  # "x": never over a file
+                    handle.write(text)
                 typer.echo(f"wrote {out}")
             return
-        from twitchcare.diary.days import list_days
+        from twitchcare.diary.days import day_totals
         from twitchcare.diary.episodes import list_episodes
         from twitchcare.diary.transfer import days_csv, episodes_csv
 
-        folder = out or Path(".")
+        assert out is not None
+        folder = out
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in (
             ("episodes.csv", episodes_csv(list_episodes(store))),
-            ("days.csv", days_csv(list_days(store))),
+            ("days.csv", days_csv(day_totals(store))),
         ):
-            (folder / name).write_text(text, encoding="utf-8", newline="")
+            with (folder / name).open("x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")
     finally:
         store.close()

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from twitchcare.diary.experiments import Experiment
-from twitchcare.diary.intake import IntakeEntry
+from twitchcare.diary.intake import IntakeEntry, check_day_sums
 from twitchcare.diary.profile import Profile
 from twitchcare.diary.records import DayFactors, Episode
 from twitchcare.errors import InputError
@@ -306,6 +306,8 @@ def _write(
                 for name, value in row_values(day).items():
                     setattr(existing, name, value)
         add_new(IntakeRow, [{c: getattr(i, c) for c in _INTAKE_FIELDS} for i in intake], "intake")
+        session.flush()  # the limits hold for the day sums after the import, or nothing is written
+        check_day_sums(session, [], {i.day for i in intake})
         add_new(
             ExperimentRow,
             [{k: v for k, v in asdict(e).items() if k != "id"} for e in experiments],

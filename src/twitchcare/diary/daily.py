@@ -93,18 +93,20 @@ def build_table(counts: dict[dt.date, int], days: list[DayFactors]) -> DailyTabl
 
 
 def load_table(store: DiaryStore) -> DailyTable:
-    """Read the whole diary as a daily table, aggregating episodes in the database.
+    """Read the whole diary as a daily table of day totals, aggregating episodes in the database.
 
     Factors are read as plain rows rather than ORM objects: ten years of days is 3,650 rows and
     building objects for them would cost more than the whole analysis.
     """
     from sqlalchemy import select
 
+    from twitchcare.diary.days import combine_days, intake_sums
     from twitchcare.diary.episodes import counts_by_day
     from twitchcare.store.models import DayRow
 
     columns = [getattr(DayRow, name) for name in FACTORS]
     with store.session() as session:
         rows = session.execute(select(DayRow.day, *columns).order_by(DayRow.day)).all()
-    days = [DayFactors(row[0], *row[1:]) for row in rows]
+        sums = intake_sums(session)
+    days = combine_days([DayFactors(row[0], *row[1:]) for row in rows], sums)
     return build_table(counts_by_day(store), days)

@@ -70,6 +70,12 @@ class Experiment:
             raise InputError(field="end", problem="the experiment ends before it starts")
         if (self.end - self.start).days + 1 > 366:
             raise InputError(field="days", problem="an experiment can last at most a year")
+        if self.factor is None and (self.target is not None or self.comparison is not None):
+            raise InputError(
+                field="factor",
+                problem="--below or --above needs the factor it applies to",
+                hint="e.g. --factor caffeine_mg --below 200",
+            )
         if self.factor is not None:
             check_choice(self.factor, FACTORS, "factor")
             if self.comparison not in COMPARISONS or self.target is None:

@@ -1,20 +1,26 @@
-"""Food, drink and supplement intake, and the daily totals it feeds.
+"""Food, drink and supplement intake: one row per thing eaten or drunk.
 
-Each item is kept (so a day can be shown and corrected) and also added to the day's magnesium,
-caffeine and alcohol totals, which are the factors the pattern analysis looks at.
+Entries are kept apart from what the person stated for the day; a day's magnesium, caffeine and
+alcohol totals are derived from both when read (:mod:`twitchcare.diary.days`), so an entry is
+counted once, on its own day, and can be listed and deleted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, cast
 
+from twitchcare.diary.records import check_date
 from twitchcare.errors import InputError
+from twitchcare.limits import limits
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from twitchcare.store import DiaryStore
+    from twitchcare.store.models import IntakeRow
 
 IntakeKind = Literal["food", "drink", "supplement"]
 KINDS: tuple[str, ...] = ("food", "drink", "supplement")
@@ -33,6 +39,7 @@ class IntakeEntry:
     caffeine_mg: float
     alcohol_units: float
     food_id: str | None
+    id: int | None = field(default=None, compare=False)
 
     def validated(self) -> IntakeEntry:
         if self.kind not in KINDS:
@@ -47,20 +54,24 @@ class IntakeEntry:
                 continue
             if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
                 raise InputError(field=name, problem=f"'{value}' is not a non-negative number")
+            most = limits().entry[name]
+            if value > most:
+                raise InputError(
+                    field=name,
+                    problem=f"{value:g} is more than one entry may hold ({most:g})",
+                    hint="check the amount, or add it in parts",
+                )
+        check_date(self.day, "date")
         return self
 
 
 def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
-    """Store the item and add it to that day's totals, in one transaction.
-
-    A day with no record yet starts its totals at zero (not carried over): what was eaten is a
-    count, and yesterday's coffee is not today's. Only the amounts an item actually has are added,
-    so logging almonds does not turn the day's unknown alcohol into "none".
-    """
-    from twitchcare.store.models import DayRow, IntakeRow
+    """Store the item; returns its id once committed."""
+    from twitchcare.store.models import IntakeRow
 
     entry.validated()
     with store.session() as session:
+        check_day_sums(session, [entry])
         row = IntakeRow(
             day=entry.day,
             kind=entry.kind,
@@ -72,36 +83,82 @@ def add_intake(store: DiaryStore, entry: IntakeEntry) -> int:
             food_id=entry.food_id,
         )
         session.add(row)
-        day = session.get(DayRow, entry.day)
-        if day is None:
-            day = DayRow(day=entry.day, tags="")
-            session.add(day)
-        for name in _TOTALS:
-            amount = float(getattr(entry, name))
-            if amount > 0:  # a food with no alcohol says nothing about the day's alcohol
-                setattr(day, name, (getattr(day, name) or 0.0) + amount)
         session.flush()
         return row.id
 
 
+def check_day_sums(
+    session: Session, new: list[IntakeEntry], days: set[dt.date] | None = None
+) -> None:
+    """Refuse entries that would take a day's sum past the day's limit (then it could not be
+    read back or imported: the sum is a day value like any other)."""
+    from twitchcare.diary.days import INTAKE_FACTORS, intake_sums
+    from twitchcare.diary.records import FACTOR_RANGES
+
+    for day in sorted({e.day for e in new} | (days or set())):
+        stored = intake_sums(session, since=day, until=day).get(day, {})
+        for name in INTAKE_FACTORS:
+            added = sum(float(getattr(e, name)) for e in new if e.day == day)
+            total = (stored.get(name) or 0.0) + added
+            _low, high, unit = FACTOR_RANGES[name]
+            if (added > 0 or days) and total > high:
+                raise InputError(
+                    field=name,
+                    problem=f"{day.isoformat()} would hold {total:g} {unit}, more than the "
+                    f"{high:g} {unit} a day the diary accepts",
+                    hint="check the amount; `twitchcare intake list` shows the day's entries",
+                )
+
+
+def _entry(row: IntakeRow) -> IntakeEntry:
+    return IntakeEntry(
+        day=row.day,
+        kind=cast(IntakeKind, row.kind),
+        description=row.description,
+        grams=row.grams,
+        magnesium_mg=row.magnesium_mg,
+        caffeine_mg=row.caffeine_mg,
+        alcohol_units=row.alcohol_units,
+        food_id=row.food_id,
+        id=row.id,
+    )
+
+
 def intake_for_day(store: DiaryStore, day: dt.date) -> list[IntakeEntry]:
     """Every item logged for ``day`` in the order it was entered."""
+    return list_intake(store, since=day, until=day)
+
+
+def list_intake(
+    store: DiaryStore, *, since: dt.date | None = None, until: dt.date | None = None
+) -> list[IntakeEntry]:
+    """Items in ``[since, until]`` by day, then in the order they were entered."""
     from sqlalchemy import select
 
     from twitchcare.store.models import IntakeRow
 
-    query = select(IntakeRow).where(IntakeRow.day == day).order_by(IntakeRow.id)
+    query = select(IntakeRow).order_by(IntakeRow.day, IntakeRow.id)
+    if since is not None:
+        query = query.where(IntakeRow.day >= since)
+    if until is not None:
+        query = query.where(IntakeRow.day <= until)
     with store.session() as session:
-        return [
-            IntakeEntry(
-                day=r.day,
-                kind=cast(IntakeKind, r.kind),
-                description=r.description,
-                grams=r.grams,
-                magnesium_mg=r.magnesium_mg,
-                caffeine_mg=r.caffeine_mg,
-                alcohol_units=r.alcohol_units,
-                food_id=r.food_id,
+        return [_entry(r) for r in session.scalars(query)]
+
+
+def delete_intake(store: DiaryStore, entry_id: int) -> IntakeEntry:
+    """Remove one item (logged by mistake); the day's totals follow at once."""
+    from twitchcare.errors import NotFoundError
+    from twitchcare.store.models import IntakeRow
+
+    with store.session() as session:
+        row = session.get(IntakeRow, entry_id)
+        if row is None:
+            raise NotFoundError(
+                field="entry",
+                problem=f"there is no intake entry #{entry_id}",
+                hint="see the numbers with `twitchcare intake list`",
             )
-            for r in session.scalars(query)
-        ]
+        removed = _entry(row)
+        session.delete(row)
+        return removed

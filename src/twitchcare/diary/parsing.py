@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from twitchcare.diary.records import CONTEXTS, check_choice
+from twitchcare.diary.records import CONTEXTS, check_choice, check_date
 from twitchcare.errors import InputError
 from twitchcare.locations import LOCATIONS, SIDES
 
@@ -191,10 +191,11 @@ def parse_date(text: str | None, *, today: dt.date) -> dt.date:
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError:
         raise InputError(
             field="date",
             problem=f"'{text}' is not a date",
             hint="use YYYY-MM-DD, today or yesterday",
         ) from None
+    return check_date(day, "date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -24,8 +25,19 @@ class Profile:
     weight_kg: float | None = None
 
     def validated(self) -> Profile:
-        if isinstance(self.age, bool) or not isinstance(self.age, int) or not 0 <= self.age <= 120:
-            raise InputError(field="age", problem=f"'{self.age}' is not an age", hint="0-120 years")
+        from twitchcare.limits import limits
+
+        age, weight, pregnancy = limits().age, limits().weight_kg, limits().pregnancy_age
+        if (
+            isinstance(self.age, bool)
+            or not isinstance(self.age, int)
+            or not age.low <= self.age <= age.high
+        ):
+            raise InputError(
+                field="age",
+                problem=f"'{self.age}' is not an age",
+                hint=f"{age.low:g}-{age.high:g} years",
+            )
         if self.sex not in ("female", "male"):
             raise InputError(
                 field="sex", problem=f"'{self.sex}' is not accepted", hint="female or male"
@@ -34,8 +46,21 @@ class Profile:
             raise InputError(
                 field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
             )
-        if self.weight_kg is not None and not 1 <= self.weight_kg <= 400:
-            raise InputError(field="weight_kg", problem=f"{self.weight_kg:g} kg is not plausible")
+        if self.pregnant and not pregnancy.low <= self.age <= pregnancy.high:
+            raise InputError(
+                field="pregnant",
+                problem=f"a pregnancy at age {self.age} is not accepted",
+                hint=f"check the age; pregnancy is accepted at {pregnancy.low:g}-"
+                f"{pregnancy.high:g} years",
+            )
+        if self.weight_kg is not None and not (
+            math.isfinite(self.weight_kg) and weight.low <= self.weight_kg <= weight.high
+        ):
+            raise InputError(
+                field="weight_kg",
+                problem=f"{self.weight_kg:g} kg is not plausible",
+                hint=f"{weight.low:g}-{weight.high:g} kg",
+            )
         return self
 
 

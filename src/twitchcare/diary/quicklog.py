@@ -49,21 +49,29 @@ def record_episode(episode: Episode) -> int:
     outdated or PostgreSQL diary is opened through the store, which creates or migrates it.
     """
     from twitchcare.diary.episodes import to_row_values
+    from twitchcare.diary.records import check_moment
     from twitchcare.paths import local_database_url
-    from twitchcare.store.quick import append_row, sqlite_path
+    from twitchcare.store.quick import append_row, read_rows, sqlite_path
 
     url = local_database_url()
     path = sqlite_path(url) if url else None
     if path is not None:
-        new_id = append_row(path, "episodes", to_row_values(episode.validated()))
-        if new_id is not None:
-            return new_id
+        rows = read_rows(path, {"age": "SELECT age FROM profile"})
+        if rows is not None:
+            age = rows["age"][0][0] if rows["age"] else None
+            check_moment(episode.started_at, "at", age=age)  # not before the birth year
+            new_id = append_row(path, "episodes", to_row_values(episode.validated()))
+            if new_id is not None:
+                return new_id
 
     from twitchcare.diary.episodes import add_episode
+    from twitchcare.diary.profile import get_profile
     from twitchcare.store import open_store
 
     store = open_store()
     try:
+        profile = get_profile(store)
+        check_moment(episode.started_at, "at", age=profile.age if profile else None)
         return add_episode(store, episode)
     finally:
         store.close()

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Readout:
-    """Day factors, episode counts per day and per place, and the experiments."""
+    """Day totals (stated values and entries), episode counts per day and place, experiments."""
 
     days: list[DayFactors]
     counts_by_day: dict[dt.date, int]
@@ -49,6 +49,7 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
     """Read through SQLAlchemy (any database)."""
     from sqlalchemy import func, select
 
+    from twitchcare.diary.days import combine_days, intake_sums
     from twitchcare.diary.episodes import counts_by_day, location_counts_by_day
     from twitchcare.store.models import DayRow, EpisodeRow
 
@@ -56,11 +57,12 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
     columns = [getattr(DayRow, name) for name in FACTORS]
     with store.session() as session:
         day_rows = session.execute(select(DayRow.day, *columns).order_by(DayRow.day)).all()
+        sums = intake_sums(session)
         totals = session.execute(
             select(EpisodeRow.locations, func.count()).group_by(EpisodeRow.locations)
         ).all()
     return Readout(
-        days=[DayFactors(row[0], *row[1:]) for row in day_rows],
+        days=combine_days([DayFactors(row[0], *row[1:]) for row in day_rows], sums),
         counts_by_day=counts_by_day(store),
         location_totals=_split_locations([(str(j), int(n)) for j, n in totals]),
         location_counts_by_day=location_counts_by_day(store, since=since),
@@ -71,11 +73,13 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
 
 def read_sqlite(path: Path, today: dt.date) -> Readout | None:
     """Read a current SQLite diary with the standard library; None if that does not apply."""
+    from twitchcare.diary.days import INTAKE_SUMS_SQL, combine_days, sums_from_rows
     from twitchcare.store.quick import read_rows
 
     since = locations_since(today)
     queries = {
         "days": f"SELECT day, {', '.join(FACTORS)} FROM days ORDER BY day",
+        "intake": INTAKE_SUMS_SQL,
         "counts": "SELECT day, COUNT(*) FROM episodes GROUP BY day",
         "totals": "SELECT locations, COUNT(*) FROM episodes GROUP BY locations",
         "by_day": "SELECT day, locations, COUNT(*) FROM episodes WHERE day >= ? "
@@ -93,7 +97,9 @@ def read_sqlite(path: Path, today: dt.date) -> Readout | None:
         for loc in str(joined).split(";"):
             by_day[(day(d), loc)] = by_day.get((day(d), loc), 0) + int(n)
     return Readout(
-        days=[DayFactors(day(r[0]), *r[1:]) for r in rows["days"]],
+        days=combine_days(
+            [DayFactors(day(r[0]), *r[1:]) for r in rows["days"]], sums_from_rows(rows["intake"])
+        ),
         counts_by_day={day(d): int(n) for d, n in rows["counts"]},
         location_totals=_split_locations([(str(j), int(n)) for j, n in rows["totals"]]),
         location_counts_by_day=by_day,

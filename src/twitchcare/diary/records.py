@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from twitchcare.errors import InputError
+from twitchcare.limits import limits
 from twitchcare.locations import LOCATIONS, SIDES
 
 #: Diary and assessment speak of the same places.
@@ -25,17 +26,20 @@ CONTEXTS: tuple[str, ...] = (
     "after_alcohol",
 )
 
-#: Daily factors with their plausible range and unit; a value outside is a typo, not a fact.
+#: The daily factors, in the order of :class:`DayFactors`.
+FACTORS: tuple[str, ...] = (
+    "caffeine_mg",
+    "alcohol_units",
+    "stress_0_10",
+    "sleep_hours",
+    "exercise_min",
+    "magnesium_mg",
+    "relaxation_min",
+)
+#: Their accepted range and unit, from ``knowledge/limits.yaml`` (the one set of limits).
 FACTOR_RANGES: dict[str, tuple[float, float, str]] = {
-    "caffeine_mg": (0.0, 3000.0, "mg"),
-    "alcohol_units": (0.0, 60.0, "units"),
-    "stress_0_10": (0.0, 10.0, "points"),
-    "sleep_hours": (0.0, 24.0, "hours"),
-    "exercise_min": (0.0, 1440.0, "min"),
-    "magnesium_mg": (0.0, 5000.0, "mg"),
-    "relaxation_min": (0.0, 1440.0, "min"),
+    name: (r.low, r.high, r.unit) for name, r in ((n, limits().day[n]) for n in FACTORS)
 }
-FACTORS: tuple[str, ...] = tuple(FACTOR_RANGES)
 FACTOR_LABELS: dict[str, str] = {
     "caffeine_mg": "caffeine",
     "alcohol_units": "alcohol",
@@ -80,6 +84,45 @@ def check_number(value: float | None, field_name: str, low: float, high: float) 
     return float(value)
 
 
+def earliest_year(age: int | None, today: dt.date) -> int:
+    """The first year a diary entry may fall in: the person's birth year, else the floor."""
+    floor = limits().earliest_year
+    return floor if age is None else max(floor, today.year - age - 1)
+
+
+def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.date:
+    """Refuse a day before the earliest year (see :func:`earliest_year`) or after today."""
+    today = dt.date.today()
+    first = earliest_year(age, today)
+    if day.year < first:
+        why = "your birth year (from the profile's age)" if age is not None else "1900"
+        raise InputError(
+            field=field_name,
+            problem=f"{day.isoformat()} is before {first}",
+            hint=f"dates before {why} are refused as typing mistakes",
+        )
+    if day > today + dt.timedelta(days=1):  # a day ahead is "today" somewhere on Earth
+        raise InputError(
+            field=field_name,
+            problem=f"{day.isoformat()} is in the future",
+            hint="give today, yesterday or an earlier date",
+        )
+    return day
+
+
+def check_moment(at: dt.datetime, field_name: str, *, age: int | None = None) -> dt.datetime:
+    """Refuse a time before the earliest year or more than a minute in the future."""
+    now = dt.datetime.now(dt.UTC)
+    if at - now > dt.timedelta(seconds=limits().future_seconds):
+        raise InputError(
+            field=field_name,
+            problem=f"{at.isoformat(timespec='minutes')} is in the future",
+            hint="give a time up to now, e.g. 'yesterday 22:10'",
+        )
+    check_date(at.date(), field_name, age=age)
+    return at
+
+
 @dataclass(frozen=True)
 class Episode:
     """One twitch episode. ``started_at`` is time-zone aware; its local date is the diary day."""
@@ -105,13 +148,15 @@ class Episode:
                 problem="the time has no time zone",
                 hint="give an offset, e.g. 2026-11-24T22:10+01:00",
             )
+        check_moment(self.started_at, "at")
         if not self.locations:
             raise InputError(field="location", problem="no body location given")
         for loc in self.locations:
             check_choice(loc, LOCATIONS, "location")
         if self.side is not None:
             check_choice(self.side, SIDES, "side")
-        check_number(self.duration_s, "duration", 0.0, 86_400.0)
+        duration = limits().duration_s
+        check_number(self.duration_s, "duration", duration.low, duration.high)
         if self.intensity is not None and (
             isinstance(self.intensity, bool)
             or not isinstance(self.intensity, int)
@@ -124,8 +169,10 @@ class Episode:
             )
         for ctx in self.contexts:
             check_choice(ctx, CONTEXTS, "context")
-        if len(self.note) > 2000:
-            raise InputError(field="note", problem="the note is longer than 2000 characters")
+        if len(self.note) > limits().note_chars:
+            raise InputError(
+                field="note", problem=f"the note is longer than {limits().note_chars} characters"
+            )
         return self
 
 
@@ -148,6 +195,7 @@ class DayFactors:
         return result
 
     def validated(self) -> DayFactors:
+        check_date(self.day, "date")
         for name, (low, high, _unit) in FACTOR_RANGES.items():
             check_number(getattr(self, name), name, low, high)
         for tag in self.tags:

@@ -16,7 +16,7 @@ from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import parse_amount
 from twitchcare.nutrition.knowledge import AlcoholDrink, AlcoholLimit, load_knowledge
 
-_ABV = re.compile(r"(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
+_ABV = re.compile(r"(-\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
 MAX_ABV = 96.0
 _FILLER = frozenset({"a", "an", "of", "one", "two", "three", "four", "ml", "abv", "vol"})
 UK_PINT_ML = 568.0
@@ -78,7 +78,13 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     abv_match = _ABV.search(text)
     abv: float | None = None
     if abv_match:
-        abv = float(abv_match.group(1).replace(",", "."))
+        if abv_match.group(1):
+            raise InputError(
+                field="abv",
+                problem=f"'{abv_match.group(0).strip()}' is a negative strength",
+                hint="give the strength on the label, e.g. '5%'",
+            )
+        abv = float(abv_match.group(2).replace(",", "."))
         if not 0 < abv <= MAX_ABV:
             raise InputError(field="abv", problem=f"{abv:g}% is not a drink strength", hint="0-96%")
         text_wo_abv = (text[: abv_match.start()] + " " + text[abv_match.end() :]).strip()

@@ -8,6 +8,7 @@ and it happens before anything is stored.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,8 +71,9 @@ _NUMBER = re.compile(
     r"^(?P<neg>-\s*)?(?:(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)"
     r"|(?P<fnum>\d+)/(?P<fden>\d+)"
     r"|(?P<thousands>\d{1,3}(?:,\d{3})+)(?![\d.])"
-    r"|(?P<dec>\d+(?:[.,]\d+)?|[.,]\d+)(?P<uni>[½¼¾⅓⅔⅛])?"
-    r"|(?P<uonly>[½¼¾⅓⅔⅛]))"
+    r"|(?P<dec>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:e[+-]?\d+)?)(?P<uni>[½¼¾⅓⅔⅛])?"
+    r"|(?P<uonly>[½¼¾⅓⅔⅛]))",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\s,]+")
 
@@ -131,8 +133,18 @@ def unit_registry(cache_dir: Path | None = None) -> Any:
     return _REGISTRY[0]
 
 
+_NOT_A_NUMBER = re.compile(r"^[-+]?(inf(inity)?|nan)\b", re.IGNORECASE)
+
+
 def _number(text: str) -> tuple[float, str, bool]:
     """Leading number of ``text`` -> (value, remaining text, found)."""
+    bad = _NOT_A_NUMBER.match(text)
+    if bad:
+        raise InputError(
+            field="amount",
+            problem=f"'{bad.group(0)}' is not an amount",
+            hint="give a finite amount above 0, e.g. '30 g pumpkin seeds'",
+        )
     match = _NUMBER.match(text)
     if match:
         if match["neg"]:
@@ -153,6 +165,12 @@ def _number(text: str) -> tuple[float, str, bool]:
             value = float(match["dec"].replace(",", "."))
             if match["uni"]:
                 value += UNICODE_FRACTIONS[match["uni"]]
+        if not math.isfinite(value):
+            raise InputError(
+                field="amount",
+                problem=f"'{match.group(0).strip()}' is not a finite amount",
+                hint="e.g. '30 g pumpkin seeds'",
+            )
         return value, text[match.end() :].strip(), True
     return _word_number(text)
 

@@ -32,9 +32,15 @@ class CaffeineServingResult:
     note_source: str | None = None
     ml: float | None = None
     grams: float | None = None
+    ignored: tuple[str, ...] = ()
 
     def understood(self) -> str:
-        return f"{self.measure} {self.drink} -> {self.caffeine_mg:.0f} mg caffeine"
+        from twitchcare.nutrition.serving import ignored_note
+
+        return (
+            f"{self.measure} {self.drink} -> {self.caffeine_mg:.0f} mg caffeine"
+            f"{ignored_note(self.ignored)}"
+        )
 
 
 def _find_drink(name: str) -> CaffeineDrink | None:
@@ -93,6 +99,9 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
                 return _from_usda(text, cache_dir)
             except InputError:
                 raise exc from None
+        known = {w for name in (drink.name, *drink.aliases) for w in query_words(name)}
+        known |= {w for s in drink.servings for word in s.words for w in query_words(word)}
+        ignored = tuple(w for w in query_words(parsed.rest) if w not in known)
         measure = (
             parsed.amount.label()
             if parsed.amount.kind in ("volume", "mass")
@@ -108,6 +117,7 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
             note_source=serving.note_source,
             ml=serving.ml * count if serving.ml else None,
             grams=serving.grams * count if serving.grams else None,
+            ignored=ignored,
         )
     return _from_usda(text, cache_dir)
 
@@ -130,6 +140,7 @@ def _from_usda(text: str, cache_dir: Path | None) -> CaffeineServingResult:
         caffeine_mg=food.caffeine_mg,
         source="usda-sr28",
         grams=food.grams,
+        ignored=food.ignored,
     )
 
 

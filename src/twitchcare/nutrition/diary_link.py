@@ -19,24 +19,32 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DayIntake:
-    """A day's entries and the diary's totals for that day.
+    """A day's entries and what the person stated for the day with ``twitchcare day``.
 
-    The diary's day total is what pattern analysis uses; it also holds amounts typed directly
-    with ``twitchcare day --magnesium``, so it can be more than the sum of the entries.
+    The day's total follows the diary's one rule (:func:`twitchcare.diary.days.day_total`): the
+    stated value, the sum of the entries, or the larger of the two when both exist.
     """
 
     day: dt.date
     entries: tuple[IntakeEntry, ...]
-    day_totals: dict[str, float | None] = field(default_factory=dict)
+    stated: dict[str, float | None] = field(default_factory=dict)
+
+    def _listed(self, name: str) -> float | None:
+        amounts = [float(getattr(e, name)) for e in self.entries if getattr(e, name) > 0]
+        return sum(amounts) if amounts else None
+
+    def recorded(self, name: str) -> bool:
+        """Whether anything is known of ``name`` this day (an entry or a stated value)."""
+        return self.stated.get(name) is not None or self._listed(name) is not None
 
     def _total(self, name: str) -> float:
-        listed = sum(float(getattr(e, name)) for e in self.entries)
-        recorded = self.day_totals.get(name)
-        return max(listed, recorded) if recorded is not None else listed
+        from twitchcare.diary.days import day_total
+
+        return day_total(self.stated.get(name), self._listed(name)) or 0.0
 
     def untracked(self, name: str) -> float:
         """The part of the day's total not explained by the listed entries."""
-        return self._total(name) - sum(float(getattr(e, name)) for e in self.entries)
+        return self._total(name) - (self._listed(name) or 0.0)
 
     @property
     def magnesium_mg(self) -> float:
@@ -63,7 +71,7 @@ def record(
     alcohol_units: float = 0.0,
     food_id: str | None = None,
 ) -> int:
-    """Add one entry to the diary (and so to that day's totals); returns its id."""
+    """Add one entry to the diary (it counts towards that day's totals); returns its id."""
     from twitchcare.diary.intake import IntakeEntry, add_intake
     from twitchcare.store import open_store
 
@@ -103,15 +111,15 @@ def days_in(store: DiaryStore, first: dt.date, last: dt.date) -> list[DayIntake]
     out = []
     day = first
     while day <= last:
-        factors = get_day(store, day)
-        totals: dict[str, float | None] = {}
+        factors = get_day(store, day)  # what was stated; entries are kept apart
+        stated: dict[str, float | None] = {}
         if factors is not None:
-            totals = {
+            stated = {
                 "magnesium_mg": factors.magnesium_mg,
                 "caffeine_mg": factors.caffeine_mg,
                 "alcohol_units": factors.alcohol_units,
             }
-        out.append(DayIntake(day, tuple(intake_for_day(store, day)), totals))
+        out.append(DayIntake(day, tuple(intake_for_day(store, day)), stated))
         day += dt.timedelta(days=1)
     return out
 

@@ -70,15 +70,8 @@ def resolve_person(
 
 
 def parse_day(text: str | None, *, today: dt.date | None = None) -> dt.date:
-    """``None`` or "today" -> today; "yesterday"; else an ISO date (YYYY-MM-DD)."""
-    today = today or dt.date.today()
-    if text is None or text.strip().lower() == "today":
-        return today
-    if text.strip().lower() == "yesterday":
-        return today - dt.timedelta(days=1)
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(
-            field="date", problem=f"'{text}' is not a date", hint="today, yesterday or YYYY-MM-DD"
-        ) from None
+    """``None`` or "today" -> today; "yesterday"; else an ISO date (YYYY-MM-DD); the diary's
+    date rules apply (nothing before 1900 or after today)."""
+    from twitchcare.diary.parsing import parse_date
+
+    return parse_date(text, today=today or dt.date.today())

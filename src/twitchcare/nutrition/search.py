@@ -195,6 +195,26 @@ class FoodIndex:
                 found.setdefault(vid, 0.9 * score / 100)
         return found
 
+    def fit(self, query: str, food: Food) -> dict[str, float]:
+        """How well each query word matches ``food``'s own words (0 = not at all, 1 = exactly)."""
+        tokens = {
+            self.vocab_id[t]
+            for t in words(food.description.replace("-", " "))
+            if t in self.vocab_id
+        }
+        out: dict[str, float] = {}
+        for word in query_words(query):
+            sims = self._matches(word)
+            out[word] = max((sims.get(t, 0.0) for t in tokens), default=0.0)
+        return out
+
+    def closest_words(self, word: str, limit: int = 3) -> list[str]:
+        """Food words spelled most like ``word``, for a "did you mean"."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(word, self.vocab, scorer=fuzz.ratio, limit=limit * 3)
+        return [token for token, _score, _i in found if len(token) >= 3][:limit]
+
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Foods ranked for ``query``; an empty list when no word matches anything.
 

@@ -7,7 +7,7 @@ guess: "1 cup (180 g) Spinach, cooked, boiled, drained, without salt -> 157 mg m
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +22,9 @@ from twitchcare.nutrition.search import load_index
 MIN_SCORE = 55.0
 # When the best food lacks the measure asked for, a close runner-up that has it is taken instead.
 UNIT_MARGIN = 25.0
+# A query word that matches the chosen food only this loosely ("latte" ~ "platter") is a guess:
+# refused with a "did you mean" rather than counted. Typos such as "spinch" score above it.
+STRONG_MATCH = 0.8
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,14 @@ class FoodServing:
     food: Food
     magnesium_mg: float
     caffeine_mg: float | None
+    ignored: tuple[str, ...] = ()
 
     def understood(self) -> str:
         """The one-line confirmation shown before anything is stored."""
         weight = "" if self.amount.kind == "mass" else f" ({self.grams:.0f} g)"
         return (
             f"{self.measure}{weight} {self.food.description} "
-            f"-> {self.magnesium_mg:.0f} mg magnesium"
+            f"-> {self.magnesium_mg:.0f} mg magnesium{ignored_note(self.ignored)}"
         )
 
     def as_json(self) -> dict[str, object]:
@@ -66,15 +70,48 @@ def extra_portions() -> dict[str, tuple[Portion, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def ignored_note(words: tuple[str, ...]) -> str:
+    """Words of the entry that did not count, said in the confirmation (a brand, say)."""
+    return f" (not used: {', '.join(words)})" if words else ""
+
+
+def _did_you_mean(word: str) -> str:
+    close = load_index().closest_words(word)
+    suggestion = f"did you mean {', '.join(close)}? " if close else ""
+    return suggestion + "check the spelling, or try `twitchcare foods search WORD`"
+
+
 def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
-    """Parse the amount, pick the food and compute its magnesium; raises :class:`InputError`."""
+    """Parse the amount, pick the food and compute its magnesium; raises :class:`InputError`.
+
+    Nothing is guessed: without an amount the entry is refused (a bare "spinach" is not a 340 g
+    bunch), a word that matches the chosen food only loosely is refused with "did you mean", and
+    words that played no part (a brand) are named in the confirmation.
+    """
     parsed = parse_amount(text, cache_dir=cache_dir)
-    hits = [h for h in load_index().search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
+    if not parsed.amount.explicit and parsed.amount.kind == "none":
+        raise InputError(
+            field="amount",
+            problem=f"no amount given for '{parsed.rest}'",
+            hint=f"say how much, e.g. '1 cup {parsed.rest}', '30 g {parsed.rest}' or "
+            f"'1 medium {parsed.rest}'",
+        )
+    index = load_index()
+    hits = [h for h in index.search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
     if not hits:
         raise InputError(
             field="food",
             problem=f"no food in the USDA table matches '{parsed.rest}'",
-            hint="check the spelling, or try `twitchcare foods search WORD`",
+            hint=_did_you_mean(parsed.rest),
+        )
+    fit = index.fit(parsed.rest, hits[0].food)
+    loose = [w for w, sim in fit.items() if 0 < sim < STRONG_MATCH]
+    if loose or not any(sim >= STRONG_MATCH for sim in fit.values()):
+        word = loose[0] if loose else next(iter(fit), parsed.rest)
+        raise InputError(
+            field="food",
+            problem=f"no food twitchcare knows is close to '{parsed.rest}'",
+            hint=_did_you_mean(word),
         )
     extras = extra_portions()
     first_error: InputError | None = None
@@ -94,7 +131,10 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
                 problem=f"{measure} of {hit.food.description} is {grams / 1000:.1f} kg",
                 hint=f"one entry may hold up to {MAX_GRAMS / 1000:g} kg; check the amount",
             )
-        return serving(text, parsed.amount, measure, grams, hit.food)
+        unused = [w for w, sim in index.fit(parsed.rest, hit.food).items() if sim == 0]
+        return replace(
+            serving(text, parsed.amount, measure, grams, hit.food), ignored=tuple(unused)
+        )
     assert first_error is not None
     raise first_error
 

@@ -66,10 +66,27 @@ def schema_revision(engine: Engine) -> str | None:
         return None
 
 
+#: One-line notes for the person about what an upgrade changed; the CLI prints them on stderr.
+NOTICES: list[str] = []
+
+
 def ensure_schema(engine: Engine) -> None:
     """Upgrade to head, but only pay for Alembic when the database is behind."""
-    if schema_revision(engine) != HEAD_REVISION:
+    before = schema_revision(engine)
+    if before != HEAD_REVISION:
         upgrade(engine)
+        if before is not None and before < "0004":
+            _note_repairs(engine)
+
+
+def _note_repairs(engine: Engine) -> None:
+    with engine.connect() as conn:
+        changed = conn.execute(text("SELECT COUNT(*) FROM day_repairs")).scalar() or 0
+    if changed:
+        NOTICES.append(
+            f"note: the diary was upgraded and {changed} day value(s) that had grown from "
+            "copied entries were recomputed from the entries (see `twitchcare diary repairs`)"
+        )
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

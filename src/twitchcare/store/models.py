@@ -117,3 +117,18 @@ class RelaxProgrammeRow(Base):
     programme: Mapped[str] = mapped_column(String(40))
     start: Mapped[dt.date] = mapped_column(Date)
     stopped: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class DayRepairRow(Base):
+    """A day value changed by a migration that repaired the diary (what, from, to and why)."""
+
+    __tablename__ = "day_repairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    repaired_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    day: Mapped[dt.date] = mapped_column(Date)
+    factor: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    new_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    total_now: Mapped[float | None] = mapped_column(Float, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)

@@ -10,6 +10,7 @@ checks by reading fast-path rows back through the models.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -39,8 +40,23 @@ def _sql_value(value: object) -> object:
 
 def append_row(path: Path, table: str, values: dict[str, object]) -> int | None:
     """Insert one row durably and return its id; None when the fast path does not apply."""
+    from twitchcare.store.health import check_file, daily_backup, damaged
+
     if not path.exists():
         return None
+    check_file(path)
+    try:
+        new_id = _append(path, table, values)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, f"damaged ({exc})") from None
+    if new_id is not None:
+        # the entry is safe even if this fails; the next command that opens the store says so
+        with contextlib.suppress(OSError, sqlite3.Error):
+            daily_backup(path)
+    return new_id
+
+
+def _append(path: Path, table: str, values: dict[str, object]) -> int | None:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
@@ -70,8 +86,20 @@ def read_rows(
     path: Path, queries: dict[str, str], params: dict[str, tuple[object, ...]] | None = None
 ) -> dict[str, list[tuple[Any, ...]]] | None:
     """Run read-only queries in one snapshot of a current diary; None when that does not apply."""
+    from twitchcare.store.health import check_file, damaged
+
     if not path.exists():
         return None
+    check_file(path)
+    try:
+        return _read(path, queries, params)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, f"damaged ({exc})") from None
+
+
+def _read(
+    path: Path, queries: dict[str, str], params: dict[str, tuple[object, ...]] | None
+) -> dict[str, list[tuple[Any, ...]]] | None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         conn.execute("BEGIN")

@@ -17,14 +17,14 @@ episodes = st.builds(
     Episode,
     started_at=st.builds(
         lambda naive, tz: naive.replace(tzinfo=tz),
-        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)),
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2026, 1, 1)),
         offsets,
     ),
     locations=st.lists(st.sampled_from(LOCATIONS), min_size=1, unique=True).map(
         lambda xs: tuple(sorted(xs, key=LOCATIONS.index))
     ),
     side=st.none() | st.sampled_from(SIDES),
-    duration_s=st.none() | st.floats(min_value=0, max_value=86_400, allow_nan=False),
+    duration_s=st.none() | st.floats(min_value=1, max_value=86_400, allow_nan=False),
     intensity=st.none() | st.integers(min_value=1, max_value=5),
     contexts=st.lists(st.sampled_from(CONTEXTS), unique=True).map(
         lambda xs: tuple(sorted(xs, key=CONTEXTS.index))
@@ -40,7 +40,7 @@ def _factor(name: str) -> st.SearchStrategy[float | None]:
 
 days = st.builds(
     DayFactors,
-    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)),
+    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2026, 1, 1)),
     **{name: _factor(name) for name in FACTOR_RANGES},
 )
 

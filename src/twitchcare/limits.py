@@ -1,0 +1,74 @@
+"""The diary's limits, read from ``knowledge/limits.yaml``: one set for every door.
+
+``twitchcare day``, ``log``, the ``add`` commands, import and the web all check against the same
+numbers, so nothing can be written that cannot be read back or imported. The file is checked when
+read (every key present, each minimum below its maximum); a broken file is a
+:class:`~twitchcare.errors.KnowledgeError` naming the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from twitchcare.errors import KnowledgeError
+
+FILE = "limits.yaml"
+
+
+@dataclass(frozen=True)
+class Range:
+    """An accepted closed range with the unit shown in messages."""
+
+    low: float
+    high: float
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    day: dict[str, Range]
+    entry: dict[str, float]
+    duration_s: Range
+    note_chars: int
+    earliest_year: int
+    future_seconds: int
+    age: Range
+    weight_kg: Range
+    pregnancy_age: Range
+
+
+def _range(data: Any, key: str) -> Range:
+    try:
+        low, high = float(data["min"]), float(data["max"])
+    except (TypeError, KeyError, ValueError):
+        raise KnowledgeError(where=FILE, field=key, problem="needs numbers min and max") from None
+    if not low < high:
+        raise KnowledgeError(where=FILE, field=key, problem="min must be below max")
+    return Range(low, high, str(data.get("unit", "")))
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limits:
+    """The limits, read once per process."""
+    import yaml
+
+    text = files("twitchcare").joinpath("knowledge", FILE).read_text(encoding="utf-8")
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)
+    try:
+        return Limits(
+            day={k: _range(v, f"day.{k}") for k, v in data["day"].items()},
+            entry={k: float(v) for k, v in data["entry"].items()},
+            duration_s=_range(data["episode"]["duration_s"], "episode.duration_s"),
+            note_chars=int(data["episode"]["note_chars"]),
+            earliest_year=int(data["dates"]["earliest_year"]),
+            future_seconds=int(data["dates"]["future_seconds"]),
+            age=_range(data["profile"]["age"], "profile.age"),
+            weight_kg=_range(data["profile"]["weight_kg"], "profile.weight_kg"),
+            pregnancy_age=_range(data["profile"]["pregnancy_age"], "profile.pregnancy_age"),
+        )
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeError(where=FILE, field=str(exc), problem="is missing") from None

@@ -1,0 +1,74 @@
+"""Where a command may write: checked before any work starts, one line for each problem.
+
+Export and chart never write over an existing file, into a path that is a file where a folder is
+needed (or the other way round), or into a folder that cannot be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from twitchcare.errors import InputError
+
+
+def _writable_folder(folder: Path, field: str) -> None:
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError(field=field, problem=f"{existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(
+            field=field, problem=f"{existing} is not writable", hint="choose a folder you can write"
+        )
+
+
+def _usable(path: Path, field: str) -> None:
+    try:
+        path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise InputError(field=field, problem=f"cannot use {path} ({exc.strerror})") from None
+
+
+def check_new_file(path: Path, field: str = "out") -> Path:
+    """``path`` can be created: it does not exist, and its folder can be written."""
+    _usable(path, field)
+    if path.is_dir():
+        raise InputError(field=field, problem=f"{path} is a folder", hint="give a file name")
+    if path.exists():
+        raise InputError(
+            field=field,
+            problem=f"{path} already exists",
+            hint="choose another name; twitchcare does not write over files",
+        )
+    _writable_folder(path.parent, field)
+    return path
+
+
+def check_folder_for(folder: Path, names: tuple[str, ...], field: str = "out") -> Path:
+    """``folder`` is (or can become) a writable folder in which none of ``names`` exists yet."""
+    _usable(folder / names[0], field)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(field=field, problem=f"{folder} is a file, not a folder")
+    _writable_folder(folder, field)
+    taken = [n for n in names if (folder / n).exists()]
+    if taken:
+        raise InputError(
+            field=field,
+            problem=f"{folder / taken[0]} already exists",
+            hint="choose another folder; twitchcare does not write over files",
+        )
+    return folder
+
+
+def new_dated_folder(base: Path, stem: str, today: dt.date | None = None) -> Path:
+    """A folder name that does not exist yet: ``stem-YYYY-MM-DD``, then ``-2``, ``-3``..."""
+    day = (today or dt.date.today()).isoformat()
+    candidate = base / f"{stem}-{day}"
+    n = 2
+    while candidate.exists():
+        candidate = base / f"{stem}-{day}-{n}"
+        n += 1
+    return candidate

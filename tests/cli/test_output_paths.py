@@ -1,0 +1,84 @@
+"""Output paths are checked before any work starts, and nothing is written over."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from twitchcare.cli.app import app
+
+runner = CliRunner()
+
+
+def _one_line_error(args: list[str]) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    return lines[0]
+
+
+@pytest.fixture(autouse=True)
+def _a_diary() -> None:
+    assert runner.invoke(app, ["log", "calf", "--at", "yesterday 10:00"]).exit_code == 0
+
+
+def test_export_json_refuses_an_existing_file_and_a_folder(tmp_path: Path) -> None:
+    existing = tmp_path / "d.json"
+    existing.write_text("keep me")
+    assert "already exists" in _one_line_error(["export", "-f", "json", "--out", str(existing)])
+    assert existing.read_text() == "keep me"
+    assert "is a folder" in _one_line_error(["export", "-f", "json", "--out", str(tmp_path)])
+
+
+def test_export_csv_refuses_a_file_for_a_folder_and_existing_csv_files(tmp_path: Path) -> None:
+    a_file = tmp_path / "f"
+    a_file.write_text("x")
+    assert "is a file, not a folder" in _one_line_error(["export", "--out", str(a_file)])
+    (tmp_path / "days.csv").write_text("mine")
+    assert "days.csv already exists" in _one_line_error(["export", "--out", str(tmp_path)])
+    assert (tmp_path / "days.csv").read_text() == "mine"
+    assert not (tmp_path / "episodes.csv").exists()
+
+
+def test_export_without_out_writes_a_new_dated_folder_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = runner.invoke(app, ["export"])
+    second = runner.invoke(app, ["export"])
+    assert first.exit_code == 0 and second.exit_code == 0
+    folders = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("twitchcare-export"))
+    assert len(folders) == 2
+    assert folders[0] in first.output + second.output
+
+
+def test_chart_refuses_an_existing_file_a_folder_and_a_parent_that_is_a_file(
+    tmp_path: Path,
+) -> None:
+    existing = tmp_path / "c.svg"
+    existing.write_text("old")
+    assert "already exists" in _one_line_error(["diary", "chart", "--out", str(existing)])
+    folder = tmp_path / "dir.svg"
+    folder.mkdir()
+    assert "is a folder" in _one_line_error(["diary", "chart", "--out", str(folder)])
+    a_file = tmp_path / "plain"
+    a_file.write_text("x")
+    line = _one_line_error(["diary", "chart", "--out", str(a_file / "c.svg")])
+    assert "is a file, not a folder" in line
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")
+def test_an_unwritable_output_folder_is_refused(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        line = _one_line_error(["diary", "chart", "--out", str(locked / "c.svg")])
+        assert "not writable" in line
+        assert "not writable" in _one_line_error(["export", "--out", str(locked)])
+    finally:
+        locked.chmod(0o700)
