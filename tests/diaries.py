@@ -7,7 +7,8 @@ from typing import Any
 
 from twitchcare.store import DiaryStore
 
-TODAY = dt.date(2026, 12, 2)
+# A day in the past, so no simulated entry lies in the future whatever the clock says.
+TODAY = dt.date(2026, 12, 1)
 ANSWERS: dict[str, Any] = {
     "loc.calf": True,
     "loc.eyelid": True,

@@ -42,10 +42,17 @@ def _commands(
         yield path, group
 
 
-COMMANDS = [(p, c) for p, c in _commands(ROOT) if p[0] not in {"evaluate", "serve"}]
+PLAYERS_EXCEPT = {"programme", "status", "walk"}
+COMMANDS = [
+    (p, c)
+    for p, c in _commands(ROOT)
+    if p[0] not in {"evaluate", "serve"}
+    and not (p[0] == "relax" and len(p) > 1 and p[1] not in PLAYERS_EXCEPT)
+]
 # `evaluate` reads case folders and its --check exits 1 on a missed target by design; it is
 # covered by its own tests and by `make test`. `serve` runs until stopped (the web has its own
-# schemathesis fuzzing).
+# schemathesis fuzzing). The relaxation players (`relax breathing` ...) play in real time; their
+# options and a fake clock are covered by tests/cli/test_relax.py.
 
 BIG = "<100 KB>"  # expanded when invoked, so a failing example prints short
 NASTY = st.sampled_from(

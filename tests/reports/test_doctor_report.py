@@ -127,7 +127,7 @@ def test_a_diary_at_its_limits_still_fits_on_two_pages(tmp_path: Path) -> None:
     store = open_store()
     try:
         fill_diary(store, 400, today=TODAY, rate=40)
-        save_assessment_of(store, answers, dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC))
+        save_assessment_of(store, answers, dt.datetime.combine(TODAY, dt.time(10), dt.UTC))
         report = assemble(kb, read_inputs(store, TODAY, TODAY - dt.timedelta(days=399)))
     finally:
         store.close()

@@ -27,7 +27,7 @@ runner = CliRunner()
 
 
 def _export(tmp_path: Path, *extra: str) -> dict[str, Any]:
-    out = tmp_path / "bundle.json"
+    out = tmp_path / f"bundle-{len(list(tmp_path.glob('bundle-*.json')))}.json"  # never over one
     result = runner.invoke(app, ["export", "--format", "fhir", "--out", str(out), *extra])
     assert result.exit_code == 0, result.output
     doc: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
