@@ -20,13 +20,17 @@ def check(
 ) -> None:
     """Validate every knowledge file; errors name the file and the key."""
     from twitchcare.kb.loader import build_kb, default_knowledge_dir
+    from twitchcare.kb.translation import check_languages
 
     kb = build_kb(directory or default_knowledge_dir())
+    untranslated = check_languages(kb, directory or default_knowledge_dir())
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
         f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
         f"{len(kb.advice)} advice items, {len(kb.sources)} sources"
     )
+    for line in untranslated:
+        typer.echo(f"warning: {line}", err=True)
 
 
 @kb_app.command("show")

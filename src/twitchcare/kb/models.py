@@ -186,3 +186,5 @@ class KnowledgeBase(Strict):
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
     levels: dict[str, TriageLevelText]
+    language: str = "en"  # the words are in this language; see kb/translation.py
+    units: dict[str, str] = Field(default_factory=dict)  # unit -> its name in ``language``
