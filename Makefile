@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CASES ?= ../shared/cases/dev
 export TWITCHCARE_TEST_POSTGRES_SERVER ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test check lint bench install clean
+.PHONY: run test check lint bench install clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -16,6 +16,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/pybabel compile -d src/twitchcare/cli/locale --statistics
 	@touch $@
 
 install: $(VENV)/.installed
@@ -44,3 +45,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The terminal's translation template (German: locale/de/LC_MESSAGES/messages.po beside it).
+messages: install
+	$(BIN)/pybabel extract -F src/twitchcare/cli/locale/babel.cfg -k N_ --no-location \
+	  --sort-output --project twitchcare -o src/twitchcare/cli/locale/messages.pot .
+	$(BIN)/pybabel update -i src/twitchcare/cli/locale/messages.pot -d src/twitchcare/cli/locale \
+	  --no-location --omit-header

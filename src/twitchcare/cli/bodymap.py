@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from twitchcare.cli import parsing
+from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import Answers, GoBack, Terminal
 from twitchcare.kb.models import Fact
 
@@ -20,7 +21,7 @@ from twitchcare.kb.models import Fact
 FIGURE = r"""
       .---.
      ( 1 1 )
-     (  2  )  4 tongue
+     (  2  )  4 {tongue}
       \ 3 /
        |5|
   6.---' '---.6
@@ -34,11 +35,12 @@ FIGURE = r"""
      15   15
      16   16
 
- 12, 13: at the back
- 17: all over
+ {back}
+ {all_over}
 """
+FIGURE_NOTES = {"back": N_("12, 13: at the back"), "all_over": N_("17: all over")}
 FIGURE_MIN_WIDTH = 72
-PICK_KEYS = "e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
+PICK_KEYS = N_("e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit")
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
@@ -54,7 +56,9 @@ def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
     layout = Table.grid(padding=(0, 4))
     layout.add_column(no_wrap=True, style="cyan")
     layout.add_column()
-    layout.add_row(Text(FIGURE.strip("\n")), listing)
+    notes = {key: _(note) for key, note in FIGURE_NOTES.items()}
+    figure = FIGURE.format(tongue=_("tongue"), **notes)
+    layout.add_row(Text(figure.strip("\n")), listing)
     return layout
 
 
@@ -68,19 +72,19 @@ def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
             layout = _picker(term, locations)
             if layout is not None:
                 term.console.print(layout)
-            term.say(Text(PICK_KEYS, style="dim"))
+            term.say(Text(_(PICK_KEYS), style="dim"))
             chosen = term.ask(
-                "Places (numbers or names)",
+                _("Places (numbers or names)"),
                 lambda raw: parsing.parse_locations(raw, locations),
                 on_help=term.help_for(locations),
                 blank_is_unknown=False,
-                blank_hint="type the numbers or names of the places, or ? if you don't know",
+                blank_hint=_("type the numbers or names of the places, or ? if you don't know"),
             )
             if chosen is None:
                 return {f.id: None for f in items}
             answers = {f.id: (i in chosen) for i, f in enumerate(locations, 1)}
-            picked = ", ".join(locations[i - 1].text for i in sorted(chosen)) or "none"
-            term.say(Text(f"  Places: {picked}", style="green"))
+            picked = ", ".join(locations[i - 1].text for i in sorted(chosen)) or _("none")
+            term.say(Text("  " + _("Places: {picked}").format(picked=picked), style="green"))
         try:
             answers.update(term.form(others))
         except GoBack:

@@ -38,11 +38,12 @@ def show(
     condition: str = typer.Argument(..., help="A condition id, e.g. eyelid_myokymia."),
 ) -> None:
     """Print one condition with its evidence and sources."""
+    from twitchcare.cli.i18n import language
     from twitchcare.cli.render import render_condition
     from twitchcare.errors import NotFoundError
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     if condition not in kb.conditions:
         import difflib
 
@@ -58,8 +59,9 @@ def show(
 @kb_app.command("list")
 def list_conditions() -> None:
     """List the conditions the knowledge base knows."""
+    from twitchcare.cli.i18n import language
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     for cond in kb.conditions.values():
         typer.echo(f"{cond.id:<30} {cond.name}")

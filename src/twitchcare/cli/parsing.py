@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from twitchcare.cli.german_words import LOCATION_ALIASES, as_english
+from twitchcare.cli.i18n import _
 from twitchcare.engine.interview import validate_answer
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
@@ -85,8 +87,9 @@ class Command:
 
 
 def normalise(text: str) -> str:
-    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed."""
-    return " ".join(text.replace("\u2019", "'").lower().split())
+    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed;
+    German answer words become the English ones the parsers know ("3 Tage" -> "3 days")."""
+    return as_english(" ".join(text.replace("\u2019", "'").lower().split()))
 
 
 def command(text: str) -> Command | None:
@@ -116,7 +119,10 @@ def parse_yes_no(text: str) -> bool:
         return True
     if t in NO_WORDS:
         return False
-    raise _bad(f"'{text.strip()}' is not yes or no", "type y, n, or ? if you don't know")
+    raise _bad(
+        _("'{text}' is not yes or no").format(text=text.strip()),
+        _("type y, n, or ? if you don't know"),
+    )
 
 
 def _amount(words: str) -> tuple[float, str] | None:
@@ -184,8 +190,8 @@ def parse_days(text: str, *, today: dt.date) -> float:
     if days is not None:
         return days
     raise _bad(
-        f"could not read '{text.strip()}' as a time",
-        "e.g. 3 days, 2 weeks, 6 months, this morning, since March",
+        _("could not read '{text}' as a time").format(text=text.strip()),
+        _("e.g. 3 days, 2 weeks, 6 months, this morning, since March"),
     )
 
 
@@ -200,16 +206,23 @@ def _unit_words(unit: str | None) -> set[str]:
     return words
 
 
-def parse_number(fact: Fact, text: str, *, today: dt.date) -> float:
-    """A number for ``fact``, in its unit, checked against its range."""
+def parse_number(
+    fact: Fact, text: str, *, today: dt.date, units: Mapping[str, str] | None = None
+) -> float:
+    """A number for ``fact``, in its unit, checked against its range (``units``: unit names in
+    the language shown)."""
     if fact.unit == "days":
         value: float = parse_days(text, today=today)
     else:
         t = normalise(text)
         match = NUMBER.match(t)
         if match is None or (match.group(2) and match.group(2) not in _unit_words(fact.unit)):
-            unit = f" ({fact.unit})" if fact.unit else ""
-            raise _bad(f"'{text.strip()}' is not a number{unit}", "type a number, e.g. 7")
+            unit = (units or {}).get(fact.unit, fact.unit) if fact.unit else ""
+            raise _bad(
+                _("'{text}' is not a number").format(text=text.strip())
+                + (f" ({unit})" if unit else ""),
+                _("type a number, e.g. 7"),
+            )
         value = float(match.group(1).replace(",", "."))
     if value == int(value):
         value = int(value)
@@ -222,7 +235,14 @@ def _check(fact: Fact, value: FactValue) -> None:
     try:
         validate_answer(fact, value)
     except InputError as exc:
-        raise _bad(exc.problem, exc.hint) from None
+        if fact.kind != "number" or not isinstance(value, int | float):
+            raise _bad(exc.problem, exc.hint) from None
+        low = "" if fact.minimum is None else f"{fact.minimum:g}"
+        high = "" if fact.maximum is None else f"{fact.maximum:g}"
+        raise _bad(
+            _("{value} is out of range").format(value=f"{value:g}"),
+            _("allowed {low} to {high}").format(low=low, high=high),
+        ) from None
 
 
 def parse_choice(fact: Fact, text: str) -> str:
@@ -237,7 +257,10 @@ def parse_choice(fact: Fact, text: str) -> str:
     starts = [key for key, label in choices if normalise(label).startswith(t) and t]
     if len(starts) == 1:
         return starts[0]
-    raise _bad(f"'{text.strip()}' is not one of the choices", f"type 1 to {len(choices)}")
+    raise _bad(
+        _("'{text}' is not one of the choices").format(text=text.strip()),
+        _("type 1 to {n}").format(n=len(choices)),
+    )
 
 
 def parse_list(text: str) -> list[str]:
@@ -264,13 +287,19 @@ def parse_selection(text: str, count: int) -> set[int]:
         elif token.isdigit():
             numbers = range(int(token), int(token) + 1)
         else:
-            raise _bad(f"'{token}' is not an item number", f"type numbers from 1 to {count}")
+            raise _bad(
+                _("'{token}' is not an item number").format(token=token),
+                _("type numbers from 1 to {n}").format(n=count),
+            )
         for n in numbers:
             if not 1 <= n <= count:
-                raise _bad(f"there is no item {n}", f"choose from 1 to {count}, or 0 for none")
+                raise _bad(
+                    _("there is no item {n}").format(n=n),
+                    _("choose from 1 to {n}, or 0 for none").format(n=count),
+                )
             chosen.add(n)
     if not chosen:
-        raise _bad("no item chosen", "type the numbers that apply, 0 for none")
+        raise _bad(_("no item chosen"), _("type the numbers that apply, 0 for none"))
     return chosen
 
 
@@ -281,6 +310,7 @@ def location_names(fact: Fact) -> set[str]:
     names = {key, key.replace("_", " "), label}
     names.update(p.strip() for p in re.split(r"\bor\b|/", label) if p.strip())
     names.update(ALIASES.get(key, ()))
+    names.update(LOCATION_ALIASES.get(key, ()))
     return names
 
 
@@ -319,10 +349,16 @@ def parse_locations(text: str, locations: Sequence[Fact]) -> set[int]:
             if token.isdigit() and 1 <= int(token) <= len(locations):
                 chosen.add(int(token))
             elif token.isdigit():
-                raise _bad(f"there is no place {token}", f"choose from 1 to {len(locations)}")
+                raise _bad(
+                    _("there is no place {n}").format(n=token),
+                    _("choose from 1 to {n}").format(n=len(locations)),
+                )
             else:
-                raise _bad(f"'{token}' is not a place on the list", "use its number or name")
+                raise _bad(
+                    _("'{token}' is not a place on the list").format(token=token),
+                    _("use its number or name"),
+                )
             i += 1
     if not chosen:
-        raise _bad("no place chosen", "type the numbers or names of the places that twitch")
+        raise _bad(_("no place chosen"), _("type the numbers or names of the places that twitch"))
     return chosen
