@@ -141,7 +141,8 @@ CASES = sorted(OWN_CASES.glob("*.json"))[::5]
 def test_assess_case_in_german_leaves_no_english(path: Path) -> None:
     result = runner.invoke(app, ["assess", "--case", str(path)])
     assert result.exit_code == 0, result.output
-    assert not english_left(result.output), english_left(result.output)
+    out = result.output.replace(path.stem, "")  # the case's file name is its title
+    assert not english_left(out), english_left(out)
     assert "Quellen" in result.output and "Wissensstand" in result.output
 
 
