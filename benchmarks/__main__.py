@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import twitchcare.diary.countmodel  # noqa: F401  (BLAS threads as the CLI runs them, before numpy)
 from benchmarks.common import Measurement
 
 HERE = Path(__file__).parent

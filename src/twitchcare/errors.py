@@ -68,3 +68,15 @@ class NotFoundError(TwitchcareError):
     """Something asked for by id does not exist (or is not yours)."""
 
     code = "not_found"
+
+
+class ForbiddenError(TwitchcareError):
+    """A request that did not come from twitchcare itself (a form without its token)."""
+
+    code = "forbidden"
+
+
+class MissingExtraError(TwitchcareError):
+    """A command needs an optional part of twitchcare that is not installed."""
+
+    code = "missing_extra"

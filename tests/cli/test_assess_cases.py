@@ -37,7 +37,14 @@ def test_json_output_is_one_line_per_case_with_the_contract_keys(tmp_path: Path)
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["id"] for line in lines] == ["calf-after-run", "second"]
     for line in lines:
-        assert set(line) == {"id", "triage", "causes", "specialist", "questions_asked"}
+        assert set(line) == {
+            "id",
+            "triage",
+            "causes",
+            "specialist",
+            "questions_asked",
+            "items_shown",
+        }
         assert line["triage"] in LEVELS
         probabilities = [c["probability"] for c in line["causes"]]
         assert all(0 <= p <= 1 for p in probabilities)
@@ -50,6 +57,7 @@ def test_simulate_reports_how_many_questions_were_asked(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     line = json.loads(result.output)
     assert 1 <= line["questions_asked"] <= 10
+    assert line["items_shown"] >= line["questions_asked"]
 
 
 def test_a_directory_of_cases_is_assessed_in_name_order() -> None:
@@ -81,6 +89,30 @@ BAD_CASES = {
     "missing person": ({k: v for k, v in VALID.items() if k != "person"}, "person"),
     "extra key": ({**VALID, "diagnosis": "ALS"}, "diagnosis"),
     "bad age": ({**VALID, "person": {"age": -1, "sex": "female"}}, "person.age"),
+    # version-2 fields
+    "negative onset": (
+        {**VALID, "finding_onset_days": {"slurred_speech": -1}},
+        "finding_onset_days.slurred_speech",
+    ),
+    "onset of an unknown finding": (
+        {**VALID, "finding_onset_days": {"slured_speech": 1}},
+        "did you mean 'slurred_speech'",
+    ),
+    "substances not a list": (
+        {**VALID, "exposures": {"substances": "energy_drink"}},
+        "exposures.substances",
+    ),
+    "unknown diet": ({**VALID, "exposures": {"diet": "keto"}}, "exposures.diet"),
+    "weight of zero": ({**VALID, "exposures": {"weight_kg": 0}}, "exposures.weight_kg"),
+    "yes-no as text": (
+        {**VALID, "exposures": {"took_more_than_prescribed": "maybe"}},
+        "exposures.took_more_than_prescribed",
+    ),
+    "pregnancy weeks out of range": (
+        {**VALID, "person": {"age": 30, "sex": "female", "pregnancy_weeks": 60}},
+        "person.pregnancy_weeks",
+    ),
+    "unknown history": ({**VALID, "history": ["myasthenia"]}, "history.0"),
 }
 
 
@@ -96,6 +128,35 @@ def test_a_bad_case_is_one_line_naming_file_and_field_with_exit_code_2(
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
     assert str(path) in lines[0] and expected_text in lines[0]
+
+
+V2 = {
+    **VALID,
+    "person": {"age": 30, "sex": "female", "pregnant": True, "pregnancy_weeks": 30},
+    "findings": {"heavy_sweating": True, "fit_or_seizure": False, "slurred_speech": True},
+    "finding_onset_days": {"slurred_speech": 0.1},
+    "exposures": {
+        "medications": ["Sertraline"],
+        "medications_stopped": ["diazepam"],
+        "medication_stopped_days_ago": 3,
+        "took_more_than_prescribed": False,
+        "substances": ["energy_drink"],
+        "diet": "vegan",
+        "fasting": False,
+        "heat_exposure": True,
+        "recent_long_haul_travel": False,
+        "weight_kg": 62.5,
+    },
+    "history": ["myasthenia_gravis", "recent_infection"],
+    "expected": {"triage": "emergency", "causes": ["serotonin_syndrome"]},
+}
+
+
+def test_a_version_2_case_is_read_with_every_new_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, "v2.json", V2)
+    result = runner.invoke(app, ["assess", "--case", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["triage"] == "emergency"  # slurred speech since today
 
 
 def test_malformed_json_is_reported_not_crashed(tmp_path: Path) -> None:
@@ -140,6 +201,11 @@ def test_evaluate_json_has_the_summary_figures() -> None:
     data = json.loads(result.output)
     assert data["summary"]["cases"] >= 20
     assert data["same_triage_as_full"] >= 0.95
+    assert data["summary"]["median_items_shown"] >= data["summary"]["median_questions"]
+    assert 0 <= data["summary"]["brier"] <= 1
+    bins = data["summary"]["reliability"]
+    assert sum(b["n"] for b in bins) > 0
+    assert all(b["observed"] is None or 0 <= b["observed"] <= 1 for b in bins)
 
 
 def test_evaluate_fails_its_check_when_there_are_no_cases(tmp_path: Path) -> None:

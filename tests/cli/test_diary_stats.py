@@ -63,6 +63,28 @@ def test_stats_json_has_the_documented_shape(filled: dt.date) -> None:
     assert caffeine["verdict"] == "associated"
     assert caffeine["per"] == "100 mg caffeine"
     assert caffeine["ci_low"] > 1
+    assert caffeine["p_adjusted"] <= 0.05
+    assert "the other factors" in caffeine["adjusted_for"]
+    assert data["factor_method"]["correction"] == "holm"
+    assert data["factor_method"]["tests"] == 14
+    assert "not proof of cause" in data["factor_method"]["not_proof_of_cause"]
+    alone = data["factors_one_at_a_time"]
+    assert {f["verdict"] for f in alone} == {"for_comparison"}
+    assert len(alone) == 14
+
+
+def test_stats_states_the_correction_the_one_factor_view_and_that_it_is_not_proof(
+    filled: dt.date,
+) -> None:
+    result = runner.invoke(app, ["diary", "stats"])
+    assert result.exit_code == 0, result.output
+    assert "14 factor-and-lag tests" in result.output
+    assert "Holm's method" in result.output
+    assert "Each factor alone" in result.output
+    assert "not proof of cause" in result.output
+    assert "Adjusted for: a slow trend over the weeks, day of the week, the other factors" in (
+        result.output
+    )
 
 
 def test_stats_human_output_cites_the_source_when_persistent(filled: dt.date) -> None:

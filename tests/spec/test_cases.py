@@ -64,3 +64,16 @@ def test_the_gold_answer_is_never_read(kb: KnowledgeBase, tmp_path: Path) -> Non
     second = assess(kb, case_facts(load_case(other)), now=NOW)
     assert load_case(other).expected != load_case(source).expected
     assert (first.level, first.causes) == (second.level, second.causes)
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=_ids(CASE_FILES))
+def test_contract_lists_causes_most_likely_first(kb: KnowledgeBase, path: Path) -> None:
+    from twitchcare.engine.serialise import contract_line
+
+    case = load_case(path)
+    for result in (
+        assess(kb, case_facts(case), now=NOW),
+        simulate(kb, case_facts(case), known=profile_facts(case), now=NOW),
+    ):
+        stated = [c["probability"] for c in contract_line(case.id, result)["causes"]]
+        assert stated == sorted(stated, reverse=True)

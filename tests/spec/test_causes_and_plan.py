@@ -50,12 +50,39 @@ def test_each_cause_lists_the_facts_for_it_with_sources(kb: KnowledgeBase) -> No
     assert any("caffeine_mg_per_day" in h.facts for h in caffeine.supporting)
 
 
-def test_causes_with_evidence_come_first_then_by_probability(kb: KnowledgeBase) -> None:
+def test_causes_are_listed_most_likely_first(kb: KnowledgeBase) -> None:
     result = assess(kb, WORRIED_CALVES, now=NOW)
-    keys = [(not c.supporting, -c.probability) for c in result.causes]
-    assert keys == sorted(keys)
-    assert result.causes[0].supporting
-    assert all(0 < c.probability < 1 for c in result.causes)
+    probabilities = [c.probability for c in result.causes]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert all(0 < p < 1 for p in probabilities)
+
+
+def test_a_worry_about_als_is_answered_with_the_signs_that_are_absent(kb: KnowledgeBase) -> None:
+    result = assess(kb, WORRIED_CALVES, now=NOW)
+    answer = {n.id: n for n in result.not_listed}
+    assert "motor_neuron_disease" in answer
+    assert {"weakness", "muscle_wasting"} <= set(answer["motor_neuron_disease"].absent)
+
+
+def test_a_feared_disease_is_not_named_to_someone_who_did_not_ask(kb: KnowledgeBase) -> None:
+    facts = {**WORRIED_CALVES, "worried_about_serious_disease": False}
+    assert assess(kb, facts, now=NOW).not_listed == ()
+
+
+def test_a_feared_disease_on_the_list_is_not_also_explained_away(kb: KnowledgeBase) -> None:
+    facts = {**WORRIED_CALVES, "weakness": True, "weakness_progressive": True}
+    assert "motor_neuron_disease" not in [n.id for n in assess(kb, facts, now=NOW).not_listed]
+
+
+def test_ranking_is_uncertain_when_nothing_points_to_a_cause(kb: KnowledgeBase) -> None:
+    result = assess(kb, {"age": 30, "sex": "female", "loc.thigh": True}, now=NOW)
+    assert result.certainty in ("uncertain", "tentative")
+    eyelid = assess(
+        kb,
+        {"age": 30, "sex": "female", "loc.eyelid": True, "duration_days": 3},
+        now=NOW,
+    )
+    assert eyelid.certainty == "clear"
 
 
 def test_plan_targets_caffeine_when_intake_is_high(kb: KnowledgeBase) -> None:

@@ -6,15 +6,17 @@ import pytest
 
 from tests.spec.conftest import NOW
 from twitchcare.engine import assess
+from twitchcare.engine.facts import with_gateway_answers
 from twitchcare.engine.interview import Interview, simulate
 from twitchcare.errors import InputError
-from twitchcare.kb import KnowledgeBase
-from twitchcare.kb.logic import FactValue
+from twitchcare.kb import KnowledgeBase, load_kb
+from twitchcare.kb.logic import FactValue, leaves, level_rank
 
 PROFILE: dict[str, FactValue] = {"age": 35, "sex": "female"}
 
 
 def _run(kb: KnowledgeBase, full: dict[str, FactValue]) -> list[str]:
+    full = with_gateway_answers(kb, full)
     interview = Interview(kb, known=PROFILE)
     while (step := interview.next_step()) is not None:
         interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
@@ -31,7 +33,7 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
 
 def test_it_stops_as_soon_as_an_emergency_is_found(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "emergency"]
+    assert asked == ["where", "emergency", "stroke_signs"]
 
 
 def test_never_more_than_the_screens_there_are(kb: KnowledgeBase) -> None:
@@ -63,16 +65,17 @@ def test_back_undoes_the_last_page(kb: KnowledgeBase) -> None:
     interview = Interview(kb, known=PROFILE)
     step = interview.next_step()
     assert step is not None and step.screen.id == "where"
-    interview.answer("where", {"loc.eyelid": True})
+    interview.answer("where", {"region.head": True})
     assert interview.back() == "where"
-    assert "loc.eyelid" not in interview.facts
+    assert "region.head" not in interview.facts
     next_step = interview.next_step()
     assert next_step is not None and next_step.screen.id == "where"
 
 
 def test_a_bad_answer_names_the_fact_and_keeps_earlier_answers(kb: KnowledgeBase) -> None:
     interview = Interview(kb, known=PROFILE)
-    interview.answer("where", {"loc.calf": True})
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
     with pytest.raises(InputError) as err:
         interview.answer("course", {"duration_days": -3})
     assert err.value.field == "duration_days"
@@ -87,7 +90,137 @@ def test_a_fact_from_another_screen_is_refused(kb: KnowledgeBase) -> None:
 
 def test_checklist_pages_show_only_what_is_still_unknown(kb: KnowledgeBase) -> None:
     interview = Interview(kb, known={**PROFILE, "loc.calf": True, "face_drooping": False})
-    interview.answer("where", {"loc.calf": True})
+    interview.answer("where", {"region.legs": True})
+    interview.answer("emergency", {"gw.face_limb_speech": True})
     step = interview.next_step()
     assert step is not None
     assert "face_drooping" not in [item.id for item in step.items]
+
+
+def test_items_shown_counts_every_question_and_option_read(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    shown = 0
+    while (step := interview.next_step()) is not None:
+        shown += len(step.items)
+        interview.answer(step.screen.id, {})
+    assert interview.items_shown == shown > 0
+    assert interview.result(now=NOW).items_shown == shown
+
+
+def test_back_takes_the_page_out_of_the_items_shown(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.head": True})
+    assert interview.items_shown > 0
+    interview.back()
+    assert interview.items_shown == 0
+
+
+def test_a_no_to_an_overview_question_skips_its_details(kb: KnowledgeBase) -> None:
+    asked = _run(kb, {"loc.calf": True, "duration_days": 3})
+    assert "where_legs" in asked and "where_head" not in asked
+    assert "stroke_signs" not in asked and "breathing" not in asked
+
+
+def test_i_dont_know_to_an_overview_question_opens_its_details(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
+    interview.answer("emergency", {})  # "I don't know" to every overview question
+    step = interview.next_step()
+    assert step is not None
+    assert step.screen.enable_if and step.screen.enable_if[0].startswith("gw.")
+
+
+RED_FLAGS = sorted(
+    {
+        t.fact
+        for rule in load_kb().rules
+        if level_rank(rule.level) >= level_rank("urgent")
+        for t in leaves(rule.when)
+        if load_kb().facts[t.fact].kind == "boolean"
+        and not load_kb().facts[t.fact].derived
+        and not load_kb().facts[t.fact].legacy
+    }
+)
+
+
+@pytest.mark.parametrize("flag", RED_FLAGS)
+def test_a_red_flag_behind_an_overview_question_is_never_missed(
+    kb: KnowledgeBase, flag: str
+) -> None:
+    full: dict[str, FactValue] = {**PROFILE, "loc.calf": True, "duration_days": 2, flag: True}
+    simulated = simulate(kb, full, known=PROFILE, now=NOW)
+    assert level_rank(simulated.level) >= level_rank(assess(kb, full, now=NOW).level) or (
+        flag in simulated.facts
+    )
+
+
+def test_no_page_shows_more_than_ten_items(kb: KnowledgeBase) -> None:
+    everything: dict[str, FactValue] = {**PROFILE, "loc.calf": True, "loc.eyelid": True}
+    interview = Interview(kb, known=PROFILE)
+    while (step := interview.next_step()) is not None:
+        assert len(step.items) <= 10, step.screen.id
+        interview.answer(step.screen.id, {f: everything.get(f) for f in step.screen.facts})
+
+
+def test_when_a_symptom_began_is_asked_only_for_the_symptoms_ticked(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.face_limb_speech": True})
+    interview.answer("stroke_signs", {"slurred_speech": True})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "onset"
+    assert [f.id for f in step.items] == ["onset_days.slurred_speech"]
+
+
+def test_the_onset_page_is_not_asked_when_no_timed_symptom_is_ticked(kb: KnowledgeBase) -> None:
+    asked = _run(kb, {"loc.eyelid": True, "duration_days": 3, "slurred_speech": False})
+    assert "onset" not in asked
+
+
+def test_slurred_speech_since_this_morning_after_a_year_of_twitching_is_an_emergency(
+    kb: KnowledgeBase,
+) -> None:
+    full: dict[str, FactValue] = {
+        **PROFILE,
+        "loc.calf": True,
+        "duration_days": 365,
+        "slurred_speech": True,
+        "onset_days.slurred_speech": 0.2,
+    }
+    assert simulate(kb, full, known=PROFILE, now=NOW).level == "emergency"
+    old = {**full, "onset_days.slurred_speech": 300.0}
+    assert simulate(kb, old, known=PROFILE, now=NOW).level != "emergency"
+
+
+def test_an_unanswered_onset_counts_as_sudden(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    interview.answer("where_legs", {"loc.calf": True})
+    interview.answer("emergency", {"gw.face_limb_speech": True})
+    interview.answer("stroke_signs", {"slurred_speech": True})
+    interview.answer("onset", {})  # "I don't know" when it began
+    assert interview.result(now=NOW).level == "emergency"
+
+
+def test_pregnancy_is_not_asked_of_a_man_and_counts_as_no(kb: KnowledgeBase) -> None:
+    from twitchcare.engine.facts import derive
+    from twitchcare.engine.interview import applies
+
+    assert not applies(kb, "pregnant", {"sex": "male", "age": 30})
+    assert not applies(kb, "pregnant", {"sex": "female", "age": 70})
+    assert applies(kb, "pregnant", {"sex": "female", "age": 30})
+    assert applies(kb, "pregnant", {"sex": "female"})  # age not known yet: ask
+    assert derive(kb, {"sex": "male", "age": 30})["pregnant"] is False
+    assert "pregnant" not in derive(kb, {"sex": "female", "age": 30})
+
+
+def test_the_reason_for_a_page_comes_from_its_purpose_not_its_wording(kb: KnowledgeBase) -> None:
+    from twitchcare.cli.interactive import plain_reason
+
+    interview = Interview(kb, known=PROFILE)
+    step = interview.next_step()
+    assert step is not None and step.purpose == "first"
+    assert "where it twitches" in plain_reason(step)

@@ -1,8 +1,11 @@
 """Storage fixtures: the same tests run on SQLite and on a throw-away PostgreSQL database.
 
-The PostgreSQL half uses the server named by TWITCHCARE_TEST_POSTGRES_SERVER (``make test`` makes
-sure one runs on 127.0.0.1:5432). It is skipped, with the reason shown, only when no server
-answers; each test gets its own database, dropped afterwards, so the user's diary is never seen.
+The PostgreSQL half uses the server named by TWITCHCARE_TEST_POSTGRES_SERVER. ``make test`` runs
+the tests through ``scripts/with-postgres.sh``, which starts a private cluster for the run and sets
+TWITCHCARE_TEST_POSTGRES_REQUIRED=1: then a server that does not answer is a failure, so the
+PostgreSQL tests cannot quietly stop running. Run directly, without the flag, they are skipped
+with the reason shown when no server answers. Each test gets its own database, dropped
+afterwards, so no one's diary is ever seen.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ def _server_url() -> str:
     return os.environ.get("TWITCHCARE_TEST_POSTGRES_SERVER", DEFAULT_SERVER)
 
 
+def _required() -> bool:
+    return os.environ.get("TWITCHCARE_TEST_POSTGRES_REQUIRED") == "1"
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test, as a SQLAlchemy URL."""
@@ -33,7 +40,11 @@ def postgres_url() -> Iterator[str]:
     try:
         admin = psycopg.connect(server, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL server at {server}: {str(exc).splitlines()[0]}")
+        where = server.split("@")[-1]  # never the password
+        reason = f"no PostgreSQL server at {where}: {str(exc).splitlines()[0]}"
+        if _required():
+            pytest.fail(reason)
+        pytest.skip(reason)
     name = f"twitchcare_test_{uuid.uuid4().hex[:12]}"
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')

@@ -9,7 +9,19 @@ import twitchcare
 
 PACKAGE = Path(twitchcare.__file__).parent
 CORE = ["kb", "engine", "diary", "nutrition", "evaluation"]
-FORBIDDEN = ("typer", "rich", "click", "fastapi", "starlette", "jinja2", "twitchcare.cli")
+FORBIDDEN = (
+    "typer",
+    "rich",
+    "click",
+    "fastapi",
+    "starlette",
+    "jinja2",
+    "uvicorn",
+    "itsdangerous",
+    "babel",
+    "twitchcare.cli",
+    "twitchcare.web",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -30,4 +42,14 @@ def test_core_modules_never_import_adapters() -> None:
             for name in _imports(path):
                 if name.split(".")[0] in FORBIDDEN or name.startswith(FORBIDDEN):
                     offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_the_web_adapter_never_imports_the_terminal_adapter() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / "web").rglob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] in ("typer", "rich", "click") or name.startswith("twitchcare.cli")
+    ]
     assert offenders == []

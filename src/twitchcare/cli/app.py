@@ -73,10 +73,23 @@ def _register_all() -> None:
         kb,
         log,
         mg,
+        serve,
         transfer,
     )
 
-    for module in (assess, evaluate, kb, log, diary, transfer, foods, mg, caffeine, alcohol):
+    for module in (
+        assess,
+        evaluate,
+        kb,
+        log,
+        diary,
+        transfer,
+        foods,
+        mg,
+        caffeine,
+        alcohol,
+        serve,
+    ):
         module.register(app)
 
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from twitchcare.cli import parsing
 from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import Answers, GoBack, Terminal
-from twitchcare.kb.models import Fact
+from twitchcare.kb.models import Fact, KnowledgeBase
 
 # Numbers follow the order of the body-map screen in questions.yaml (1 eyelid ... 17 all over).
 FIGURE = r"""
@@ -38,8 +38,28 @@ FIGURE = r"""
  {back}
  {all_over}
 """
-FIGURE_NOTES = {"back": N_("12, 13: at the back"), "all_over": N_("17: all over")}
+REGION_NOTES = {"all_over": N_("6: all over")}
+# The first page asks for parts of the body; its numbers follow the "where" screen's order.
+REGION_FIGURE = r"""
+      .---.
+     (  1  )
+      \   /
+       |2|
+  2.---' '---.2
+  /|         |\
+ 3 |    4    | 3
+ | |         | |
+ 3 '--.   .--' 3
+      |   |
+      5   5
+      |   |
+      5   5
+
+ {all_over}
+"""
 FIGURE_MIN_WIDTH = 72
+FIGURE_NOTES = {"back": N_("12, 13: at the back"), "all_over": N_("17: all over")}
+FIGURES = {17: (FIGURE, FIGURE_NOTES), 6: (REGION_FIGURE, REGION_NOTES)}
 PICK_KEYS = N_("e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit")
 
 
@@ -50,22 +70,31 @@ def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
     listing.add_column()
     for i, fact in enumerate(locations, 1):
         listing.add_row(f"{i:>2}", escape(fact.text))
-    if term.console.width < FIGURE_MIN_WIDTH:
+    # A figure carries the numbers of the whole map or of its parts; detail pages are a list.
+    drawing = FIGURES.get(len(locations))
+    if term.console.width < FIGURE_MIN_WIDTH or drawing is None:
         term.console.print(listing)
         return None
     layout = Table.grid(padding=(0, 4))
     layout.add_column(no_wrap=True, style="cyan")
     layout.add_column()
-    notes = {key: _(note) for key, note in FIGURE_NOTES.items()}
-    figure = FIGURE.format(tongue=_("tongue"), **notes)
+    notes = {key: _(note) for key, note in drawing[1].items()}
+    figure = drawing[0].format(tongue=_("tongue"), **notes)
     layout.add_row(Text(figure.strip("\n")), listing)
     return layout
 
 
-def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
-    """Where it twitches (several places allowed), then which side."""
-    locations = [f for f in items if f.id.startswith("loc.")]
-    others = [f for f in items if not f.id.startswith("loc.")]
+def _places_within(kb: KnowledgeBase | None, fact: Fact) -> list[Fact]:
+    """The places a part of the body stands for, so "calf" picks "legs or feet"."""
+    if kb is None:
+        return []
+    return [kb.facts[c] for c in fact.summarises if c in kb.facts]
+
+
+def ask_body_map(term: Terminal, items: Sequence[Fact], kb: KnowledgeBase | None = None) -> Answers:
+    """Where it twitches (several places or parts of the body allowed), then which side."""
+    locations = [f for f in items if f.kind == "boolean"]
+    others = [f for f in items if f.kind != "boolean"]
     answers: Answers = {}
     while True:
         if locations:
@@ -75,7 +104,9 @@ def ask_body_map(term: Terminal, items: Sequence[Fact]) -> Answers:
             term.say(Text(_(PICK_KEYS), style="dim"))
             chosen = term.ask(
                 _("Places (numbers or names)"),
-                lambda raw: parsing.parse_locations(raw, locations),
+                lambda raw: parsing.parse_locations(
+                    raw, locations, {f.id: _places_within(kb, f) for f in locations}
+                ),
                 on_help=term.help_for(locations),
                 blank_is_unknown=False,
                 blank_hint=_("type the numbers or names of the places, or ? if you don't know"),

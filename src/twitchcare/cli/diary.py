@@ -110,7 +110,7 @@ def diary(
 
 
 def _render(stats: DiaryStats) -> list[str]:
-    from twitchcare.diary.analysis import RULE
+    from twitchcare.diary.analysis import NOT_PROOF, RULE
     from twitchcare.diary.records import FACTOR_LABELS
 
     c = stats.course
@@ -139,7 +139,12 @@ def _render(stats: DiaryStats) -> list[str]:
     lines += ["", f"Persistence: {' and '.join(flag) or 'no'} - {p.reason}"]
     if flag:
         lines.append("See a doctor (GP) about it. Source: " + _source_line(p.source_id))
-    lines += ["", f"Factors (rate ratio of episodes per day, 95% interval; {RULE}):"]
+    analysis = stats.analysis
+    lines += [
+        "",
+        "Factors: rate ratio of episodes per day with its 95% interval, all factors and lags in"
+        " one model, each adjusted for the others:",
+    ]
     for f in stats.factors:
         when = "same day" if f.lag_days == 0 else "next day"
         head = f"  {FACTOR_LABELS[f.factor]:<10} {when:<8}"
@@ -148,7 +153,24 @@ def _render(stats: DiaryStats) -> list[str]:
         else:
             lines.append(
                 f"{head} {f.rate_ratio:5.2f} ({f.ci_low:.2f}-{f.ci_high:.2f}) per {f.per}:"
-                f" {f.verdict.replace('_', ' ')} ({f.reason})"
+                f" {f.verdict.replace('_', ' ')} - {f.reason}"
+            )
+    if analysis.tests:
+        adjusted = sorted({a for f in stats.factors for a in f.adjusted_for})
+        lines.append(f"  Adjusted for: {', '.join(adjusted)}.")
+        lines.append(f"  {analysis.tests} factor-and-lag tests were made at once; {RULE}.")
+        lines += [
+            "",
+            "Each factor alone (for comparison, no verdict; when it differs from above,"
+            " another factor that moved with it explains the difference):",
+        ]
+        for f in analysis.one_factor:
+            if f.rate_ratio is None:
+                continue
+            when = "same day" if f.lag_days == 0 else "next day"
+            lines.append(
+                f"  {FACTOR_LABELS[f.factor]:<10} {when:<8} {f.rate_ratio:5.2f}"
+                f" ({f.ci_low:.2f}-{f.ci_high:.2f}) per {f.per}"
             )
     for pair in stats.collinearity:
         lines.append(f"Warning: {pair.message}.")
@@ -160,7 +182,7 @@ def _render(stats: DiaryStats) -> list[str]:
                 f"  #{x.id} {x.name} ({x.start} to {x.end}, {e.status}):"
                 f" {e.verdict.replace('_', ' ')}. {e.summary}"
             )
-    lines += ["", "Associations are not proof of cause; this is not a diagnosis."]
+    lines += ["", f"{NOT_PROOF} This is not a diagnosis."]
     return lines
 
 

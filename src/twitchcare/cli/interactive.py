@@ -22,7 +22,7 @@ from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
 from twitchcare.cli.render import render_assessment
 from twitchcare.engine.assess import Assessment
-from twitchcare.engine.interview import Interview, Step
+from twitchcare.engine.interview import AnswerLog, Interview, Step, applies, pages_estimate
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact, KnowledgeBase
@@ -31,31 +31,28 @@ if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
 
 PROFILE = ("age", "sex", "pregnant", "breastfeeding")
-CHILD_BEARING_AGE = (12, 55)
 LEVEL_REASON = {
     "emergency": N_("an answer here could mean you need emergency care now."),
     "urgent": N_("an answer here could mean you should see a doctor today."),
     "doctor": N_("an answer here could mean a doctor should look at it."),
 }
-Log = list[tuple[str, dict[str, FactValue | None]]]
+Log = AnswerLog
 
 
-def plain_reason(reason: str) -> str:
-    """The engine's reason for a page, in the words a person would use."""
-    if reason.startswith("where it twitches"):
+def plain_reason(step: Step) -> str:
+    """Why a page is asked, in the words a person would use, from the engine's structured step."""
+    if step.purpose == "first":
         return _("where it twitches shapes every later question.")
-    for level, words in LEVEL_REASON.items():
-        if reason.endswith(f"'{level}'"):
-            return _(words)
-    if reason.startswith("would sharpen"):
-        return _("it helps tell the likely causes apart.")
-    return reason
+    if step.purpose == "triage" and step.level in LEVEL_REASON:
+        return _(LEVEL_REASON[step.level])
+    return _("it helps tell the likely causes apart.")
 
 
 # Follow-up questions that cannot apply after some answers; they stay unknown, never "no".
 # (Not the alcohol-stopped question after "0 units": someone who just stopped drinks 0 now.)
 NOT_APPLICABLE_AFTER: dict[str, tuple[str, FactValue]] = {
     "medication_started_days_ago": ("medications", []),
+    "medication_stopped_days_ago": ("medications_stopped", []),
 }
 
 
@@ -63,27 +60,6 @@ def not_applicable(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
     """True when an earlier answer on the page makes this question pointless to ask."""
     after = NOT_APPLICABLE_AFTER.get(fact.id)
     return after is not None and after[0] in answers and answers[after[0]] == after[1]
-
-
-def _may_be_pregnant(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
-    """Skip pregnancy questions for men and outside child-bearing age (asked if unknown)."""
-    if fact.id not in {"pregnant", "breastfeeding"}:
-        return True
-    age = answers.get("age")
-    if answers.get("sex") == "male":
-        return False
-    low, high = CHILD_BEARING_AGE
-    return not isinstance(age, int | float) or low <= age <= high
-
-
-def pages_estimate(kb: KnowledgeBase, known: Mapping[str, FactValue], log: Log) -> int:
-    """How many pages in all if the rest were answered "I don't know" - a fair middle guess."""
-    sim = Interview(kb, known=known)
-    for screen_id, values in log:
-        sim.answer(screen_id, values)
-    while (step := sim.next_step()) is not None:
-        sim.answer(step.screen.id, {})
-    return sim.questions_asked
 
 
 def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = None) -> None:
@@ -129,8 +105,8 @@ def _keep(kb: KnowledgeBase, store: DiaryStore, result: Assessment, now: dt.date
     from twitchcare.diary.assessments import save_assessment
     from twitchcare.engine.serialise import assessment_dict
 
-    answers = {k: v for k, v in result.facts.items() if not k.startswith(("med.", "diary_"))}
-    answers.pop("location_count", None)
+    derived = {f.id for f in kb.facts.values() if f.derived}
+    answers = {k: v for k, v in result.facts.items() if k not in derived}
     saved = save_assessment(
         store, answers=answers, result=assessment_dict(kb, result), kb_version=kb.version, at=now
     )
@@ -164,15 +140,12 @@ def _ask_profile(kb: KnowledgeBase, term: Terminal) -> dict[str, FactValue]:
     facts = [kb.facts[f] for f in PROFILE]
     while True:
         try:
-            answers = term.form(facts, skip=lambda f, a: not _may_be_pregnant(f, a))
+            answers = term.form(facts, skip=lambda f, a: not applies(kb, f.id, a))
         except GoBack:
             term.say(Text("  " + _("This is the first question."), style="cyan"))
             continue
         break
-    known = {k: v for k, v in answers.items() if v is not None}
-    if not _may_be_pregnant(kb.facts["pregnant"], answers):
-        known.update(pregnant=False, breastfeeding=False)
-    return known
+    return {k: v for k, v in answers.items() if v is not None}
 
 
 def _header(term: Terminal, step: Step, page: int, total: int) -> None:
@@ -187,13 +160,13 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.say(Text(step.screen.title, style="bold"))
     term.say(step.screen.text)
     term.say(
-        Text(_("Why we ask: {reason}").format(reason=plain_reason(step.reason)), style="italic dim")
+        Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim")
     )
 
 
-def _ask_page(term: Terminal, step: Step) -> dict[str, FactValue | None]:
+def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:
     if step.screen.kind == "body_map":
-        return ask_body_map(term, step.items)
+        return ask_body_map(term, step.items, kb)
     if step.screen.kind == "checklist":
         return term.checklist(step.items)
     return term.form(step.items, skip=not_applicable)
@@ -213,7 +186,7 @@ def _interview(
     while (step := interview.next_step()) is not None:
         _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
         try:
-            values = _ask_page(term, step)
+            values = _ask_page(kb, term, step)
         except GoBack:
             if log:
                 interview.back()

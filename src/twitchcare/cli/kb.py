@@ -1,4 +1,4 @@
-"""``twitchcare kb check`` and ``twitchcare kb show``: the knowledge base from the terminal."""
+"""``twitchcare kb check``, ``show``, ``list`` and ``hazards``: the knowledge from the terminal."""
 
 from __future__ import annotations
 
@@ -19,18 +19,46 @@ def check(
     directory: Path = typer.Option(None, "--dir", help="Knowledge directory (default: built in)."),
 ) -> None:
     """Validate every knowledge file; errors name the file and the key."""
+    from twitchcare.kb.hazards import load_hazards
     from twitchcare.kb.loader import build_kb, default_knowledge_dir
     from twitchcare.kb.translation import check_languages
 
-    kb = build_kb(directory or default_knowledge_dir())
-    untranslated = check_languages(kb, directory or default_knowledge_dir())
+    folder = directory or default_knowledge_dir()
+    kb = build_kb(folder)
+    log = load_hazards(kb, folder)
+    untranslated = check_languages(kb, folder)
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
         f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
-        f"{len(kb.advice)} advice items, {len(kb.sources)} sources"
+        f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards"
     )
     for line in untranslated:
         typer.echo(f"warning: {line}", err=True)
+
+
+@kb_app.command("hazards")
+def hazards(
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per hazard."),
+    markdown: bool = typer.Option(False, "--markdown", help="The summary table for the docs."),
+) -> None:
+    """Print the hazard log: harm, level, risk before and after, controls and verifying cases."""
+    from twitchcare.kb import load_kb
+    from twitchcare.kb.hazards import as_json as hazards_json
+    from twitchcare.kb.hazards import load_hazards, summary_table
+    from twitchcare.kb.loader import default_knowledge_dir
+
+    log = load_hazards(load_kb(), default_knowledge_dir())
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(hazards_json(log), indent=2, ensure_ascii=False))
+        return
+    if markdown:
+        typer.echo(summary_table(log))
+        return
+    from twitchcare.cli.render import render_hazards
+
+    render_hazards(log)
 
 
 @kb_app.command("show")

@@ -13,6 +13,7 @@ from rich.text import Text
 from twitchcare.cli.i18n import N_, _, long_date
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
+from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
 
@@ -80,6 +81,8 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
     if fact_id.startswith("med."):
         cls = kb.medications.get(fact_id.removeprefix("med."))
         name = cls.name if cls else fact_id
+        if kb.language == "en" and not name[:2].isupper():  # "Statins ..." reads "takes statins"
+            name = name[0].lower() + name[1:]
         return (_("takes {name}") if value else _("does not take {name}")).format(name=name)
     fact = kb.facts.get(fact_id)
     if fact is None:
@@ -202,6 +205,19 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
         heading(out, _("Not answered - if any of these applies, get help now"))
         for fact_id in result.unanswered_red_flags:
             out.print(Text(f" • {kb.facts[fact_id].text}"))
+    if result.not_recognised:
+        heading(out, _("Not recognised"))
+        names = ", ".join(result.not_recognised)
+        out.print(
+            Text(
+                _(
+                    "not recognised: {names}. twitchcare does not know these names, so they did "
+                    "not count in this result (they never make the advice less urgent). Ask a "
+                    "pharmacist whether they can cause twitching or interact with your other "
+                    "medicines."
+                ).format(names=names)
+            )
+        )
     heading(out, _("Sources"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
@@ -228,17 +244,14 @@ def _render_causes(
     if not result.causes:
         return
     heading(out, _("Likely causes"))
-    out.print(Text(_("Chance that each plays a part; several often go together."), style="dim"))
-    if not any(c.supporting for c in result.causes[:SHOWN_CAUSES]):
-        out.print(
-            Text(
-                _(
-                    "None of your answers points to a particular cause yet; these are simply "
-                    "the most common ones."
-                ),
-                style="dim",
-            )
+    out.print(
+        Text(
+            _("Most likely first: the chance that each plays a part; several often go together.")
+            + " "
+            + _(CERTAINTY_WORDS[result.certainty]),
+            style="dim",
         )
+    )
     bar_width = 20 if width >= NARROW else 10
     for c in result.causes[:SHOWN_CAUSES]:
         hits = c.supporting[:3]
@@ -261,9 +274,32 @@ def _render_causes(
             width=width,
         )
 
+    for item in result.not_listed:
+        absent = ", ".join(fact_label(kb, f, result.facts.get(f)) for f in item.absent)
+        text = _("{name} is not on this list: nothing you told us points to it").format(
+            name=item.name
+        )
+        text += f" ({absent})." if absent else "."
+        if item.unknown:
+            text += " " + _("Tell a doctor if any of these applies:") + " "
+            text += "; ".join(kb.facts[f].text for f in item.unknown)
+        out.print(Padding(Text(text), (1, 0, 0, 0)), width=width)
+
+
+CERTAINTY_WORDS = {
+    "clear": N_("The leading cause stands out clearly from the others."),
+    "tentative": N_("The order is a best guess: the leading causes are close together."),
+    "uncertain": N_(
+        "None of your answers points strongly to one cause yet; the list mostly shows how "
+        "common each cause is."
+    ),
+}
+
 
 def render_evaluation(report: EvaluationReport) -> None:
     """The evaluation table with targets, then the misses."""
+    from twitchcare.evaluation.scoring import target_text
+
     s = report.summary
     out = console()
     table = Table(
@@ -273,27 +309,68 @@ def render_evaluation(report: EvaluationReport) -> None:
     table.add_column("Measure")
     table.add_column("Value", justify="right")
     table.add_column("Target", justify="right")
+
     rows = [
         ("Triage exact", f"{s.triage_exact:.1%}", ""),
-        ("Triage exact or acceptable", f"{s.triage_acceptable:.1%}", "≥ 92%"),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", "≤ 2%"),
+        (
+            "Triage exact or acceptable",
+            f"{s.triage_acceptable:.1%}",
+            target_text("triage_acceptable"),
+        ),
+        ("Under-triage (all)", f"{s.under_triage:.1%}", target_text("under_triage")),
         (
             f"Under-triage of urgent/emergency ({s.urgent_cases})",
             f"{s.under_triage_urgent:.1%}",
-            "0%",
+            target_text("under_triage_urgent"),
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
-        ("Cause top-1", f"{s.top1:.1%}", "≥ 75%"),
-        ("Cause top-3", f"{s.top3:.1%}", "≥ 92%"),
-        ("Median questions", f"{s.median_questions:g}", "≤ 8" if report.simulate else ""),
+        (
+            f"Over-triage of self-care cases ({s.self_care_cases})",
+            f"{s.over_triage_self_care:.1%}",
+            target_text("over_triage_self_care"),
+        ),
+        ("Cause top-1", f"{s.top1:.1%}", target_text("top1")),
+        ("Cause top-3", f"{s.top3:.1%}", target_text("top3")),
+        (
+            "Brier score, leading causes (lower is better)",
+            "-" if s.brier is None else f"{s.brier:.3f}",
+            "",
+        ),
+        (
+            "Median questions",
+            f"{s.median_questions:g}",
+            target_text("median_questions") if report.simulate else "",
+        ),
+        (
+            "Median items shown",
+            f"{s.median_items_shown:g}",
+            target_text("median_items_shown") if report.simulate else "",
+        ),
     ]
     if report.same_triage_as_full is not None:
         rows.append(
-            ("Same triage as full information", f"{report.same_triage_as_full:.1%}", "≥ 95%")
+            (
+                "Same triage as full information",
+                f"{report.same_triage_as_full:.1%}",
+                target_text("same_triage_as_full"),
+            )
         )
     for row in rows:
         table.add_row(*row)
     out.print(table)
+    calibration = Table(title="Reliability of the leading causes' probabilities")
+    for col in ("Stated", "Causes", "Mean stated", "Observed in gold list (95% CI)"):
+        calibration.add_column(col, justify="right")
+    for b in s.reliability:
+        if not b.n:
+            continue
+        calibration.add_row(
+            f"{b.low:.0%}-{b.high:.0%}",
+            str(b.n),
+            f"{b.mean_stated:.0%}",
+            f"{b.observed:.0%} ({b.observed_low:.0%}-{b.observed_high:.0%})",
+        )
+    out.print(calibration)
     if s.misses:
         misses = Table(title="Misses")
         for col in ("Case", "Predicted", "Gold (acceptable)", "Top 3 causes", "Gold causes"):
@@ -335,8 +412,15 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
         when = " & ".join(
             t.fact + ("" if t.is_ is None else f" = {str(t.is_).lower()}") for t in leaves(ev.when)
         )
-        table.add_row(when, f"{ev.lr:g}", ", ".join(ev.sources))
+        weight = f"{ev.lr:g}" if ev.strength is None else f"{ev.lr:g} ({ev.strength})"
+        table.add_row(when, weight, ", ".join(ev.sources))
     out.print(table)
+    if cond.requires is not None:
+        gate = ", ".join(dict.fromkeys(t.fact for t in leaves(cond.requires)))
+        out.print(_("Shown only with evidence for it (requires): {gate}").format(gate=gate))
+    if any(ev.strength for ev in cond.evidence) and kb.evidence_scale is not None:
+        note = _("A ratio with a grade in brackets is elicited: see `evidence_scale`.")
+        out.print(f"[dim]{note}[/dim]")
     if cond.advice:
         out.print(_("Advice: ") + ", ".join(cond.advice))
     out.print("[bold]" + _("Sources") + "[/bold]")
@@ -345,3 +429,15 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
         out.print(f" • {s}: {src.publisher}. {src.title}. {src.url}")
     version = _("Knowledge version {version} ({date}).").format(version=kb.version, date=kb.date)
     out.print(f"[dim]{version}[/dim]")
+
+
+def render_hazards(log: HazardLog) -> None:
+    """The hazard log, one block per hazard: harm, level, risk before -> after, controls, cases."""
+    out = console()
+    out.print("[bold]Hazard log[/bold] (risk 1 acceptable .. 5 unacceptable, before -> after)")
+    for hz in log.hazards.values():
+        risk = f"{log.risk(hz, 'initial')} -> {log.risk(hz, 'residual')}"
+        out.print(f"\n[bold]{hz.id}[/bold]  level {hz.level}  risk {risk}  ({hz.mechanism})")
+        out.print(f"  {hz.harm}")
+        out.print("  controls: " + ", ".join(f"{c.kind} {c.id}" for c in hz.controls))
+        out.print("  verified by: " + ", ".join(hz.verification))

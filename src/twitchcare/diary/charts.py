@@ -54,7 +54,9 @@ def write_chart(
     from twitchcare.diary.analysis import associations
     from twitchcare.diary.daily import load_table
     from twitchcare.diary.episodes import location_counts_by_day
+    from twitchcare.extras import require
 
+    require("charts")
     if out.suffix.lower() not in FORMATS:
         raise InputError(
             field="out", problem=f"'{out.name}' is not .svg or .png", hint="e.g. diary.png"

@@ -19,8 +19,6 @@ from twitchcare.diary.records import FACTORS, DayFactors
 if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
 
-LOCATION_MONTHS = 12
-
 
 @dataclass(frozen=True)
 class Readout:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from twitchcare.diary.analysis import (
     RULE,
     Collinearity,
+    FactorAnalysis,
     FactorResult,
-    associations,
+    analyse,
     collinear_pairs,
 )
 from twitchcare.diary.experiments import ExperimentResult, evaluate
@@ -67,9 +68,14 @@ class DiaryStats:
     episodes: int
     course: Course
     persistence: Persistence
-    factors: list[FactorResult]
+    analysis: FactorAnalysis
     collinearity: list[Collinearity]
     experiments: list[ExperimentResult]
+
+    @property
+    def factors(self) -> list[FactorResult]:
+        """The joint model's verdicts, every factor and lag (the primary table)."""
+        return self.analysis.results
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -79,7 +85,9 @@ class DiaryStats:
             "course": self.course.as_dict(),
             "persistence": self.persistence.as_dict(),
             "factors": [f.as_dict() for f in self.factors],
+            "factors_one_at_a_time": [f.as_dict() for f in self.analysis.one_factor],
             "factor_rule": RULE,
+            "factor_method": self.analysis.as_dict(),
             "collinearity": [c.as_dict() for c in self.collinearity],
             "experiments": [e.as_dict() for e in self.experiments],
         }
@@ -148,7 +156,7 @@ def stats_from(readout: Readout, today: dt.date) -> DiaryStats:
         episodes=int(table.counts.sum()),
         course=course(table, readout.location_totals, readout.location_counts_by_day, today),
         persistence=detect(counts, today),
-        factors=associations(table),
+        analysis=analyse(table),
         collinearity=collinear_pairs(table),
         experiments=[evaluate(e, table, today) for e in readout.experiments],
     )

@@ -11,8 +11,15 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from twitchcare.engine.causes import RankedCause, rank_causes
-from twitchcare.engine.facts import derive
+from twitchcare.engine.causes import (
+    Certainty,
+    NotListed,
+    RankedCause,
+    not_listed,
+    rank_causes,
+    ranking_certainty,
+)
+from twitchcare.engine.facts import derive, gateways, unrecognised_names
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
 from twitchcare.kb.logic import FactValue, Level, leaves, level_rank
@@ -40,8 +47,12 @@ class Assessment:
     kb_date: str
     assessed_at: dt.datetime
     unanswered_red_flags: tuple[str, ...] = ()
+    not_recognised: tuple[str, ...] = ()
     trace: tuple[str, ...] = field(default_factory=tuple)
     questions_asked: int = 0
+    items_shown: int = 0
+    certainty: Certainty = "uncertain"
+    not_listed: tuple[NotListed, ...] = ()
     disclaimer: str = DISCLAIMER
 
 
@@ -79,12 +90,20 @@ def unanswered_red_flags(
     An unknown is not a "no": the result lists these and tells the person to act if any applies.
     """
     names: dict[str, None] = {}
+    # A detail behind a gateway the person answered "no" to was, in effect, answered.
+    denied = {child for g in gateways(kb) if facts.get(g.id) is False for child in g.summarises}
     for rule in kb.rules:
         if level_rank(rule.level) < level_rank("urgent") or rule.id in fired:
             continue
         for test in leaves(rule.when):
             fact = kb.facts.get(test.fact)
-            if fact and fact.kind == "boolean" and not fact.derived and test.fact not in facts:
+            if (
+                fact
+                and fact.kind == "boolean"
+                and not fact.derived
+                and test.fact not in facts
+                and test.fact not in denied
+            ):
                 names[test.fact] = None
     return tuple(names)
 
@@ -95,6 +114,7 @@ def assess(
     *,
     now: dt.datetime,
     questions_asked: int = 0,
+    items_shown: int = 0,
 ) -> Assessment:
     """Assess one person from what they told us. Pure: same facts and ``now``, same result."""
     known = derive(kb, facts)
@@ -103,6 +123,7 @@ def assess(
     causes = rank_causes(kb, known)
     trace = [f"rule {r.rule_id} fired -> {r.level} ({', '.join(r.facts)})" for r in reasons]
     trace.append(f"triage level: {level}")
+    trace.extend(f"not recognised: {name}" for name in unrecognised_names(kb, known))
     trace.extend(f"cause {c.id}: {c.probability:.3f}" for c in causes[:SHOWN_CAUSES])
     plan = build_plan(kb, known, level, causes, today=now.date())
     return Assessment(
@@ -120,6 +141,10 @@ def assess(
             if level != "emergency"
             else ()
         ),
+        not_recognised=unrecognised_names(kb, known),
         trace=tuple(trace),
         questions_asked=questions_asked,
+        items_shown=items_shown,
+        certainty=ranking_certainty(causes),
+        not_listed=not_listed(kb, known),
     )

@@ -11,9 +11,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from twitchcare.kb.logic import FactValue, matched_facts
+from twitchcare.kb.logic import FactValue, leaves, matched_facts
 from twitchcare.kb.models import Condition, KnowledgeBase
+
+Certainty = Literal["clear", "tentative", "uncertain"]
+# How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
+# more likely than not and at least twice as likely as the next; "uncertain" when even the leading
+# cause is below one in five (the list is then mostly base rates, not evidence about this person).
+CLEAR_TOP = 0.5
+CLEAR_RATIO = 2.0
+UNCERTAIN_TOP = 0.2
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,45 @@ def _explain_away(kb: KnowledgeBase, ranked: list[RankedCause]) -> list[RankedCa
 def rank_causes(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[RankedCause]:
     """All gated-in conditions, most likely first."""
     ranked = [score(c, facts) for c in kb.conditions.values() if gate_open(c, facts)]
-    # Causes with something in this person's answers pointing to them come before causes that
-    # are only common in general: a list of base rates is not an explanation.
-    return sorted(_explain_away(kb, ranked), key=lambda r: (not r.supporting, -r.probability))
+    # "Most likely first" means exactly that: the list is sorted by the probability it shows.
+    # Ties (rare) keep the knowledge base's order, so the output is deterministic.
+    return sorted(_explain_away(kb, ranked), key=lambda r: -r.probability)
+
+
+def ranking_certainty(ranked: list[RankedCause]) -> Certainty:
+    """How sure the ranking is, so a result can say so in words next to the numbers."""
+    if not ranked or ranked[0].probability < UNCERTAIN_TOP:
+        return "uncertain"
+    second = ranked[1].probability if len(ranked) > 1 else 0.0
+    if ranked[0].probability >= CLEAR_TOP and ranked[0].probability >= CLEAR_RATIO * second:
+        return "clear"
+    return "tentative"
+
+
+@dataclass(frozen=True)
+class NotListed:
+    """A feared serious condition that is not on the list, and the signs of it that are absent."""
+
+    id: str
+    name: str
+    absent: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+
+def not_listed(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[NotListed, ...]:
+    """Feared conditions whose gate is closed, with the gate's signs the person does not have.
+
+    Only answered when the person says they worry about a serious disease: naming a rare disease
+    unasked would frighten, but an asked worry deserves a specific answer.
+    """
+    if facts.get("worried_about_serious_disease") is not True:
+        return ()
+    out = []
+    for condition in kb.conditions.values():
+        if not condition.feared or condition.requires is None or gate_open(condition, facts):
+            continue
+        signs = list(dict.fromkeys(t.fact for t in leaves(condition.requires)))
+        absent = tuple(f for f in signs if f in facts and facts[f] is not True)
+        unknown = tuple(f for f in signs if f not in facts)
+        out.append(NotListed(condition.id, condition.name, absent, unknown))
+    return tuple(out)

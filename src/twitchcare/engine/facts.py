@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from twitchcare.kb.logic import FactValue
-from twitchcare.kb.models import KnowledgeBase
+from twitchcare.kb.models import Fact, KnowledgeBase
+from twitchcare.kb.names import normalise_medicine
 from twitchcare.locations import LOCATIONS
 
 CONTEXTS = (
@@ -24,24 +25,147 @@ CONTEXTS = (
 )
 
 
-def normalise_medicine(name: str) -> str:
-    """Lower case, single spaces: medicine names are matched as generic names."""
-    return " ".join(name.lower().split())
+DERIVED_PREFIXES = ("med.", "stopped.", "interaction.")
+NAME_LISTS = ("medications", "medications_stopped", "substances")
+
+
+def _names(value: FactValue | None) -> set[str] | None:
+    if not isinstance(value, list):
+        return None
+    return {normalise_medicine(m) for m in value}
+
+
+def _members(kb: KnowledgeBase, classes: list[str]) -> set[str]:
+    return {name for c in classes for name in kb.medications[c].members}
+
+
+def unrecognised_names(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+    """Medicine and substance names the knowledge does not know, in the order given.
+
+    They are reported in the result ("not recognised: ..."), never dropped silently; an unknown
+    name adds nothing to any class, so it can never lower the level.
+    """
+    unknown: dict[str, None] = {}
+    for key in NAME_LISTS:
+        value = facts.get(key)
+        for raw in value if isinstance(value, list) else []:
+            name = normalise_medicine(raw)
+            if name and name not in kb.recognised_names:
+                unknown[name] = None
+    return tuple(unknown)
 
 
 def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
-    """Return the facts with derived facts (med.<class>, location_count) filled in."""
+    """Return the facts with derived facts filled in.
+
+    ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
+    ``stopped.<class>``: one was stopped or cut down lately; ``med.unrecognised`` and
+    ``stopped.unrecognised``: a name the knowledge does not know; ``interaction.<id>``: two names
+    that interact; ``location_count`` from the body map.
+    A class is "no" once the medicines list is answered and names none of it.
+    """
     out = dict(facts)
-    for key in [k for k in out if k.startswith("med.") or k == "location_count"]:
+    for key in [k for k in out if k.startswith(DERIVED_PREFIXES) or k == "location_count"]:
         del out[key]
-    meds = out.get("medications")
-    if isinstance(meds, list):
-        taken = {normalise_medicine(m) for m in meds}
+    meds, substances = _names(out.get("medications")), _names(out.get("substances"))
+    if meds is not None or substances is not None:
+        taken = (meds or set()) | (substances or set())
         for cls in kb.medications.values():
-            out[f"med.{cls.id}"] = bool(taken & set(cls.members))
-    if any(out.get(f"loc.{loc}") is True for loc in LOCATIONS):
-        # The body map is answered as a whole: places not ticked do not twitch.
-        for loc in LOCATIONS:
-            out.setdefault(f"loc.{loc}", False)
-        out["location_count"] = sum(out[f"loc.{loc}"] is True for loc in LOCATIONS)
+            if taken & set(cls.members):
+                out[f"med.{cls.id}"] = True
+            elif meds is not None:
+                out[f"med.{cls.id}"] = False
+    if meds is not None or substances is not None:
+        taken = (meds or set()) | (substances or set())
+        for inter in kb.interactions.values():
+            first = _members(kb, inter.one_of) & taken
+            second = _members(kb, inter.and_one_of) & taken
+            hit = any(a != b for a in first for b in second)
+            if hit or meds is not None:
+                out[f"interaction.{inter.id}"] = hit
+    if meds is not None or substances is not None:
+        # Unknown names count as "something unknown is taken", so rules can err upwards.
+        out["med.unrecognised"] = bool(
+            ((meds or set()) | (substances or set())) - kb.recognised_names
+        )
+    stopped = _names(out.get("medications_stopped"))
+    if stopped is not None:
+        for cls in kb.medications.values():
+            out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
+        out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
+    _complete_body_map(kb, out)
+    for fact in kb.facts.values():
+        # A question that cannot apply (pregnancy for a man) is a "no", not an unknown.
+        if (
+            fact.ask_when is not None
+            and fact.kind == "boolean"
+            and fact.id not in out
+            and fact.ask_when.evaluate(out, use_missing=False) is False
+        ):
+            out[fact.id] = False
+    for gateway in gateways(kb):
+        if any(present(out.get(child)) for child in gateway.summarises):
+            out[gateway.id] = True
+        elif all(out.get(child) is False for child in gateway.summarises):
+            # Every detail answered "no" (a tick-list answered as a whole) is a "no" overall.
+            out.setdefault(gateway.id, False)
+        elif out.get(gateway.id) is False:
+            # "None of these" is a "no" to each yes/no question it stands for.
+            for child in gateway.summarises:
+                if kb.facts[child].kind == "boolean":
+                    out.setdefault(child, False)
+    return out
+
+
+def present(value: FactValue | None) -> bool:
+    """Whether an answer says "yes, this applies": yes, a number given, or a non-empty list."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list):
+        return bool(value)
+    return value is not None
+
+
+def gateways(kb: KnowledgeBase) -> list[Fact]:
+    """Gateway questions ("any of these?") in knowledge order."""
+    return [f for f in kb.facts.values() if f.summarises]
+
+
+def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
+    """Places not ticked do not twitch, once the part of the body map they are on was answered.
+
+    The body map is asked region first (head, arms, legs ...), then the places of each region
+    that twitches. A region answered "no" rules out its places; a place ticked in a region rules
+    out the others of that region. Without any region answer (older answers, case files, the
+    diary) the map is answered as a whole: one ticked place rules out all the rest.
+    """
+    regions = [g for g in gateways(kb) if all(c.startswith("loc.") for c in g.summarises)]
+    places = [f"loc.{loc}" for loc in LOCATIONS]
+    if any(out.get(p) is True for p in places) and not any(g.id in out for g in regions):
+        for p in places:
+            out.setdefault(p, False)
+    if any(out.get(r.id) is True for r in regions) or out.get("loc.whole_body") is True:
+        # The first page is answered as a whole too: parts of the body not ticked do not twitch.
+        for region in regions:
+            out.setdefault(region.id, False)
+    for region in regions:
+        answer = out.get(region.id)
+        if answer is False or any(out.get(c) is True for c in region.summarises):
+            for c in region.summarises:
+                out.setdefault(c, False)
+    if any(out.get(p) is True for p in places):
+        out["location_count"] = sum(out.get(p) is True for p in places)
+
+
+def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """What a person who knows ``full`` answers to each gateway: yes if any detail applies, else no.
+
+    Used to simulate the interview from a case file: a person asked "any of these?" answers from
+    what they have. A "no" to a gateway leaves its details unknown, exactly as the case left them,
+    so the simulated interview ends with the same facts as full information.
+    """
+    out = dict(full)
+    for gateway in gateways(kb):
+        if gateway.id not in out:
+            out[gateway.id] = any(present(out.get(child)) for child in gateway.summarises)
     return out

@@ -20,6 +20,7 @@ def contract_line(case_id: str, assessment: Assessment) -> dict[str, Any]:
         "causes": [{"id": c.id, "probability": round(c.probability, 4)} for c in assessment.causes],
         "specialist": assessment.specialist,
         "questions_asked": assessment.questions_asked,
+        "items_shown": assessment.items_shown,
     }
 
 
@@ -84,12 +85,24 @@ def assessment_dict(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]
             }
             for s in sorted(used)
         },
+        "certainty": assessment.certainty,
+        "not_listed": [
+            {
+                "id": n.id,
+                "name": n.name,
+                "absent": [{"fact": f, "question": kb.facts[f].text} for f in n.absent],
+                "unknown": [{"fact": f, "question": kb.facts[f].text} for f in n.unknown],
+            }
+            for n in assessment.not_listed
+        ],
         "unanswered_red_flags": [
             {"fact": f, "question": kb.facts[f].text} for f in assessment.unanswered_red_flags
         ],
+        "not_recognised": list(assessment.not_recognised),
         "knowledge": {"version": assessment.kb_version, "date": assessment.kb_date},
         "assessed_at": assessment.assessed_at.isoformat(),
         "questions_asked": assessment.questions_asked,
+        "items_shown": assessment.items_shown,
         "disclaimer": assessment.disclaimer,
         "trace": list(assessment.trace),
     }

@@ -10,13 +10,15 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from twitchcare.engine.facts import normalise_medicine
 from twitchcare.errors import CaseFileError
+from twitchcare.kb.loader import ONSET_PREFIX
 from twitchcare.kb.logic import FactValue, Level
+from twitchcare.kb.models import Specialist
+from twitchcare.kb.names import normalise_medicine
 
 Location = Literal[
     "eyelid", "face", "lips_or_mouth", "tongue", "neck", "shoulder", "upper_arm", "forearm",
@@ -41,11 +43,22 @@ Finding = Literal[
     "worried_about_serious_disease", "low_mood", "one_sided_diet", "intense_exercise_recently",
     "energy_drinks_or_pre_workout", "nicotine", "symptoms_getting_better",
     "symptoms_keep_returning",
+    # version 2
+    "chest_pain", "breathing_fast", "heavy_sweating", "new_or_severe_headache", "stiff_neck",
+    "drowsy_or_hard_to_wake", "agitation", "fainted", "fit_or_seizure", "rhythmic_jerking_spells",
+    "speech_or_language_difficulty", "double_vision", "drooping_eyelid", "unable_to_stand_or_walk",
+    "dark_or_cola_urine", "muscles_swollen_or_hard", "bladder_or_bowel_change", "saddle_numbness",
+    "twisting_or_pulling_postures", "dizziness", "one_leg_swollen_red_or_warm", "cold_intolerance",
+    "weight_gain", "sore_tongue", "red_or_sore_eye", "hot_flushes",
 ]  # fmt: skip
 History = Literal[
     "diabetes", "kidney_disease", "hyperthyroidism", "thyroid_or_parathyroid_surgery", "polio",
     "alcohol_use_disorder", "anxiety_disorder", "eating_disorder", "bariatric_surgery",
     "inflammatory_bowel_disease", "family_history_als", "normal_emg", "epilepsy", "heart_disease",
+    # version 2
+    "myasthenia_gravis", "copd_or_asthma", "previous_withdrawal_seizure", "hypertension",
+    "hypothyroidism", "bells_palsy", "osteoporosis", "cancer", "multiple_sclerosis",
+    "liver_disease", "recent_infection",
 ]  # fmt: skip
 ConditionId = Literal[
     "benign_fasciculations", "stress_anxiety", "caffeine_stimulants", "alcohol",
@@ -55,13 +68,20 @@ ConditionId = Literal[
     "peripheral_neuropathy", "radiculopathy", "motor_neuron_disease", "myopathy",
     "post_polio_syndrome", "cholinergic_poisoning", "tetanus", "stroke", "seizure",
     "alcohol_withdrawal", "isaacs_syndrome", "kidney_disease_electrolytes",
+    # version 2
+    "serotonin_syndrome", "acute_dystonia", "drug_toxicity", "drug_withdrawal", "guillain_barre",
+    "myasthenia_gravis", "encephalitis_meningitis", "brain_lesion", "tia", "cauda_equina",
+    "rhabdomyolysis", "heat_illness", "hyperkalemia", "hypoglycemia", "hypothyroidism",
+    "vitamin_b12_deficiency", "nerve_entrapment", "tics", "multiple_sclerosis",
 ]  # fmt: skip
-SpecialistId = Literal[
-    "emergency_services", "family_doctor", "neurologist", "endocrinologist", "ophthalmologist",
-    "sleep_specialist", "pharmacist", "midwife_or_obstetrician", "none",
-]  # fmt: skip
+Diet = Literal["omnivore", "vegetarian", "vegan"]
 
 FINDINGS: frozenset[str] = frozenset(get_args(Finding))
+_V = TypeVar("_V", bool, float)
+LIST_FIELDS = ("medications", "medications_stopped", "substances")
+# A version-1 finding and the version-2 findings that split it, the worse one first. A v1 "yes"
+# with neither new finding given means the worse one (a fit, not a faint); a v1 "no" means neither.
+SPLIT_IN_V2: dict[str, tuple[str, ...]] = {"seizure_or_fainting": ("fit_or_seizure", "fainted")}
 
 
 class _Model(BaseModel):
@@ -72,6 +92,7 @@ class Person(_Model):
     age: int = Field(ge=0, le=120)
     sex: Literal["female", "male"]
     pregnant: bool | None = None
+    pregnancy_weeks: float | None = Field(default=None, ge=0, le=45)
     breastfeeding: bool | None = None
     athlete: bool | None = None
 
@@ -94,13 +115,22 @@ class Exposures(_Model):
     sleep_hours: float | None = Field(default=None, ge=0, le=24)
     medications: list[str] | None = None
     medication_started_days_ago: float | None = Field(default=None, ge=0)
+    medications_stopped: list[str] | None = None
+    medication_stopped_days_ago: float | None = Field(default=None, ge=0)
+    took_more_than_prescribed: bool | None = None
+    substances: list[str] | None = None
+    diet: Diet | None = None
+    fasting: bool | None = None
+    heat_exposure: bool | None = None
+    recent_long_haul_travel: bool | None = None
+    weight_kg: float | None = Field(default=None, gt=0)
 
 
 class Expected(_Model):
     triage: Level
     acceptable_triage: list[Level] = Field(default_factory=list)
     causes: list[ConditionId] = Field(min_length=1)
-    specialist: SpecialistId | None = None
+    specialist: Specialist | None = None
     rationale: str | None = None
 
 
@@ -113,13 +143,14 @@ class Case(_Model):
     person: Person
     twitching: Twitching
     findings: dict[str, bool] = Field(default_factory=dict)
+    finding_onset_days: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     exposures: Exposures = Field(default_factory=Exposures)
     history: list[History] = Field(default_factory=list)
     expected: Expected | None = None
 
-    @field_validator("findings")
+    @field_validator("findings", "finding_onset_days")
     @classmethod
-    def _known_findings(cls, value: dict[str, bool]) -> dict[str, bool]:
+    def _known_findings(cls, value: dict[str, _V]) -> dict[str, _V]:
         for key in value:
             if key not in FINDINGS:
                 close = difflib.get_close_matches(key, sorted(FINDINGS), n=1)
@@ -164,7 +195,7 @@ def case_paths(targets: list[Path]) -> list[Path]:
 def case_facts(case: Case) -> dict[str, FactValue]:
     """Everything the case tells, as facts. Lists given (locations, contexts) are complete."""
     facts: dict[str, FactValue] = {"age": case.person.age, "sex": case.person.sex}
-    for key in ("pregnant", "breastfeeding", "athlete"):
+    for key in ("pregnant", "pregnancy_weeks", "breastfeeding", "athlete"):
         value = getattr(case.person, key)
         if value is not None:
             facts[key] = value
@@ -179,8 +210,17 @@ def case_facts(case: Case) -> dict[str, FactValue]:
         if value is not None:
             facts[key] = value
     facts.update(case.findings)
+    for old, new in SPLIT_IN_V2.items():
+        if old in case.findings and not any(n in case.findings for n in new):
+            facts.update({n: case.findings[old] and n == new[0] for n in new})
+    # A symptom's own onset; the case format says one not listed began with the twitching.
+    for finding, present in case.findings.items():
+        if present and tw.duration_days is not None:
+            facts[ONSET_PREFIX + finding] = tw.duration_days
+    for finding, days in case.finding_onset_days.items():
+        facts[ONSET_PREFIX + finding] = days
     for key, value in case.exposures.model_dump(exclude_none=True).items():
-        facts[key] = [normalise_medicine(m) for m in value] if key == "medications" else value
+        facts[key] = [normalise_medicine(m) for m in value] if key in LIST_FIELDS else value
     for item in case.history:
         facts[f"history.{item}"] = True
     return facts
@@ -192,5 +232,5 @@ def profile_facts(case: Case) -> dict[str, FactValue]:
     return {
         k: v
         for k, v in all_facts.items()
-        if k in {"age", "sex", "pregnant", "breastfeeding", "athlete"}
+        if k in {"age", "sex", "pregnant", "pregnancy_weeks", "breastfeeding", "athlete"}
     }

@@ -51,6 +51,8 @@ def evaluate(targets: list[Path], *, simulate: bool, now: dt.datetime) -> Evalua
             causes=tuple(c.id for c in result.causes),
             specialist=result.specialist,
             questions_asked=result.questions_asked,
+            probabilities=tuple(c.probability for c in result.causes),
+            items_shown=result.items_shown,
         )
         scores.append(score_case(case, prediction))
     summary = summarise(scores)

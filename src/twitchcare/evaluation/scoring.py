@@ -6,21 +6,59 @@ than all of them (the unsafe error), over-triage more urgent than all of them.
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 from dataclasses import dataclass
 
 from twitchcare.evaluation.cases import Case
 from twitchcare.kb.logic import Level, level_rank
 
+#: The one place the evaluation targets live: ``evaluate --check`` and every rendering read them.
 TARGETS = {
     "triage_acceptable": 0.92,
     "under_triage": 0.02,
     "under_triage_urgent": 0.0,
+    "over_triage_self_care": 0.10,
     "top1": 0.75,
     "top3": 0.92,
     "median_questions": 8.0,
+    "median_items_shown": 40.0,
     "same_triage_as_full": 0.95,
 }
+# Leading causes whose stated probability is checked against the gold list (Brier, reliability).
+CALIBRATED_CAUSES = 3
+RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)
+#: Targets a value must stay at or below; every other target is a floor.
+CEILINGS = frozenset(
+    {
+        "under_triage",
+        "under_triage_urgent",
+        "over_triage_self_care",
+        "median_questions",
+        "median_items_shown",
+    }
+)
+COUNTS = frozenset(
+    {"median_questions", "median_items_shown"}
+)  # shown as numbers, the rest as percentages
+
+
+def shown(name: str, value: float) -> str:
+    """A measured value as the evaluation prints it."""
+    return f"{value:g}" if name in COUNTS else f"{value:.1%}"
+
+
+def target_text(name: str) -> str:
+    """The target in words for tables and messages, e.g. "≥ 92%" or "≤ 8"."""
+    value = TARGETS[name]
+    number = f"{value:g}" if name in COUNTS else f"{value:.0%}"
+    return f"{'≤' if name in CEILINGS else '≥'} {number}"
+
+
+def meets(name: str, value: float) -> bool:
+    """Whether a measured value reaches its target."""
+    return value <= TARGETS[name] if name in CEILINGS else value >= TARGETS[name]
 
 
 @dataclass(frozen=True)
@@ -32,6 +70,8 @@ class Prediction:
     causes: tuple[str, ...]
     specialist: str
     questions_asked: int
+    probabilities: tuple[float, ...] = ()
+    items_shown: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +89,9 @@ class CaseScore:
     gold_causes: tuple[str, ...]
     predicted_causes: tuple[str, ...]
     questions: int
+    items: int = 0
+    self_care_case: bool = False
+    calibration: tuple[tuple[float, bool], ...] = ()
 
 
 def score_case(case: Case, prediction: Prediction) -> CaseScore:
@@ -73,7 +116,64 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         gold_causes=tuple(gold.causes),
         predicted_causes=prediction.causes[:3],
         questions=prediction.questions_asked,
+        items=prediction.items_shown,
+        self_care_case=gold.triage == "self_care",
+        calibration=tuple(
+            (p, cause in gold.causes)
+            for cause, p in zip(
+                prediction.causes[:CALIBRATED_CAUSES],
+                prediction.probabilities[:CALIBRATED_CAUSES],
+                strict=False,
+            )
+        ),
     )
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Stated probabilities in one band, against how often the cause was in the gold list."""
+
+    low: float
+    high: float
+    n: int
+    mean_stated: float | None
+    observed: float | None
+    observed_low: float | None
+    observed_high: float | None
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval for a proportion: honest even for small bins."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = hits / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> tuple[ReliabilityBin, ...]:
+    """A reliability table: does "70%" mean roughly 70%?"""
+    out = []
+    edges = RELIABILITY_BINS
+    for i, (low, high) in enumerate(itertools.pairwise(edges)):
+        last = i == len(edges) - 2
+        inside = [(p, y) for p, y in pairs if low <= p < high or (last and p == high)]
+        n = len(inside)
+        hits = sum(y for _, y in inside)
+        lo, hi = wilson(hits, n)
+        out.append(
+            ReliabilityBin(
+                low=low,
+                high=high,
+                n=n,
+                mean_stated=sum(p for p, _ in inside) / n if n else None,
+                observed=hits / n if n else None,
+                observed_low=lo if n else None,
+                observed_high=hi if n else None,
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -87,16 +187,27 @@ class Summary:
     under_triage_urgent: float
     urgent_cases: int
     over_triage: float
+    over_triage_self_care: float
+    self_care_cases: int
     top1: float
     top3: float
     median_questions: float
+    median_items_shown: float
+    brier: float | None
+    reliability: tuple[ReliabilityBin, ...]
     misses: tuple[CaseScore, ...]
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
-    """Aggregate case scores; under-triage of urgent cases counts gold urgent/emergency ones."""
+    """Aggregate case scores.
+
+    Under-triage of urgent cases counts gold urgent/emergency ones; over-triage of self-care cases
+    counts gold self-care ones, the people that a needless "see a doctor" frightens most.
+    """
     n = len(scores) or 1
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
+    self_care = [s for s in scores if s.self_care_case]
+    pairs = [pair for s in scores for pair in s.calibration]
     return Summary(
         cases=len(scores),
         triage_exact=sum(s.exact for s in scores) / n,
@@ -105,9 +216,14 @@ def summarise(scores: list[CaseScore]) -> Summary:
         under_triage_urgent=sum(s.under for s in serious) / (len(serious) or 1),
         urgent_cases=len(serious),
         over_triage=sum(s.over for s in scores) / n,
+        over_triage_self_care=sum(s.over for s in self_care) / (len(self_care) or 1),
+        self_care_cases=len(self_care),
         top1=sum(s.top1 for s in scores) / n,
         top3=sum(s.top3 for s in scores) / n,
         median_questions=statistics.median([s.questions for s in scores]) if scores else 0.0,
+        median_items_shown=statistics.median([s.items for s in scores]) if scores else 0.0,
+        brier=sum((p - y) ** 2 for p, y in pairs) / len(pairs) if pairs else None,
+        reliability=reliability(pairs),
         misses=tuple(s for s in scores if not (s.correct and s.top3)),
     )
 
@@ -118,21 +234,21 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
     Cause accuracy is a target of the full-information assessment; a simulated interview stops as
     soon as the triage is settled (at once for an emergency), so there only its own targets apply.
     """
-    failures = []
-    if summary.under_triage_urgent > TARGETS["under_triage_urgent"]:
-        failures.append(
-            f"under-triage of urgent/emergency cases {summary.under_triage_urgent:.1%} > 0%"
-        )
-    if summary.under_triage > TARGETS["under_triage"]:
-        failures.append(f"under-triage {summary.under_triage:.1%} > 2%")
-    if summary.triage_acceptable < TARGETS["triage_acceptable"]:
-        failures.append(f"triage exact-or-acceptable {summary.triage_acceptable:.1%} < 92%")
-    if not simulate and summary.top3 < TARGETS["top3"]:
-        failures.append(f"cause top-3 {summary.top3:.1%} < 92%")
-    if not simulate and summary.top1 < TARGETS["top1"]:
-        failures.append(f"cause top-1 {summary.top1:.1%} < 75%")
-    if simulate and summary.median_questions > TARGETS["median_questions"]:
-        failures.append(f"median questions {summary.median_questions:g} > 8")
-    if simulate and same_triage is not None and same_triage < TARGETS["same_triage_as_full"]:
-        failures.append(f"same triage as full information {same_triage:.1%} < 95%")
-    return failures
+    measured: list[tuple[str, str, float | None, bool]] = [
+        ("under_triage_urgent", "under-triage of urgent/emergency cases",
+         summary.under_triage_urgent, True),
+        ("under_triage", "under-triage", summary.under_triage, True),
+        ("triage_acceptable", "triage exact-or-acceptable", summary.triage_acceptable, True),
+        ("over_triage_self_care", "over-triage of self-care cases",
+         summary.over_triage_self_care, True),
+        ("top3", "cause top-3", summary.top3, not simulate),
+        ("top1", "cause top-1", summary.top1, not simulate),
+        ("median_questions", "median questions", summary.median_questions, simulate),
+        ("median_items_shown", "median items shown", summary.median_items_shown, simulate),
+        ("same_triage_as_full", "same triage as full information", same_triage, simulate),
+    ]  # fmt: skip
+    return [
+        f"{label} {shown(name, value)}, target {target_text(name)}"
+        for name, label, value, applies in measured
+        if applies and value is not None and not meets(name, value)
+    ]

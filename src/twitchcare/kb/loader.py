@@ -31,6 +31,7 @@ from twitchcare.kb.models import (
     SourcesFile,
     Strict,
 )
+from twitchcare.kb.names import normalise_medicine
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -73,8 +74,8 @@ def _key_path(data: Any, loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def _parse(model: type[M], path: Path) -> M:
-    data = _read_yaml(path)
+def _parse(model: type[M], path: Path, data: Any = None) -> M:
+    data = _read_yaml(path) if data is None else data
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -82,6 +83,56 @@ def _parse(model: type[M], path: Path) -> M:
         raise KnowledgeError(
             where=path.name, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
         ) from None
+
+
+def _graded_conditions(path: Path) -> ConditionsFile:
+    """Read conditions.yaml, turning each elicited ``strength`` into the scale's fixed ratio.
+
+    Done before validation so that every evidence item has exactly one ratio and the engine
+    never needs to know which kind it was; giving both a figure and a grade is an error.
+    """
+    data = _read_yaml(path)
+    scale = data.get("evidence_scale") if isinstance(data, dict) else None
+    grades: dict[str, float] = {}
+    if isinstance(scale, dict):
+        raw_cap = scale.get("cap")
+        cap = float(raw_cap) if isinstance(raw_cap, int | float) and raw_cap > 0 else None
+        for i, grade in enumerate(scale.get("grades") or []):
+            if not isinstance(grade, dict):
+                continue
+            lr = grade.get("lr")
+            if isinstance(lr, int | float) and cap is not None and not 1 / cap <= lr <= cap:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=f"evidence_scale.grades[{grade.get('id', i)}].lr",
+                    problem=f"{lr:g} is outside the cap (1/{cap:g} to {cap:g})",
+                )
+            if isinstance(grade.get("id"), str) and isinstance(lr, int | float):
+                grades[grade["id"]] = float(lr)
+    conditions = data.get("conditions") if isinstance(data, dict) else None
+    for cond in conditions if isinstance(conditions, list) else []:
+        if not isinstance(cond, dict):
+            continue
+        for i, ev in enumerate(cond.get("evidence") or []):
+            if not isinstance(ev, dict) or "strength" not in ev:
+                continue
+            key = f"conditions[{cond.get('id')}].evidence[{i}].strength"
+            if "lr" in ev:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=key,
+                    problem="give either 'lr' (a cited figure) or 'strength', not both",
+                )
+            if ev["strength"] not in grades:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=key,
+                    problem=f"unknown strength '{ev['strength']}'",
+                    hint=_did_you_mean(str(ev["strength"]), set(grades))
+                    or f"use one of {', '.join(grades) or 'the evidence_scale grades'}",
+                )
+            ev["lr"] = grades[ev["strength"]]
+    return _parse(ConditionsFile, path, data)
 
 
 def _did_you_mean(name: str, known: set[str]) -> str:
@@ -113,8 +164,20 @@ class _Checker:
                 hint=_did_you_mean(fact_id, set(self.kb.facts)),
             )
 
+    def _name(self, file: str, key: str, name: str) -> None:
+        if normalise_medicine(name) != name:
+            raise KnowledgeError(
+                where=file,
+                field=key,
+                problem=f"'{name}' is not written as names are compared",
+                hint=f"write '{normalise_medicine(name)}'",
+            )
+
     def run(self) -> None:
         kb = self.kb
+        for mech in kb.mechanisms.values():
+            for s in mech.sources:
+                self.source("rules.yaml", f"mechanisms[{mech.id}].sources", s)
         for rule in kb.rules:
             key = f"rules[{rule.id}]"
             for s in rule.sources:
@@ -128,6 +191,9 @@ class _Checker:
                         problem=f"'{test.fact}' is tested with 'is: false'",
                         hint="triage rules may only look for the presence of something",
                     )
+        if kb.evidence_scale is not None:
+            for s in kb.evidence_scale.sources:
+                self.source("conditions.yaml", "evidence_scale.sources", s)
         for cond in kb.conditions.values():
             key = f"conditions[{cond.id}]"
             for s in cond.sources:
@@ -157,13 +223,59 @@ class _Checker:
         for med in kb.medications.values():
             for s in med.sources:
                 self.source("medications.yaml", f"classes[{med.id}].sources", s)
+            for name in med.members:
+                self._name("medications.yaml", f"classes[{med.id}].members", name)
+        for inter in kb.interactions.values():
+            key = f"interactions[{inter.id}]"
+            for s in inter.sources:
+                self.source("medications.yaml", key + ".sources", s)
+            for cls in [*inter.one_of, *inter.and_one_of]:
+                if cls not in kb.medications:
+                    raise KnowledgeError(
+                        where="medications.yaml",
+                        field=key,
+                        problem=f"unknown class '{cls}'",
+                        hint=_did_you_mean(cls, set(kb.medications)),
+                    )
         asked: set[str] = set()
         for screen in kb.screens:
             for f in screen.facts:
                 self.fact("questions.yaml", f"screens[{screen.id}].facts", f)
                 asked.add(f)
+            for f in screen.enable_if:
+                self.fact("questions.yaml", f"screens[{screen.id}].enable_if", f)
+            # Follow-ups (ask_if) appear only after a yes, so they are not counted here; the
+            # evaluation measures the largest page actually shown.
+            always = [f for f in screen.facts if f in kb.facts and kb.facts[f].ask_if is None]
+            if len(always) > MAX_SCREEN_ITEMS:
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"screens[{screen.id}].facts",
+                    problem=f"{len(always)} items on one page",
+                    hint=f"split it: a page shows at most {MAX_SCREEN_ITEMS} items",
+                )
         for fact in kb.facts.values():
-            if not fact.derived and fact.id not in asked:
+            if fact.ask_if is not None:
+                self.fact("questions.yaml", f"facts[{fact.id}].ask_if", fact.ask_if)
+                if kb.facts[fact.ask_if].kind not in ("boolean", "list"):
+                    raise KnowledgeError(
+                        where="questions.yaml",
+                        field=f"facts[{fact.id}].ask_if",
+                        problem=f"'{fact.ask_if}' is not a yes/no question or a list",
+                        hint="a follow-up is asked after a yes, or after a list naming something",
+                    )
+            if fact.ask_when is not None:
+                for test in leaves(fact.ask_when):
+                    self.fact("questions.yaml", f"facts[{fact.id}].ask_when", test.fact)
+            for child in fact.summarises:
+                self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
+            if fact.summarises and fact.kind != "boolean":
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"facts[{fact.id}]",
+                    problem="a gateway question (summarises) must be a yes/no fact",
+                )
+            if not (fact.derived or fact.legacy) and fact.id not in asked:
                 raise KnowledgeError(
                     where="questions.yaml",
                     field=f"facts[{fact.id}]",
@@ -177,6 +289,10 @@ class _Checker:
             )
 
 
+# A page a worried person can read at a glance: longer lists are split or put behind a gateway.
+MAX_SCREEN_ITEMS = 10
+
+
 def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for item in items:
@@ -186,18 +302,97 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
     return out
 
 
-def _medication_facts(meds: MedicationsFile) -> list[Fact]:
-    """Each medication class becomes a derived yes/no fact ``med.<class>``."""
+def _interaction_facts(meds: MedicationsFile) -> list[Fact]:
+    """Each interaction becomes a derived yes/no fact ``interaction.<id>``."""
     return [
         Fact(
-            id=f"med.{c.id}",
+            id=f"interaction.{i.id}",
             kind="boolean",
-            text=f"Takes {c.name.lower()}",
-            help=f"Derived from the medicines list: {', '.join(c.members[:6])}...",
+            text=i.name,
+            help="Derived from the medicines and substances lists.",
             derived=True,
-            base_rate=0.03,
+            base_rate=0.01,
         )
-        for c in meds.classes
+        for i in meds.interactions
+    ]
+
+
+def _medication_facts(meds: MedicationsFile) -> list[Fact]:
+    """Each medication class becomes derived yes/no facts: ``med.<class>`` (taken now, from the
+    medicines and substances lists) and ``stopped.<class>`` (stopped or cut down lately)."""
+    facts = []
+    for c in meds.classes:
+        examples = ", ".join(c.members[:6])
+        name = c.name if c.name[:2].isupper() else c.name[0].lower() + c.name[1:]
+        facts.append(
+            Fact(
+                id=f"med.{c.id}",
+                kind="boolean",
+                text=f"Takes {name}",
+                help=f"Derived from the medicines and substances lists: {examples}...",
+                derived=True,
+                base_rate=0.03,
+            )
+        )
+        facts.append(
+            Fact(
+                id=f"stopped.{c.id}",
+                kind="boolean",
+                text=f"Has stopped or cut down {name}",
+                help=f"Derived from the list of medicines stopped: {examples}...",
+                derived=True,
+                base_rate=0.01,
+            )
+        )
+    facts.append(
+        Fact(
+            id="med.unrecognised",
+            kind="boolean",
+            text="Takes a medicine or substance twitchcare does not recognise",
+            help="Derived from the medicines and substances lists: a name in no class.",
+            derived=True,
+            base_rate=0.05,
+        )
+    )
+    facts.append(
+        Fact(
+            id="stopped.unrecognised",
+            kind="boolean",
+            text="Has stopped a medicine twitchcare does not recognise",
+            help="Derived from the list of medicines stopped: a name in no class.",
+            derived=True,
+            base_rate=0.01,
+        )
+    )
+    return facts
+
+
+ONSET_PREFIX = "onset_days."
+
+
+def _onset_facts(facts: list[Fact]) -> list[Fact]:
+    """Each symptom with an ``onset`` phrase gets a question ``onset_days.<id>``: when it began.
+
+    Why: "sudden" must be judged from the symptom's own onset - slurred speech since this morning
+    in someone who has twitched for a year is sudden - never from how long the twitching has lasted.
+    """
+    return [
+        Fact(
+            id=f"{ONSET_PREFIX}{f.id}",
+            kind="number",
+            minimum=0,
+            maximum=36500,
+            unit="days",
+            text=f"When did the {f.onset} begin?",
+            help=(
+                "How long ago it began, e.g. 'an hour ago', '2 days', '3 weeks'. It may have begun "
+                "later than the twitching."
+            ),
+            base_rate=0.5,
+            ask_if=f.id,
+        )
+        for f in facts
+        if f.onset is not None
     ]
 
 
@@ -206,12 +401,19 @@ def build_kb(directory: Path) -> KnowledgeBase:
     manifest = _parse(Manifest, directory / "kb.yaml")
     sources = _parse(SourcesFile, directory / "sources.yaml")
     questions = _parse(QuestionsFile, directory / "questions.yaml")
-    conditions = _parse(ConditionsFile, directory / "conditions.yaml")
+    conditions = _graded_conditions(directory / "conditions.yaml")
     rules = _parse(RulesFile, directory / "rules.yaml")
     advice = _parse(AdviceFile, directory / "advice.yaml")
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
-    facts = _unique(questions.facts + _medication_facts(meds), "questions.yaml", "facts")
+    facts = _unique(
+        questions.facts
+        + _onset_facts(questions.facts)
+        + _medication_facts(meds)
+        + _interaction_facts(meds),
+        "questions.yaml",
+        "facts",
+    )
     kb = KnowledgeBase(
         version=manifest.version,
         date=manifest.date,
@@ -219,9 +421,25 @@ def build_kb(directory: Path) -> KnowledgeBase:
         facts=facts,
         screens=sorted(questions.screens, key=lambda s: s.order),
         conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
-        rules=list(_unique(rules.rules, "rules.yaml", "rules").values()),
+        evidence_scale=conditions.evidence_scale,
+        rules=list(
+            _unique(
+                [
+                    r.model_copy(update={"mechanism": m.id})
+                    for m in rules.mechanisms
+                    for r in m.rules
+                ],
+                "rules.yaml",
+                "rules",
+            ).values()
+        ),
+        mechanisms=_unique(rules.mechanisms, "rules.yaml", "mechanisms"),
         advice=_unique(advice.advice, "advice.yaml", "advice"),
         medications=_unique(meds.classes, "medications.yaml", "classes"),
+        interactions=_unique(meds.interactions, "medications.yaml", "interactions"),
+        recognised_names=frozenset(
+            [*meds.recognised, *(n for c in meds.classes for n in c.members)]
+        ),
         levels={lv.level: lv for lv in levels.levels},
     )
     _Checker(kb).run()

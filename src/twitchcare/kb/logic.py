@@ -81,9 +81,6 @@ class FactTest(_Strict):
         expected = True if self.is_ is None else self.is_
         return bool(value) is expected
 
-    def facts_used(self) -> Iterator[str]:
-        yield self.fact
-
 
 def _compare(value: float, test: FactTest) -> bool:
     checks = [
@@ -108,10 +105,6 @@ class AllOf(_Strict):
             return True
         return None
 
-    def facts_used(self) -> Iterator[str]:
-        for p in self.all:
-            yield from p.facts_used()
-
 
 class AnyOf(_Strict):
     """True as soon as one part is True; False when every part is False; otherwise unknown."""
@@ -125,10 +118,6 @@ class AnyOf(_Strict):
         if all(r is False for r in results):
             return False
         return None
-
-    def facts_used(self) -> Iterator[str]:
-        for p in self.any:
-            yield from p.facts_used()
 
 
 class AtLeast(_Strict):
@@ -146,10 +135,6 @@ class AtLeast(_Strict):
         if true + unknown < self.at_least:
             return False
         return None
-
-    def facts_used(self) -> Iterator[str]:
-        for p in self.of:
-            yield from p.facts_used()
 
 
 Predicate = Annotated[Union[FactTest, AllOf, AnyOf, AtLeast], Field(union_mode="left_to_right")]  # noqa: UP007

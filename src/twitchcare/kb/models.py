@@ -58,6 +58,38 @@ class Fact(Strict):
     choices: dict[str, str] | None = None
     base_rate: float = Field(default=0.15, gt=0, lt=1)
     derived: bool = Field(default=False, description="Computed from other answers, never asked.")
+    legacy: bool = Field(
+        default=False,
+        description=(
+            "Kept so that older answers and version-1 case files keep their meaning; never asked "
+            "because newer, more precise questions replace it."
+        ),
+    )
+    onset: str | None = Field(
+        default=None,
+        description=(
+            "For a symptom whose own onset matters (e.g. 'slurred speech'): the noun phrase "
+            "used to ask when it began, as the number fact onset_days.<id>."
+        ),
+    )
+    ask_if: str | None = Field(
+        default=None,
+        description="Asked only when this yes/no fact is yes (like FHIR enableWhen).",
+    )
+    ask_when: Predicate | None = Field(
+        default=None,
+        description=(
+            "Asked only when this holds or is not known yet (e.g. pregnancy: a woman of "
+            "child-bearing age); when it is false, a yes/no question is answered 'no'."
+        ),
+    )
+    summarises: list[str] = Field(
+        default_factory=list,
+        description=(
+            "A gateway question ('any of these?'): yes when any of these facts is yes. Its "
+            "screen of details is shown only after a yes (or an 'I don't know')."
+        ),
+    )
 
 
 class Screen(Strict):
@@ -69,6 +101,13 @@ class Screen(Strict):
     kind: Literal["body_map", "checklist", "form"]
     facts: list[str] = Field(min_length=1)
     order: int
+    enable_if: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Shown only when one of these yes/no facts is yes, or was asked and left unknown "
+            "(like FHIR enableWhen); empty means always eligible."
+        ),
+    )
 
 
 class QuestionsFile(Strict):
@@ -77,12 +116,35 @@ class QuestionsFile(Strict):
 
 
 class Evidence(Strict):
-    """How much one finding shifts one condition: a likelihood ratio with its source."""
+    """How much one finding shifts one condition: a likelihood ratio with its source.
+
+    The ratio is either a figure taken from the cited source (``lr``) or, where the source
+    states the association but gives no figure, an elicited grade (``strength``) that the loader
+    turns into the fixed, capped ratio of the evidence scale, so no weight is chosen by hand.
+    """
 
     when: Predicate
     lr: float = Field(gt=0)
+    strength: str | None = None
     sources: list[str] = Field(min_length=1)
     note: str | None = None
+
+
+class EvidenceGrade(Strict):
+    """One step of the elicitation scale: a named grade and the fixed ratio it stands for."""
+
+    id: str
+    lr: float = Field(gt=0)
+    meaning: str = Field(min_length=10)
+
+
+class EvidenceScale(Strict):
+    """How a stated-but-unmeasured association becomes a likelihood ratio, with the reason."""
+
+    rationale: str = Field(min_length=20)
+    cap: float = Field(gt=1, description="No elicited ratio is above cap or below 1/cap.")
+    grades: list[EvidenceGrade] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
 
 
 class Condition(Strict):
@@ -108,12 +170,21 @@ class Condition(Strict):
         default=None,
         description="Shown only when this is True: no frightening rare diagnosis without evidence.",
     )
+    feared: bool = Field(
+        default=False,
+        description=(
+            "A disease people with twitching commonly fear (e.g. ALS). When the person says they "
+            "worry about a serious disease and the gate is closed, the result says which of the "
+            "gate's signs are absent, so the reassurance is specific."
+        ),
+    )
     evidence: list[Evidence] = Field(min_length=1)
     advice: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 
 
 class ConditionsFile(Strict):
+    evidence_scale: EvidenceScale | None = None
     conditions: list[Condition]
 
 
@@ -126,10 +197,25 @@ class Rule(Strict):
     message: str = Field(min_length=10)
     specialist: Specialist
     sources: list[str] = Field(min_length=1)
+    mechanism: str = Field(default="", description="Filled in by the loader from its group.")
+
+
+class Mechanism(Strict):
+    """A group of red-flag rules that guard against one mechanism of harm, with its guidance.
+
+    Organising rules by mechanism, not by the cases we happened to write, is what lets them
+    catch the same danger told another way.
+    """
+
+    id: str
+    name: str
+    harm: str = Field(min_length=20, description="What goes wrong if this is missed.")
+    sources: list[str] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
 
 
 class RulesFile(Strict):
-    rules: list[Rule]
+    mechanisms: list[Mechanism]
 
 
 class Advice(Strict):
@@ -156,8 +242,27 @@ class MedicationClass(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Interaction(Strict):
+    """Two different medicines or substances taken together, one from each list of classes.
+
+    E.g. two serotonergic medicines (serotonergic with serotonergic), or a drug that blocks the
+    breakdown of another (theophylline with a theophylline raiser). Derived fact
+    ``interaction.<id>``.
+    """
+
+    id: str
+    name: str
+    one_of: list[str] = Field(min_length=1)
+    and_one_of: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
 class MedicationsFile(Strict):
     classes: list[MedicationClass]
+    interactions: list[Interaction] = Field(default_factory=list)
+    recognised: list[str] = Field(
+        default_factory=list, description="Known names with no class: not flagged as unknown."
+    )
 
 
 class TriageLevelText(Strict):
@@ -182,9 +287,13 @@ class KnowledgeBase(Strict):
     facts: dict[str, Fact]
     screens: list[Screen]
     conditions: dict[str, Condition]
+    evidence_scale: EvidenceScale | None = None
     rules: list[Rule]
+    mechanisms: dict[str, Mechanism] = Field(default_factory=dict)
     advice: dict[str, Advice]
     medications: dict[str, MedicationClass]
+    interactions: dict[str, Interaction] = Field(default_factory=dict)
+    recognised_names: frozenset[str] = frozenset()
     levels: dict[str, TriageLevelText]
     language: str = "en"  # the words are in this language; see kb/translation.py
     units: dict[str, str] = Field(default_factory=dict)  # unit -> its name in ``language``

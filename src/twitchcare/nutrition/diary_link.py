@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from twitchcare.config import Settings
     from twitchcare.diary.intake import IntakeEntry
     from twitchcare.diary.profile import Profile
+    from twitchcare.store import DiaryStore
 
 
 @dataclass(frozen=True)
@@ -85,28 +86,34 @@ def record(
 
 def days(settings: Settings, first: dt.date, last: dt.date) -> list[DayIntake]:
     """Entries for every day from ``first`` to ``last`` inclusive."""
-    from twitchcare.diary.days import get_day
-    from twitchcare.diary.intake import intake_for_day
     from twitchcare.store import open_store
 
     store = open_store(settings)
     try:
-        out = []
-        day = first
-        while day <= last:
-            factors = get_day(store, day)
-            totals: dict[str, float | None] = {}
-            if factors is not None:
-                totals = {
-                    "magnesium_mg": factors.magnesium_mg,
-                    "caffeine_mg": factors.caffeine_mg,
-                    "alcohol_units": factors.alcohol_units,
-                }
-            out.append(DayIntake(day, tuple(intake_for_day(store, day)), totals))
-            day += dt.timedelta(days=1)
-        return out
+        return days_in(store, first, last)
     finally:
         store.close()
+
+
+def days_in(store: DiaryStore, first: dt.date, last: dt.date) -> list[DayIntake]:
+    """:func:`days` on a diary that is already open (a server keeps one open)."""
+    from twitchcare.diary.days import get_day
+    from twitchcare.diary.intake import intake_for_day
+
+    out = []
+    day = first
+    while day <= last:
+        factors = get_day(store, day)
+        totals: dict[str, float | None] = {}
+        if factors is not None:
+            totals = {
+                "magnesium_mg": factors.magnesium_mg,
+                "caffeine_mg": factors.caffeine_mg,
+                "alcohol_units": factors.alcohol_units,
+            }
+        out.append(DayIntake(day, tuple(intake_for_day(store, day)), totals))
+        day += dt.timedelta(days=1)
+    return out
 
 
 def profile(settings: Settings) -> Profile | None:

@@ -6,10 +6,13 @@ small typos found through rapidfuzz against the vocabulary, not against 8,050 de
 keeps a search to a few milliseconds. How well the query words match always dominates; a small
 prior then prefers plain generic records over branded, restaurant and baby-food ones.
 
-The index is prebuilt and shipped as ``data/foods-index.marshal`` (plain lists and numbers, read
-with :mod:`marshal` in a few milliseconds, and unlike pickle it cannot run code). Food objects are
-made only for the hits. If the file is missing or was built from another CSV or other word lists,
-the index is rebuilt in memory from the CSV instead.
+The index (plain lists and numbers) is kept with :mod:`marshal`, read in a few milliseconds and,
+unlike pickle, unable to run code. Marshal's format belongs to one Python version, so the index is
+not shipped: it is built from the CSV at first use (about half a second) and saved in the user's
+cache folder (platformdirs; ``XDG_CACHE_HOME`` on Linux), one file per Python version, carrying a
+key of the CSV, the word lists and the overrides it was built from. A missing, unreadable or stale
+file is rebuilt and replaced, with one line on stderr saying so; when the cache cannot be written
+the index lives in memory for the run and the line says why. Food objects are made only for hits.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ import bisect
 import hashlib
 import marshal
 import math
+import os
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +51,6 @@ from twitchcare.nutrition.vocabulary import (
 
 __all__ = ["FoodIndex", "SearchHit", "build_index", "load_index", "write_index"]
 
-INDEX_NAME = "foods-index.marshal"
 INDEX_FORMAT = 2
 _COLUMNS = (
     "ids", "descriptions", "groups", "magnesium", "caffeine", "portions", "notes", "vocab",
@@ -267,8 +272,11 @@ class FoodIndex:
 
 
 def index_path() -> Path:
-    """The prebuilt index shipped next to the CSV."""
-    return csv_path().with_name(INDEX_NAME)
+    """Where this Python keeps the index: the user's cache folder, one file per version."""
+    from platformdirs import user_cache_dir
+
+    tag = f"py{sys.version_info.major}{sys.version_info.minor}-m{marshal.version}"
+    return Path(user_cache_dir("twitchcare", appauthor=False)) / f"foods-index-{tag}.marshal"
 
 
 def index_key(csv_bytes: bytes) -> str:
@@ -284,21 +292,61 @@ def build_index() -> FoodIndex:
     return FoodIndex.build(parse_rows(csv_path()))
 
 
+def read_index(path: Path, key: str) -> tuple[FoodIndex | None, str]:
+    """The index saved at ``path`` for ``key``, or None with why it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, "first use"
+    except OSError as exc:
+        return None, f"could not read {path}: {exc.strerror or exc}"
+    try:
+        index = FoodIndex.loads(data, key)
+    except (ValueError, EOFError, TypeError, KeyError, AttributeError):
+        return None, f"{path} was unreadable"
+    return (index, "") if index is not None else (None, f"{path} was built from other data")
+
+
+def save_index(index: FoodIndex, key: str, path: Path) -> None:
+    """Write atomically (a temporary file renamed over), so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".foods-index-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(index.dumps(key))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def obtain_index(path: Path) -> FoodIndex:
+    """The index saved at ``path`` when current, else built now, saved there, and said once."""
+    key = index_key(csv_path().read_bytes())
+    index, why = read_index(path, key)
+    if index is not None:
+        return index
+    index = build_index()
+    try:
+        save_index(index, key, path)
+    except OSError as exc:
+        note = f"could not save it to {path} ({exc.strerror or exc}); it is rebuilt on each run"
+    else:
+        note = f"saved to {path}"
+    print(f"twitchcare: built the food search index ({why}); {note}", file=sys.stderr)
+    return index
+
+
 @lru_cache(maxsize=1)
 def load_index() -> FoodIndex:
-    """The prebuilt index when it matches the CSV and word lists, else one built now."""
-    key = index_key(csv_path().read_bytes())
-    try:
-        index = FoodIndex.loads(index_path().read_bytes(), key)
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        index = None
-    return index if index is not None else build_index()
+    """The process's food index (read from the user's cache, built there at first use)."""
+    return obtain_index(index_path())
 
 
 def write_index(path: Path | None = None) -> Path:
-    """Rebuild the shipped index file (run after changing the CSV or the word lists)."""
+    """Build the index and save it (e.g. ahead of first use, or to rebuild a cache by hand)."""
     target = path or index_path()
-    target.write_bytes(build_index().dumps(index_key(csv_path().read_bytes())))
+    save_index(build_index(), index_key(csv_path().read_bytes()), target)
     return target
 
 

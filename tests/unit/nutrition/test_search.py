@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from twitchcare.nutrition.foods import csv_path, parse_rows
-from twitchcare.nutrition.search import FoodIndex, build_index, index_key, index_path, load_index
+from twitchcare.nutrition.search import (
+    FoodIndex,
+    build_index,
+    index_key,
+    index_path,
+    load_index,
+    obtain_index,
+    write_index,
+)
 
 
 def _top(query: str) -> str:
@@ -67,15 +80,77 @@ def test_empty_caffeine_cells_stay_unknown() -> None:
     assert foods["14209"].caffeine_mg_per_100g == 40
 
 
-def test_the_shipped_index_is_current_and_equals_a_fresh_build() -> None:
-    key = index_key(csv_path().read_bytes())
-    shipped = FoodIndex.loads(index_path().read_bytes(), key)
-    assert shipped is not None, "stale index: run python -m twitchcare.nutrition.search"
+def test_a_saved_index_reads_back_equal_to_a_fresh_build(tmp_path: Path) -> None:
+    path = write_index(tmp_path / "index.marshal")
+    saved = FoodIndex.loads(path.read_bytes(), index_key(csv_path().read_bytes()))
+    assert saved is not None
     fresh = build_index()
-    assert shipped.descriptions == fresh.descriptions
-    assert shipped.doc_tokens == fresh.doc_tokens
-    assert shipped.prior == fresh.prior
-    assert shipped.token_cost == fresh.token_cost
+    assert saved.descriptions == fresh.descriptions
+    assert saved.doc_tokens == fresh.doc_tokens
+    assert saved.prior == fresh.prior
+    assert saved.token_cost == fresh.token_cost
+
+
+def test_the_index_lives_in_the_user_cache_one_file_per_python_version(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = index_path()
+    assert path.parent == tmp_path / "twitchcare"
+    assert f"py{sys.version_info.major}{sys.version_info.minor}" in path.name
+    assert not list((Path(__file__).parents[3] / "src/twitchcare/data").glob("*.marshal"))
+
+
+def test_first_use_builds_saves_and_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cache" / "index.marshal"
+    assert len(obtain_index(path)) == 8050
+    [line] = capsys.readouterr().err.splitlines()
+    assert "built the food search index (first use)" in line and str(path) in line
+    assert path.exists()
+    assert len(obtain_index(path)) == 8050
+    assert capsys.readouterr().err == ""  # read back, silently
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"\x00garbage from another Python", "was unreadable"),
+        (b"", "was unreadable"),
+        (None, "was built from other data"),
+    ],
+)
+def test_an_unreadable_or_stale_index_is_rebuilt_and_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, why: str
+) -> None:
+    path = tmp_path / "index.marshal"
+    path.write_bytes(build_index().dumps("some-other-key") if content is None else content)
+    assert obtain_index(path).search("spinach", limit=1)
+    [line] = capsys.readouterr().err.splitlines()
+    assert why in line and "saved to" in line
+    assert FoodIndex.loads(path.read_bytes(), index_key(csv_path().read_bytes())) is not None
+
+
+def test_an_unwritable_cache_still_searches_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert obtain_index(blocker / "index.marshal").search("spinach", limit=1)
+    [line] = capsys.readouterr().err.splitlines()
+    assert "could not save it" in line and "rebuilt on each run" in line
+
+
+def test_foods_search_builds_the_cache_on_first_run_only(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [str(Path(sys.executable).parent / "twitchcare"), "foods", "search", "spinach"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert "Spinach" in first.stdout
+    assert first.stderr.count("\n") == 1 and "first use" in first.stderr
+    second = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert second.stdout == first.stdout
+    assert second.stderr == ""
 
 
 def test_an_index_built_for_other_data_is_not_used() -> None:

@@ -1,0 +1,186 @@
+"""Reading answers typed in a person's own words: "2 weeks", "since March", "200 mg", "none".
+
+Shared by the terminal and the web, so both accept the same phrases with the same messages.
+Lenient about form, strict about meaning: what cannot be read with confidence raises an
+:class:`InputError` whose ``problem`` and ``hint`` make a one-line message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from twitchcare.engine.interview import validate_answer
+from twitchcare.errors import InputError
+from twitchcare.german_words import as_english
+from twitchcare.kb.logic import FactValue
+from twitchcare.kb.models import Fact
+
+NONE_WORDS = {"0", "none", "nothing", "no", "none of these", "neither"}
+NUMBER_WORDS = {
+    "a": 1.0,
+    "an": 1.0,
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "couple": 2.0,
+    "few": 3.0,
+    "several": 4.0,
+    "half": 0.5,
+}
+DAYS_PER_UNIT = {
+    "hour": 1 / 24,
+    "hr": 1 / 24,
+    "h": 1 / 24,
+    "day": 1.0,
+    "d": 1.0,
+    "night": 1.0,
+    "week": 7.0,
+    "wk": 7.0,
+    "w": 7.0,
+    "month": 30.0,
+    "mo": 30.0,
+    "m": 30.0,
+    "year": 365.0,
+    "yr": 365.0,
+    "y": 365.0,
+}
+SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "just now", "now"}
+ONE_DAY = {"yesterday", "last night", "since yesterday"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FILLER = re.compile(
+    r"\b(about|around|roughly|approx(imately)?|maybe|for|since|ago|the|past|last)\b"
+)
+NUMBER = re.compile(r"^~?\s*(\d+(?:[.,]\d+)?)\s*(.*)$")
+
+
+def normalise(text: str) -> str:
+    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed;
+    German answer words become the English ones read here ("3 Tage" -> "3 days")."""
+    return as_english(" ".join(text.replace("\u2019", "'").lower().split()))
+
+
+def bad_answer(problem: str, hint: str = "") -> InputError:
+    return InputError(field="answer", problem=problem, hint=hint)
+
+
+def _amount(words: str) -> tuple[float, str] | None:
+    """Split "2 weeks" / "two weeks" / "a few days" into (2.0, "weeks")."""
+    match = NUMBER.match(words)
+    if match:
+        return float(match.group(1).replace(",", ".")), match.group(2).strip()
+    parts = words.split()
+    if parts and parts[0] in NUMBER_WORDS:
+        rest = parts[1:]
+        if parts[0] in {"a", "an"} and rest and rest[0] in {"few", "couple"}:
+            return NUMBER_WORDS[rest[0]], " ".join(w for w in rest[1:] if w != "of")
+        return NUMBER_WORDS[parts[0]], " ".join(w for w in rest if w != "of")
+    return None
+
+
+def _unit_days(unit: str) -> float | None:
+    unit = re.sub(r"^(a|an)\s+", "", unit.strip(". "))
+    if not unit:
+        return 1.0
+    for name, days in DAYS_PER_UNIT.items():
+        if unit in {name, name + "s"}:
+            return days
+    return None
+
+
+def _since_date(text: str, today: dt.date) -> int | None:
+    """Days since a calendar date or weekday ("since March", "since 3 May 2025", "since Monday")."""
+    if text in WEEKDAYS:
+        back = (today.weekday() - WEEKDAYS.index(text)) % 7 or 7
+        return back
+    from dateutil import parser as date_parser
+
+    try:
+        when = date_parser.parse(text, default=dt.datetime(today.year, today.month, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if when > today and not re.search(r"\d{4}", text):
+        when = when.replace(year=when.year - 1)
+    if when > today:
+        return None
+    return (today - when).days
+
+
+def parse_days(text: str, *, today: dt.date) -> float:
+    """How many days ago something began, from lay phrases: "3 days", "2 weeks", "since March"."""
+    t = normalise(text)
+    if t in SAME_DAY:
+        return 0
+    if t in ONE_DAY:
+        return 1
+    if t in {"last week", "a week ago"}:
+        return 7
+    if t in {"last month", "a month ago"}:
+        return 30
+    if t in {"last year", "a year ago"}:
+        return 365
+    stripped = " ".join(FILLER.sub(" ", t).split())
+    amount = _amount(stripped)
+    if amount is not None:
+        days_per = _unit_days(amount[1])
+        if days_per is not None:
+            return round(amount[0] * days_per, 1) if days_per < 1 else round(amount[0] * days_per)
+    days = _since_date(stripped, today) if stripped else None
+    if days is not None:
+        return days
+    raise bad_answer(
+        f"could not read '{text.strip()}' as a time",
+        "e.g. 3 days, 2 weeks, 6 months, this morning, since March",
+    )
+
+
+def _unit_words(unit: str | None) -> set[str]:
+    """Words a person may type after a number for this unit ("7 hours", "200 mg")."""
+    if not unit:
+        return set()
+    words = {unit.lower()}
+    for part in re.split(r"[/\s]+", unit.lower()):
+        if part and part not in {"uk", "per", "a", "day", "week"}:
+            words.update({part, part.rstrip("s"), part[0]})
+    return words
+
+
+def parse_number(fact: Fact, text: str, *, today: dt.date) -> float:
+    """A number for ``fact``, in its unit, checked against its range."""
+    if fact.unit == "days":
+        value: float = parse_days(text, today=today)
+    else:
+        t = normalise(text)
+        match = NUMBER.match(t)
+        if match is None or (match.group(2) and match.group(2) not in _unit_words(fact.unit)):
+            unit = f" ({fact.unit})" if fact.unit else ""
+            raise bad_answer(f"'{text.strip()}' is not a number{unit}", "type a number, e.g. 7")
+        value = float(match.group(1).replace(",", "."))
+    if value == int(value):
+        value = int(value)
+    _check(fact, value)
+    return value
+
+
+def _check(fact: Fact, value: FactValue) -> None:
+    """Re-raise the engine's own range check without the internal field name."""
+    try:
+        validate_answer(fact, value)
+    except InputError as exc:
+        raise bad_answer(exc.problem, exc.hint) from None
+
+
+def parse_list(text: str) -> list[str]:
+    """Names separated by commas ("omeprazole, salbutamol"); "none" is an empty list."""
+    t = normalise(text)
+    if t in NONE_WORDS:
+        return []
+    names = [n.strip() for n in re.split(r",|;|\band\b", t)]
+    return [n for n in names if n]

@@ -1,0 +1,68 @@
+"""Request bodies of the JSON API: strict (unknown fields are refused, naming the field)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from twitchcare.kb.logic import FactValue
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StateBody(Body):
+    state: str = Field(min_length=1, max_length=20000, description="As returned by the last call.")
+
+
+class AnswerBody(StateBody):
+    screen: str = Field(min_length=1, max_length=100, description="The page being answered.")
+    answers: dict[str, FactValue | None] = Field(
+        default_factory=dict,
+        description='Fact id -> value; null or missing means "I don\'t know".',
+    )
+
+
+class ResultBody(StateBody):
+    save: bool = Field(default=False, description="Keep the result in the diary.")
+
+
+class EpisodeBody(Body):
+    locations: list[str] = Field(min_length=1, max_length=17, examples=[["calf"]])
+    started_at: dt.datetime | None = Field(
+        default=None, description="With a time zone; default now."
+    )
+    side: str | None = None
+    duration_s: float | None = None
+    intensity: int | None = None
+    contexts: list[str] = Field(default_factory=list, max_length=10)
+    note: str = Field(default="", max_length=2000)
+
+
+class DayBody(Body):
+    caffeine_mg: float | None = None
+    alcohol_units: float | None = None
+    stress_0_10: float | None = None
+    sleep_hours: float | None = None
+    exercise_min: float | None = None
+    magnesium_mg: float | None = None
+    relaxation_min: float | None = None
+    tags: list[str] | None = Field(default=None, max_length=20)
+
+
+class IntakeBody(Body):
+    kind: Literal["food", "caffeine", "alcohol"]
+    text: str = Field(min_length=1, max_length=200, examples=["30 g pumpkin seeds"])
+    day: dt.date | None = Field(default=None, description="Default today.")
+
+
+class ProfileBody(Body):
+    age: int = Field(ge=0, le=120)
+    sex: Literal["female", "male"]
+    pregnant: bool = False
+    breastfeeding: bool = False
+    athlete: bool = False
+    weight_kg: float | None = Field(default=None, ge=1, le=400)

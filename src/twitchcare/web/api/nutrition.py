@@ -1,0 +1,44 @@
+"""``/api/v1/foods`` and ``/api/v1/intake``: the USDA table and what was eaten and drunk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+
+from twitchcare.web import intake
+from twitchcare.web.api.models import IntakeBody
+from twitchcare.web.context import settings, store
+from twitchcare.web.diary import today
+
+router = APIRouter(tags=["nutrition"])
+
+
+@router.get("/foods", summary="Search the USDA SR28 foods (values per 100 g)")
+def foods(
+    q: str = Query(min_length=1, max_length=200, description="e.g. pumpkin seeds"),
+    limit: int = Query(10, ge=1, le=100),
+) -> list[dict[str, Any]]:
+    from twitchcare.nutrition.search import load_index
+
+    return [hit.food.as_json() for hit in load_index().search(q, limit=limit)]
+
+
+@router.get("/intake", summary="A day's intake against targets and limits")
+def day(request: Request, day: dt.date | None = None) -> dict[str, Any]:
+    return intake.as_json(intake.summary(store(request), day or today()))
+
+
+@router.post("/intake", status_code=201, summary="Add a food or drink")
+def add(request: Request, body: IntakeBody) -> dict[str, Any]:
+    cache = settings(request).data_dir / "cache"
+    added = intake.add(store(request), cache, body.kind, body.text, body.day or today())
+    return {
+        "id": added.id,
+        "description": added.description,
+        "magnesium_mg": added.magnesium_mg,
+        "caffeine_mg": added.caffeine_mg,
+        "alcohol_units": added.alcohol_units,
+        "source": added.source,
+    }

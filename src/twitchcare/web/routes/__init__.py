@@ -1,0 +1,11 @@
+"""The pages, one module per area; each module exposes ``router``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def routers() -> list[APIRouter]:
+    from twitchcare.web.routes import assess, diary, learn, nutrition, settings
+
+    return [learn.router, assess.router, diary.router, nutrition.router, settings.router]

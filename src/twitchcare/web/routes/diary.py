@@ -1,0 +1,157 @@
+"""Diary pages: log an episode in two taps, log today's factors, see patterns and experiments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from starlette.responses import RedirectResponse, Response
+
+from twitchcare.errors import InputError
+from twitchcare.web.context import store
+from twitchcare.web.diary import last_place, log_episode, today
+from twitchcare.web.i18n import _
+from twitchcare.web.security import check_csrf
+from twitchcare.web.templating import render
+
+router = APIRouter(prefix="/diary", tags=["pages"], include_in_schema=False)
+
+
+def _number(form: Any, name: str) -> float | None:
+    raw = str(form.get(name, "")).strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise InputError(field=name, problem="is not a number", hint="or leave it empty") from None
+
+
+def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
+    from twitchcare.diary.analysis import RULE
+    from twitchcare.diary.charts import pick_factor
+    from twitchcare.diary.daily import build_table
+    from twitchcare.diary.days import get_day
+    from twitchcare.diary.episodes import list_episodes
+    from twitchcare.diary.readout import read_store
+    from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
+    from twitchcare.diary.stats import stats_from
+    from twitchcare.locations import LOCATIONS, SIDES
+    from twitchcare.web.charts import episodes_per_day, factor_points
+    from twitchcare.web.wording import finding
+
+    day = today()
+    readout = read_store(store(request), day)
+    stats = stats_from(readout, day)
+    table = build_table(readout.counts_by_day, readout.days)
+    per_day, rows = episodes_per_day(table, day)
+    factor = pick_factor(table, stats.factors) if len(table) else None
+    scatter, scatter_n = factor_points(table, factor) if factor else (None, 0)
+    places = stats.course.locations
+    most = max(places.values()) if places else 1
+    return render(
+        request,
+        "diary.html",
+        {
+            "title": _("Diary"),
+            "stats": stats,
+            "per_day": per_day,
+            "rows": rows,
+            "factor": factor,
+            "factor_label": FACTOR_LABELS.get(factor or "", ""),
+            "scatter": scatter,
+            "scatter_n": scatter_n,
+            "places": [(loc, n, 100 * n / most) for loc, n in places.items()],
+            "findings": [finding(f) for f in stats.factors if f.rate_ratio is not None],
+            "waiting": list(
+                dict.fromkeys(
+                    FACTOR_LABELS[f.factor] for f in stats.factors if f.rate_ratio is None
+                )
+            ),
+            "rule": RULE,
+            "last": last_place(store(request)),
+            "locations": LOCATIONS,
+            "sides": SIDES,
+            "today": get_day(store(request), day),
+            "factor_ranges": FACTOR_RANGES,
+            "factor_labels": FACTOR_LABELS,
+            "recent": list_episodes(store(request), limit=10, newest_first=True),
+            "problem": problem,
+            "done": request.query_params.get("done"),
+        },
+        status=status,
+    )
+
+
+@router.get("")
+def diary(request: Request) -> Response:
+    return _page(request)
+
+
+@router.post("/episodes", dependencies=[Depends(check_csrf)])
+async def add_episode(request: Request) -> Response:
+    form = await request.form()
+    locations = [v for v in form.getlist("location") if isinstance(v, str) and v]
+    contexts = [v for v in form.getlist("context") if isinstance(v, str) and v]
+    try:
+        intensity = _number(form, "intensity")
+        log_episode(
+            store(request),
+            locations=locations,
+            side=str(form.get("side") or "") or None,
+            intensity=int(intensity) if intensity is not None else None,
+            contexts=contexts,
+        )
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/diary?done=episode", status_code=303)
+
+
+@router.post("/episodes/{episode_id}/delete", dependencies=[Depends(check_csrf)])
+def delete_episode(request: Request, episode_id: int = Path(ge=1, le=2**31 - 1)) -> Response:
+    from twitchcare.diary.episodes import delete_episode as remove
+
+    remove(store(request), episode_id)
+    return RedirectResponse("/diary?done=deleted", status_code=303)
+
+
+@router.post("/day", dependencies=[Depends(check_csrf)])
+async def log_day(request: Request) -> Response:
+    from twitchcare.diary.days import set_day
+    from twitchcare.diary.records import FACTORS
+
+    form = await request.form()
+    try:
+        values = {name: _number(form, name) for name in FACTORS}
+        set_day(store(request), today(), values, carry_over=False)
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/diary?done=day", status_code=303)
+
+
+@router.post("/experiments", dependencies=[Depends(check_csrf)])
+async def start_experiment(request: Request) -> Response:
+    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
+
+    form = await request.form()
+    name = str(form.get("name", "")).strip()
+    try:
+        days = _number(form, "days") or 14
+        inferred = infer_target(name)
+        factor, comparison, target = inferred if inferred else (None, None, None)
+        first = today()
+        add_experiment(
+            store(request),
+            Experiment(
+                name=name,
+                start=first,
+                end=first + dt.timedelta(days=int(days) - 1),
+                factor=factor,
+                comparison=comparison,
+                target=target,
+            ),
+        )
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/diary?done=experiment", status_code=303)

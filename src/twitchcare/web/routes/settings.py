@@ -1,0 +1,107 @@
+"""Settings: the profile, the country for the emergency number, export and delete all data."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Depends, Request
+from starlette.responses import RedirectResponse, Response
+
+from twitchcare.emergency import NUMBERS
+from twitchcare.errors import InputError
+from twitchcare.web.context import settings, store
+from twitchcare.web.i18n import _
+from twitchcare.web.preferences import forget, get_country, set_country
+from twitchcare.web.security import check_csrf
+from twitchcare.web.templating import render
+
+router = APIRouter(prefix="/settings", tags=["pages"], include_in_schema=False)
+
+
+def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
+    from twitchcare.diary.profile import get_profile
+
+    return render(
+        request,
+        "settings.html",
+        {
+            "title": _("Settings"),
+            "profile": get_profile(store(request)),
+            "country": get_country(settings(request).data_dir),
+            "countries": sorted(NUMBERS.values(), key=lambda e: e.name),
+            "problem": problem,
+            "done": request.query_params.get("done"),
+        },
+        status=status,
+    )
+
+
+@router.get("")
+def page(request: Request) -> Response:
+    return _page(request)
+
+
+@router.post("/profile", dependencies=[Depends(check_csrf)])
+async def save_profile(request: Request) -> Response:
+    from twitchcare.diary.profile import Profile, set_profile
+
+    form = await request.form()
+    try:
+        raw_age = str(form.get("age", "")).strip()
+        if not raw_age.isdigit():
+            raise InputError(field="age", problem="give your age in whole years", hint="0-120")
+        raw_weight = str(form.get("weight_kg", "")).strip().replace(",", ".")
+        try:
+            weight = float(raw_weight) if raw_weight else None
+        except ValueError:
+            raise InputError(field="weight_kg", problem="is not a number") from None
+        set_profile(
+            store(request),
+            Profile(
+                age=int(raw_age),
+                sex=str(form.get("sex", "")),  # type: ignore[arg-type]
+                pregnant=form.get("pregnant") == "yes",
+                breastfeeding=form.get("breastfeeding") == "yes",
+                athlete=form.get("athlete") == "yes",
+                weight_kg=weight,
+            ),
+        )
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/settings?done=profile", status_code=303)
+
+
+@router.post("/country", dependencies=[Depends(check_csrf)])
+async def save_country(request: Request) -> Response:
+    form = await request.form()
+    try:
+        set_country(settings(request).data_dir, str(form.get("country", "")))
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/settings?done=country", status_code=303)
+
+
+@router.get("/export")
+def export(request: Request) -> Response:
+    """Everything in the diary as one JSON file (the same format as ``twitchcare export``)."""
+    from twitchcare.diary.archive import export_json
+
+    body = json.dumps(export_json(store(request)), ensure_ascii=False, indent=1)
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="twitchcare-diary.json"'},
+    )
+
+
+@router.post("/delete", dependencies=[Depends(check_csrf)])
+async def delete_all(request: Request) -> Response:
+    from twitchcare.diary.erase import erase_all
+
+    form = await request.form()
+    if form.get("confirm") != "yes":
+        problem = InputError(field="confirm", problem="tick the box to confirm deleting everything")
+        return _page(request, problem, status=400)
+    erase_all(store(request))
+    forget(settings(request).data_dir)
+    return RedirectResponse("/settings?done=deleted", status_code=303)

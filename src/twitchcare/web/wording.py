@@ -1,0 +1,120 @@
+"""Words for the engine's structured fields: whom to see, why a page is asked, what was said.
+
+The engine hands over ids and levels; this module words them for a page (through gettext).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twitchcare.kb.logic import FactValue
+from twitchcare.kb.models import KnowledgeBase
+from twitchcare.web.i18n import _
+
+
+def specialist_name(specialist: str) -> str:
+    names = {
+        "emergency_services": _("emergency services"),
+        "family_doctor": _("your family doctor (GP)"),
+        "neurologist": _("a neurologist (nerve and muscle specialist)"),
+        "endocrinologist": _("an endocrinologist (hormone specialist)"),
+        "ophthalmologist": _("an ophthalmologist (eye specialist)"),
+        "sleep_specialist": _("a sleep specialist"),
+        "pharmacist": _("a pharmacist"),
+        "midwife_or_obstetrician": _("your midwife or obstetrician"),
+        "none": "",
+    }
+    return names.get(specialist, specialist.replace("_", " "))
+
+
+def why_asked(purpose: str, level: str | None) -> str:
+    """Why a page is asked, from the engine's ``purpose`` and ``level`` fields."""
+    if purpose == "first":
+        return _("Where it twitches shapes every later question.")
+    if purpose == "triage":
+        return {
+            "emergency": _("An answer here could mean you need emergency care now."),
+            "urgent": _("An answer here could mean you should see a doctor today."),
+            "doctor": _("An answer here could mean a doctor should look at it."),
+        }.get(level or "", _("An answer here could change the advice."))
+    return _("It helps tell the likely causes apart.")
+
+
+def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
+    """What the person told us, in their words: the question and their answer."""
+    if fact_id.startswith("med."):
+        cls = kb.medications.get(fact_id.removeprefix("med."))
+        name = cls.name if cls else fact_id
+        return (
+            _("takes %(name)s") % {"name": name}
+            if value
+            else _("does not take %(name)s") % {"name": name}
+        )
+    fact = kb.facts.get(fact_id)
+    if fact is None:
+        return fact_id.replace("_", " ")
+    text = fact.text.strip()
+    if fact.kind == "boolean":
+        if text.endswith("?"):
+            return f"{text} {_('Yes') if value else _('No')}"
+        return text if value else _("not: %(text)s") % {"text": text}
+    if fact.kind == "number" and isinstance(value, int | float):
+        unit = f" {fact.unit}" if fact.unit else ""
+        return f"{text.rstrip('?')}: {value:g}{unit}"
+    if fact.kind == "choice" and isinstance(value, str):
+        return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
+    if isinstance(value, list):
+        return f"{text.rstrip('?')}: {', '.join(value) or _('none')}"
+    return text
+
+
+def evidence_lines(
+    kb: KnowledgeBase, hits: list[dict[str, Any]], facts: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Each piece of evidence as the person's own answers plus its sources."""
+    return [
+        {
+            "facts": [fact_label(kb, f, facts.get(f)) for f in hit["facts"]],
+            "sources": hit["sources"],
+        }
+        for hit in hits
+    ]
+
+
+def finding(result: Any) -> str:
+    """One factor finding from the diary analysis, in plain words with its uncertainty."""
+    from twitchcare.diary.records import FACTOR_LABELS
+
+    label = FACTOR_LABELS.get(result.factor, result.factor)
+    when = _("the same day") if result.lag_days == 0 else _("the next day")
+    if result.verdict == "not_enough_data" or result.rate_ratio is None:
+        return _("%(factor)s (%(when)s): not enough data yet – %(reason)s.") % {
+            "factor": label.capitalize(),
+            "when": when,
+            "reason": result.reason,
+        }
+    numbers = {
+        "factor": label,
+        "when": when,
+        "rr": f"{result.rate_ratio:.2f}",
+        "low": f"{result.ci_low:.2f}",
+        "high": f"{result.ci_high:.2f}",
+        "per": result.per,
+    }
+    if result.verdict == "associated" and result.rate_ratio > 1:
+        text = _(
+            "More %(factor)s went with more twitches %(when)s: %(rr)s times the twitches per "
+            "%(per)s (probably between %(low)s and %(high)s). A link, not proof of cause."
+        )
+    elif result.verdict == "associated":
+        text = _(
+            "More %(factor)s went with fewer twitches %(when)s: %(rr)s times the twitches per "
+            "%(per)s (probably between %(low)s and %(high)s). A link, not proof of cause."
+        )
+    else:
+        text = _(
+            "No clear link between %(factor)s and twitching %(when)s so far: %(rr)s times per "
+            "%(per)s, but anything between %(low)s and %(high)s is possible. That is not proof "
+            "there is none."
+        )
+    return text % numbers

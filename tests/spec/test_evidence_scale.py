@@ -1,0 +1,86 @@
+"""Evidence weights come from a cited figure or from the documented, capped elicitation scale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from twitchcare.errors import KnowledgeError
+from twitchcare.kb import KnowledgeBase
+from twitchcare.kb.loader import build_kb, default_knowledge_dir
+
+
+def _knowledge_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), target)
+    return target
+
+
+def _edit_conditions(directory: Path, old: str, new: str) -> None:
+    path = directory / "conditions.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_scale_is_documented_capped_and_cited(kb: KnowledgeBase) -> None:
+    scale = kb.evidence_scale
+    assert scale is not None
+    assert len(scale.rationale) > 200
+    assert scale.sources
+    for grade in scale.grades:
+        assert 1 / scale.cap <= grade.lr <= scale.cap, grade.id
+
+
+def test_every_graded_item_carries_exactly_its_grades_ratio(kb: KnowledgeBase) -> None:
+    assert kb.evidence_scale is not None
+    ratios = {g.id: g.lr for g in kb.evidence_scale.grades}
+    graded = [ev for c in kb.conditions.values() for ev in c.evidence if ev.strength]
+    assert graded, "the v2 conditions use the scale"
+    for ev in graded:
+        assert ev.strength in ratios
+        assert ev.lr == ratios[ev.strength]
+
+
+def test_a_grade_beyond_the_cap_is_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(directory, "{id: strong, lr: 10.0,", "{id: strong, lr: 50.0,")
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    assert "evidence_scale.grades[strong].lr" in str(err.value)
+    assert "cap" in str(err.value)
+
+
+def test_an_unknown_grade_names_the_condition_and_suggests_one(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, strength: strnog,",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    message = str(err.value)
+    assert "conditions[rhabdomyolysis].evidence[0].strength" in message
+    assert "strong" in message
+
+
+def test_a_figure_and_a_grade_together_are_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, lr: 40.0, strength: strong,",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    assert "not both" in str(err.value)
+
+
+def test_serious_rare_causes_are_gated_and_cite_a_source(kb: KnowledgeBase) -> None:
+    for cond in kb.conditions.values():
+        if cond.serious:
+            assert cond.requires is not None, cond.id
+            assert cond.sources, cond.id

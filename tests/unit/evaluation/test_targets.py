@@ -1,0 +1,43 @@
+"""Evaluation targets live in one place: the check and the table both read them from there."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcare.cli.render import render_evaluation
+from twitchcare.evaluation import scoring
+from twitchcare.evaluation.run import EvaluationReport
+from twitchcare.evaluation.scoring import Summary, failed_targets, target_text
+
+SUMMARY = Summary(
+    cases=10, triage_exact=0.9, triage_acceptable=0.95, under_triage=0.0,
+    under_triage_urgent=0.0, urgent_cases=3, over_triage=0.05, over_triage_self_care=0.05,
+    self_care_cases=4, top1=0.8, top3=0.9, median_questions=7.0, median_items_shown=30.0,
+    brier=0.1, reliability=(), misses=(),
+)  # fmt: skip
+
+
+def test_a_changed_target_changes_the_check_and_the_table(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(scoring.TARGETS, "top1", 0.85)
+    monkeypatch.setitem(scoring.TARGETS, "median_questions", 6.0)
+    full = failed_targets(SUMMARY, simulate=False, same_triage=None)
+    assert "cause top-1 80.0%, target ≥ 85%" in full
+    simulated = failed_targets(SUMMARY, simulate=True, same_triage=0.99)
+    assert simulated == ["median questions 7, target ≤ 6"]
+    report = EvaluationReport(
+        summary=SUMMARY, simulate=True, same_triage_as_full=0.99, failures=tuple(simulated)
+    )
+    render_evaluation(report)
+    table = capsys.readouterr().out
+    assert "≥ 85%" in table and "≤ 6" in table and "≥ 75%" not in table
+
+
+def test_targets_read_as_floors_or_ceilings() -> None:
+    assert target_text("triage_acceptable") == "≥ 92%"
+    assert target_text("under_triage") == "≤ 2%"
+    assert target_text("under_triage_urgent") == "≤ 0%"
+    assert failed_targets(SUMMARY, simulate=False, same_triage=None) == [
+        "cause top-3 90.0%, target ≥ 92%"
+    ]

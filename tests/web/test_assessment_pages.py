@@ -1,0 +1,130 @@
+"""The interview as pages: one question page at a time, back, errors, and the result."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import answer_pages, fill_page, post_form, screen_of
+
+SELF_CARE: dict[str, Any] = {
+    "loc.eyelid": True,
+    "side": "left",
+    "duration_days": 5,
+    "pattern": "comes_and_goes",
+    "ctx.under_stress": True,
+    "ctx.after_caffeine": True,
+    "caffeine_mg_per_day": 500,
+    "stress_0_10": 8,
+    "sleep_hours": 7,
+    "age": 22,
+    "sex": "female",
+}
+
+
+def _until(client: TestClient, screen: str, full: dict[str, Any]) -> Any:
+    """Start and answer pages from ``full`` until ``screen`` is asked; returns that page."""
+    page = post_form(client, "/assess/start", {})
+    while screen_of(page.text) != screen:
+        page = post_form(client, "/assess/question", fill_page(page.text, full))
+    return page
+
+
+def test_the_start_page_explains_and_starts(client: TestClient) -> None:
+    page = client.get("/assess")
+    assert page.status_code == 200
+    assert "I don&#39;t know" in page.text or "I don't know" in page.text
+    first = post_form(client, "/assess/start", {})
+    assert first.url.path == "/assess/question"
+    assert screen_of(first.text) == "where"
+    assert 'data-loc="loc.calf"' in first.text  # the body map
+    assert re.search(r'value="region\.legs"[^>]*data-places="[^"]*loc\.calf', first.text)
+
+
+def test_a_sudden_one_sided_weakness_ends_the_interview_with_the_emergency_number(
+    client: TestClient,
+) -> None:
+    result, screens = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
+    assert result.url.path == "/assess/result"
+    assert screens[-1] == "stroke_signs" and "emergency" in screens
+    assert "care-emergency" in result.text
+    assert "Call 112 now" in result.text
+
+
+def test_the_emergency_number_follows_the_chosen_country(client: TestClient) -> None:
+    post_form(client, "/settings/country", {"country": "GB"})
+    result, _ = answer_pages(client, {"loc.face": True, "face_drooping": True})
+    assert "Call 999 now" in result.text
+
+
+def test_back_shows_the_previous_page_again(client: TestClient) -> None:
+    first = post_form(client, "/assess/start", {})
+    second = post_form(client, "/assess/question", fill_page(first.text, {"loc.calf": True}))
+    assert screen_of(second.text) != "where"
+    again = post_form(client, "/assess/back", {})
+    assert screen_of(again.text) == "where"
+
+
+def test_a_time_that_cannot_be_read_shows_an_error_summary_and_keeps_the_page(
+    client: TestClient,
+) -> None:
+    course = _until(client, "course", {"loc.thigh": True})
+    bad = post_form(client, "/assess/question", {"screen": "course", "duration_days": "lots"})
+    assert bad.status_code == 400
+    assert 'class="error-summary"' in bad.text and 'href="#f-duration_days"' in bad.text
+    assert "When did it start" in bad.text
+    assert screen_of(bad.text) == "course" == screen_of(course.text)
+    too_long = post_form(
+        client, "/assess/question", {"screen": "course", "duration_days": "200 years"}
+    )
+    assert too_long.status_code == 400 and "out of range" in too_long.text
+
+
+def test_a_time_in_words_is_read_as_days(client: TestClient) -> None:
+    _until(client, "course", {"loc.thigh": True})
+    after = post_form(client, "/assess/question", {"screen": "course", "duration_days": "2 weeks"})
+    assert after.status_code == 200 and screen_of(after.text) != "course"
+
+
+def test_i_dont_know_leaves_a_whole_page_unknown(client: TestClient) -> None:
+    _until(client, "emergency", {"loc.calf": True})
+    after = post_form(client, "/assess/question", {"screen": "emergency", "dont_know": "1"})
+    assert after.status_code == 200
+    assert after.url.path == "/assess/result" or screen_of(after.text) != "emergency"
+
+
+def test_an_old_tab_answering_a_page_already_done_gets_the_current_page(
+    client: TestClient,
+) -> None:
+    first = post_form(client, "/assess/start", {})
+    second = post_form(client, "/assess/question", fill_page(first.text, {"loc.calf": True}))
+    stale = post_form(client, "/assess/question", fill_page(first.text, {"loc.eyelid": True}))
+    assert screen_of(stale.text) == screen_of(second.text)
+
+
+def test_exam_stress_coffee_and_an_eyelid_twitch_give_self_care_with_a_caffeine_target(
+    client: TestClient,
+) -> None:
+    result, _ = answer_pages(client, SELF_CARE)
+    assert "care-self_care" in result.text
+    assert "200 mg" in result.text
+    assert "Possible causes" in result.text
+    meters = re.findall(r'<meter min="0" max="1" value="([0-9.]+)"', result.text)
+    probabilities = [float(p) for p in meters]
+    assert probabilities and probabilities[0] == max(probabilities)
+    assert 'rel="noopener noreferrer"' in result.text
+
+
+def test_saving_the_result_keeps_it_in_the_diary(client: TestClient) -> None:
+    answer_pages(client, SELF_CARE)
+    saved = post_form(client, "/assess/save", {})
+    assert "Saved in your diary as assessment 1" in saved.text
+    listed = client.get("/api/v1/assessments").json()
+    assert [a["triage"] for a in listed] == ["self_care"]
+
+
+def test_the_result_without_an_interview_goes_to_the_start(client: TestClient) -> None:
+    assert client.get("/assess/result").url.path == "/assess"
+    assert client.get("/assess/question").url.path == "/assess"
