@@ -46,7 +46,7 @@ def test_every_graded_item_carries_exactly_its_grades_ratio(kb: KnowledgeBase) -
 
 def test_a_grade_beyond_the_cap_is_rejected(tmp_path: Path) -> None:
     directory = _knowledge_copy(tmp_path)
-    _edit_conditions(directory, "{id: strong, lr: 10.0,", "{id: strong, lr: 50.0,")
+    _edit_conditions(directory, "{id: strong, lr: 10.0,", "{id: strong, lr: 500.0,")
     with pytest.raises(KnowledgeError) as err:
         build_kb(directory)
     assert "evidence_scale.grades[strong].lr" in str(err.value)
@@ -84,3 +84,17 @@ def test_serious_rare_causes_are_gated_and_cite_a_source(kb: KnowledgeBase) -> N
         if cond.serious:
             assert cond.requires is not None, cond.id
             assert cond.sources, cond.id
+
+
+def test_a_grade_stronger_than_its_findings_base_rate_allows_is_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: muscle_cramps}, strength: weak, sources: [nhs-heat-exhaustion]}",
+        "{when: {fact: muscle_cramps}, strength: strong, sources: [nhs-heat-exhaustion]}",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    message = str(err.value)
+    assert "conditions[heat_illness].evidence" in message
+    assert "'muscle_cramps' can carry" in message and "at most 3.33" in message

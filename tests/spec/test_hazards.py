@@ -105,6 +105,25 @@ def test_the_non_obvious_hazards_are_in_the_log(log: HazardLog) -> None:
         assert hazard_id in log.hazards
 
 
+def test_worry_anxiety_or_a_past_normal_test_never_lowers_the_level(kb: KnowledgeBase) -> None:
+    """The control of the 'anxious person falsely reassured' hazard, on every case: saying one
+    is worried, anxious, or had a normal EMG can never lower the level a red flag calls for."""
+    calming = {
+        "worried_about_serious_disease": True,
+        "anxious_most_days": True,
+        "history.anxiety_disorder": True,
+        "history.normal_emg": True,
+    }
+    lowered = []
+    for path in sorted(CASES.glob("*.json")):
+        facts = case_facts(load_case(path))
+        before = assess(kb, facts, now=NOW).level
+        after = assess(kb, {**facts, **calming}, now=NOW).level
+        if level_rank(after) < level_rank(before):
+            lowered.append((path.stem, before, after))
+    assert lowered == []
+
+
 def test_verification_cases_exist_under_tests_cases(log: HazardLog) -> None:
     missing = [
         (hz.id, case)
@@ -237,6 +256,8 @@ def _check_case(kb: KnowledgeBase, hz: Hazard, case_id: str) -> list[str]:
         if level_rank(renamed.level) < level_rank(result.level):
             problems.append("an unknown medicine name lowered the level")
     if hz.stop_after_screens:
+        # The person answers each page from what they have, overview questions included.
+        answers = with_gateway_answers(kb, facts)
         interview = Interview(kb, known=profile_facts(case))
         answers = with_gateway_answers(kb, facts)  # "any of these?" answered from the case
         for _ in range(hz.stop_after_screens):

@@ -248,7 +248,7 @@ def test_a_symptom_whose_onset_is_asked_has_an_onset_question_on_a_screen(
         assert onset.ask_if == finding and onset.id in asked
 
 
-def test_a_follow_up_question_must_follow_a_yes_no_question(tmp_path: Path) -> None:
+def test_a_follow_up_question_must_follow_a_yes_no_question_or_a_list(tmp_path: Path) -> None:
     folder = _copy_kb(tmp_path)
     path = folder / "questions.yaml"
     path.write_text(
@@ -258,4 +258,4 @@ def test_a_follow_up_question_must_follow_a_yes_no_question(tmp_path: Path) -> N
     with pytest.raises(KnowledgeError) as err:
         build_kb(folder)
     assert "facts[pregnancy_weeks].ask_if" in str(err.value)
-    assert "'age' is not a yes/no question" in str(err.value)
+    assert "'age' is not a yes/no question or a list" in str(err.value)

@@ -162,3 +162,38 @@ def test_daytime_twitching_for_three_weeks_needs_a_doctor(kb: KnowledgeBase) -> 
     assert (
         assess(kb, {**facts, "duration_days": 21, "ctx.at_rest": True}, now=NOW).level == "doctor"
     )
+
+
+RED_FLAG_OVERVIEWS = [
+    g for g in _KB.facts.values() if g.summarises and g.id.startswith("gw.") and g.kind == "boolean"
+]
+
+
+@st.composite
+def overview_answers(draw: st.DrawFn) -> tuple[dict[str, FactValue], str]:
+    """A person who said yes to one overview, answered some of its details, and one more."""
+    gateway = draw(st.sampled_from(RED_FLAG_OVERVIEWS))
+    details = [c for c in gateway.summarises if _KB.facts[c].kind == "boolean"]
+    facts: dict[str, FactValue] = {**BASE, gateway.id: True}
+    for child in draw(st.lists(st.sampled_from(details), unique=True, max_size=len(details))):
+        facts[child] = draw(st.booleans())
+    unanswered = [c for c in details if c not in facts] or details
+    return facts, draw(st.sampled_from(unanswered))
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=overview_answers())
+def test_telling_apart_a_yes_overview_never_lowers_the_level(
+    case: tuple[dict[str, FactValue], str],
+) -> None:
+    facts, detail = case
+    before = assess(_KB, facts, now=NOW).level
+    after = assess(_KB, {**facts, detail: True}, now=NOW).level
+    assert level_rank(after) >= level_rank(before)
+
+
+def test_a_yes_to_breathing_or_chest_without_details_is_an_emergency(kb: KnowledgeBase) -> None:
+    assert assess(kb, {**BASE, "gw.breathing_chest": True}, now=NOW).level == "emergency"
+    told = {"breathing_difficulty": False, "breathing_fast": True, "difficulty_swallowing": False}
+    result = assess(kb, {**BASE, "gw.breathing_chest": True, **told, "chest_pain": False}, now=NOW)
+    assert result.level != "emergency"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from twitchcare.kb.logic import FactValue
+from twitchcare.kb.logic import FactValue, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
 from twitchcare.locations import LOCATIONS
@@ -25,7 +25,7 @@ CONTEXTS = (
 )
 
 
-DERIVED_PREFIXES = ("med.", "stopped.", "interaction.")
+DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 
 
@@ -114,7 +114,38 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
             for child in gateway.summarises:
                 if kb.facts[child].kind == "boolean":
                     out.setdefault(child, False)
+    _unanswered_worst_case(kb, out, said_yes={k for k, v in facts.items() if v is True})
     return out
+
+
+def _unanswered_worst_case(
+    kb: KnowledgeBase, out: dict[str, FactValue], *, said_yes: set[str]
+) -> None:
+    """``unanswered.<level>``: the worst level an unknown detail of a "yes" overview could bring.
+
+    A person who says yes to "a fit, a faint or confusion" and stops (or says "I don't know" to
+    the page) may have any of them. Each unknown detail is tried as a yes, with everything else
+    they said, and the most urgent level any of them would reach is kept. Answering a detail can
+    only replace "possibly" by what the person said, so one more symptom never lowers the level.
+    """
+    from twitchcare.engine.triage import fired_rules, triage_level  # triage reads these facts
+
+    # Details asked on a tick-list, where a page left unanswered means none was told apart; a
+    # question on a form (e.g. "more than prescribed?") is asked and answered on its own.
+    ticked = {f for screen in kb.screens if screen.kind == "checklist" for f in screen.facts}
+    worst = -1
+    for gateway in gateways(kb):
+        # Only an overview the person answered yes to: one set from its details says nothing new.
+        if gateway.id not in said_yes or gateway.id.startswith("region."):
+            continue
+        for child in gateway.summarises:
+            if child in out or child not in ticked or kb.facts[child].kind != "boolean":
+                continue
+            worst = max(worst, level_rank(triage_level(fired_rules(kb, {**out, child: True}))))
+    if worst >= 0:
+        for level in ("emergency", "urgent"):
+            if f"unanswered.{level}" in kb.facts:
+                out[f"unanswered.{level}"] = worst >= level_rank(level)
 
 
 def present(value: FactValue | None) -> bool:

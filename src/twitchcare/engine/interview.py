@@ -22,6 +22,7 @@ from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
 from twitchcare.errors import InputError
+from twitchcare.kb.loader import UNANSWERED_PREFIX
 from twitchcare.kb.logic import (
     LEVELS,
     AllOf,
@@ -301,6 +302,12 @@ class Interview:
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
             return self._step(first, "where it twitches comes first", purpose="first")
+        # A yes to an overview whose details are not given counts as the worse case in a result
+        # (unanswered.<level>), but it is not yet settled: its details are still asked.
+        worst_case_open = any(
+            facts.get(f"{UNANSWERED_PREFIX}{lv}") is True for lv in ("emergency", "urgent")
+        )
+        facts = {k: v for k, v in facts.items() if not k.startswith(UNANSWERED_PREFIX)}
         # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
         # what is still open is what later pages could decide.
         truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
@@ -339,6 +346,15 @@ class Interview:
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level
             )
+        if worst_case_open:
+            # The advice would otherwise rest on signs counted as possibly present: ask the
+            # details of the overviews answered yes before stopping.
+            for screen in self.kb.screens:
+                ticked = any(self._answers.get(g) is True for g in screen.enable_if)
+                if ticked and self._open_facts(screen, facts):
+                    return self._step(
+                        screen, "details of what you ticked", purpose="triage", level="urgent"
+                    )
         leading = rank_causes(self.kb, facts)[:6]
         best: tuple[float, int, Screen] | None = None
         for screen in self.kb.screens:
@@ -455,9 +471,18 @@ def simulate(
     """Run the interview answering each page from ``full`` ("I don't know" where it is silent).
 
     Gateway questions are answered as the person would: yes when any of their details applies.
+    A tick-list is answered as a whole, as in the terminal: when ``full`` tells anything about
+    its items, the items it does not mention are not ticked (no); when it tells nothing, the
+    whole page is "I don't know".
     """
     full = with_gateway_answers(kb, full)
     interview = Interview(kb, known=known)
     while (step := interview.next_step()) is not None:
-        interview.answer(step.screen.id, {f: full.get(f) for f in step.screen.facts})
+        answers = {f: full.get(f) for f in step.screen.facts}
+        if step.screen.kind == "checklist" and any(v is not None for v in answers.values()):
+            answers = {
+                f: (False if v is None and kb.facts[f].kind == "boolean" else v)
+                for f, v in answers.items()
+            }
+        interview.answer(step.screen.id, answers)
     return interview.result(now=now)

@@ -18,10 +18,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from twitchcare.errors import KnowledgeError
-from twitchcare.kb.logic import leaves
+from twitchcare.kb.logic import FactTest, leaves
 from twitchcare.kb.models import (
     AdviceFile,
     ConditionsFile,
+    Evidence,
     Fact,
     KnowledgeBase,
     LevelsFile,
@@ -173,6 +174,31 @@ class _Checker:
                 hint=f"write '{normalise_medicine(name)}'",
             )
 
+    def graded_ratio_possible(self, key: str, ev: Evidence) -> None:
+        """An elicited ratio for one yes/no finding cannot exceed 1 / the finding's base rate.
+
+        A likelihood ratio is sensitivity / false-positive rate; the base rate stands in for the
+        rate among people without the condition, and sensitivity is at most 1. So a grade that
+        claims more than a finding this common can carry is a wish, not evidence.
+        """
+        test = ev.when
+        if ev.strength is None or ev.lr <= 1 or not isinstance(test, FactTest):
+            return
+        fact = self.kb.facts.get(test.fact)
+        if fact is None or fact.kind != "boolean" or test.is_ is False:
+            return
+        most = 1 / fact.base_rate
+        if ev.lr > most + 1e-9:
+            raise KnowledgeError(
+                where="conditions.yaml",
+                field=key + ".strength",
+                problem=(
+                    f"'{ev.strength}' ({ev.lr:g}) is more than '{test.fact}' can carry: "
+                    f"{fact.base_rate:.0%} of people report it, so its ratio is at most {most:.3g}"
+                ),
+                hint="use a lower grade or a figure from the source",
+            )
+
     def run(self) -> None:
         kb = self.kb
         for mech in kb.mechanisms.values():
@@ -203,6 +229,7 @@ class _Checker:
                     self.source("conditions.yaml", f"{key}.evidence[{i}].sources", s)
                 for test in leaves(ev.when):
                     self.fact("conditions.yaml", f"{key}.evidence[{i}].when", test.fact)
+                self.graded_ratio_possible(f"{key}.evidence[{i}]", ev)
             if cond.requires is not None:
                 for test in leaves(cond.requires):
                     self.fact("conditions.yaml", key + ".requires", test.fact)
@@ -300,6 +327,26 @@ def _unique(items: list[Any], file: str, what: str) -> dict[str, Any]:
             raise KnowledgeError(where=file, field=f"{what}[{item.id}]", problem="duplicate id")
         out[item.id] = item
     return out
+
+
+UNANSWERED_PREFIX = "unanswered."
+
+
+def _unanswered_facts() -> list[Fact]:
+    """``unanswered.<level>``: a detail of an overview answered yes ("any of these?") is still
+    unknown, and that detail alone, with everything else the person said, would need this level.
+    Rules use it so that the signs a person has not told apart count as the worse case."""
+    return [
+        Fact(
+            id=f"{UNANSWERED_PREFIX}{level}",
+            kind="boolean",
+            text=f"A sign in a group you said yes to, not yet told apart, could need {words}",
+            help="Derived: an overview question was answered yes and some of its details were not.",
+            derived=True,
+            base_rate=0.01,
+        )
+        for level, words in (("emergency", "emergency care"), ("urgent", "a doctor today"))
+    ]
 
 
 def _interaction_facts(meds: MedicationsFile) -> list[Fact]:
@@ -410,7 +457,8 @@ def build_kb(directory: Path) -> KnowledgeBase:
         questions.facts
         + _onset_facts(questions.facts)
         + _medication_facts(meds)
-        + _interaction_facts(meds),
+        + _interaction_facts(meds)
+        + _unanswered_facts(),
         "questions.yaml",
         "facts",
     )
