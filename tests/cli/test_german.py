@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.cli.test_interactive import BENIGN_EYELID
 from tests.shared import OWN_CASES, REPO
 from twitchcare.cli import i18n, parsing
 from twitchcare.cli.app import app
@@ -153,13 +154,16 @@ def test_kb_show_in_german_leaves_no_english_words() -> None:
     assert "Lidzucken" in result.output and "Wie häufig" in result.output
 
 
-# The English journey of test_interactive.py, answered in German words.
-MAN_30 = ["30", "2"]
-EYELID_LEFT = ["Augenlid", "1"]
-COURSE = ["seit 5 Tagen", "2", "4", "nein", "n", "nein", "n"]
-BACKGROUND = ["0", "keine"]
-HABITS = ["300", "nein", "2", "", "6", "7", "n", "nein", "n", "n", "n", "n"]
-GERMAN_EYELID = [*MAN_30, *EYELID_LEFT, "0", *COURSE, "0", "0", *BACKGROUND, *HABITS]
+# The English journey of test_interactive.py (a man of 30 with a twitching left eyelid), answered
+# in German words, so that both follow the same pages whatever the interview asks next.
+IN_GERMAN = {
+    "eyelid": "Augenlid",
+    "5 days": "seit 5 Tagen",
+    "y": "ja",
+    "n": "nein",
+    "none": "keine",
+}
+GERMAN_EYELID = [IN_GERMAN.get(answer, answer) for answer in BENIGN_EYELID]
 
 
 @pytest.mark.usefixtures("german")
@@ -177,7 +181,7 @@ def test_the_interview_in_german_asks_and_answers_in_german() -> None:
 
 @pytest.mark.usefixtures("german")
 def test_a_bad_german_answer_is_explained_in_german_and_asked_again() -> None:
-    lines = ["dreißig", "30", "2", "Augenlid", "1", "0", "irgendwann", "q", "ja"]
+    lines = ["dreißig", *GERMAN_EYELID[:6], "irgendwann", "q", "ja"]
     result = runner.invoke(app, ["assess"], input="\n".join(lines) + "\n")
     assert "Traceback" not in result.output
     out = result.output
@@ -230,7 +234,7 @@ def test_german_steering_words_and_lists() -> None:
 
 def test_german_places_by_name_and_everyday_word() -> None:
     german = load_kb(lang="de")
-    places = [german.facts[f] for f in german.screens[0].facts if f.startswith("loc.")]
+    places = [f for f in german.facts.values() if f.id.startswith("loc.")]
     names = {f.id: i for i, f in enumerate(places, 1)}
     assert parsing.parse_locations("Augenlid und Oberschenkel", places) == {
         names["loc.eyelid"],

@@ -67,7 +67,7 @@ def test_every_knowledge_text_has_a_german_translation(kb: KnowledgeBase) -> Non
 
 
 # Words that read the same in both languages (names, and the German word for the same thing).
-SAME_IN_BOTH = {"Lithium", "Alkohol", "Epilepsie"}
+SAME_IN_BOTH = {"Lithium", "Alkohol", "Epilepsie", "Vegan", "Myasthenia gravis", "Tics", "Baclofen"}
 
 
 def test_no_german_text_is_left_in_english(kb: KnowledgeBase, de: KnowledgeBase) -> None:
@@ -219,3 +219,37 @@ def test_lang_setting_accepts_en_and_de_only(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(ConfigError) as info:
         load_settings()
     assert "TWITCHCARE_LANG" in info.value.one_line()
+
+
+def test_german_medicine_names_count_as_the_english_ones(
+    kb: KnowledgeBase, de: KnowledgeBase
+) -> None:
+    """A German list (Omeprazol, Furosemid, Johanniskraut) derives what the English one does,
+    and nothing in it is "not recognised" (which would push the advice up for no reason)."""
+    from twitchcare.engine.facts import derive
+
+    german = derive(
+        de, {"medications": ["Omeprazol", "Furosemid"], "substances": ["Johanniskraut"]}
+    )
+    english = derive(
+        kb, {"medications": ["omeprazole", "furosemide"], "substances": ["St John's wort"]}
+    )
+    assert german == {
+        **english,
+        "medications": german["medications"],
+        "substances": german["substances"],
+    }
+    assert german["med.unrecognised"] is False
+
+
+def test_a_german_name_for_an_unknown_medicine_names_file_and_key(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "i18n" / "de" / "medications.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  omeprazolx: omeprazolle\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as info:
+        translate(build_kb(folder), "de", folder)
+    line = info.value.one_line()
+    assert "i18n/de/medications.yaml" in line and "names[omeprazolx]" in line
+    assert "omeprazole" in line

@@ -2,9 +2,7 @@
 
 Every sentence the terminal prints is wrapped in :func:`_` (or marked with :func:`N_` where it is
 defined before the language is known). English is the source language, so it needs no catalogue;
-German lives in ``locale/de/LC_MESSAGES/messages.po``. ``make install`` compiles it to ``.mo``;
-when that is missing or older than the ``.po`` (a fresh checkout, an edited translation), the
-``.po`` is compiled in memory instead, so what is shown always matches the file in the repository.
+German lives in ``locale/de/LC_MESSAGES/messages.po``, read by :mod:`twitchcare.catalogue`.
 The catalogue template ``locale/messages.pot`` is extracted with ``make messages``.
 """
 
@@ -12,12 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import io
-from functools import lru_cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"
 
 _language: str | None = None
@@ -29,27 +24,16 @@ def N_(message: str) -> str:
 
 
 def catalogue_path(lang: str, suffix: str = ".po") -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+    from twitchcare.catalogue import catalogue_path as path
+
+    return path(LOCALE_DIR, lang, suffix)
 
 
-@lru_cache(maxsize=4)
 def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue for ``lang`` (English: the strings as written)."""
-    if lang == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
-    po, mo = catalogue_path(lang), catalogue_path(lang, ".mo")
-    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """The terminal's catalogue for ``lang``."""
+    from twitchcare.catalogue import load_catalogue
 
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return load_catalogue(LOCALE_DIR, lang)
 
 
 def set_language(lang: str) -> None:
@@ -85,3 +69,13 @@ def long_date(day: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(day, "EEEE, d. MMMM y", locale=lang)
+
+
+def number(value: float) -> str:
+    """A number the way the language writes it ("0.5" in English, "0,5" in German)."""
+    lang = language()
+    if lang == SOURCE_LANGUAGE:
+        return f"{value:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=lang, group_separator=False)

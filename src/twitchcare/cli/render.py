@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from twitchcare.cli.i18n import N_, _, long_date
+from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
 from twitchcare.kb.hazards import HazardLog
@@ -93,7 +93,8 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
             return text + " " + (_("yes") if value else _("no"))
         return text if value else _("not: {text}").format(text=text)
     if fact.kind == "number" and isinstance(value, int | float):
-        amount = f"{value:g} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else f"{value:g}"
+        shown = number(value)
+        amount = f"{shown} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else shown
         if fact.unit == "days" and text.startswith(_("When")):
             amount = _("{amount} ago").format(amount=amount)
         return f"{text.rstrip('?')}: {amount}"

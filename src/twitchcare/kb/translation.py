@@ -12,6 +12,7 @@ to English and is listed by :func:`missing_translations`, which the tests requir
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -19,7 +20,8 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 
 from twitchcare.errors import KnowledgeError
-from twitchcare.kb.models import KnowledgeBase, Strict
+from twitchcare.kb.models import Fact, KnowledgeBase, Rule, Strict
+from twitchcare.kb.names import normalise_medicine
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -30,6 +32,7 @@ class FactText(Strict):
     text: str | None = Field(default=None, min_length=1)
     help: str | None = Field(default=None, min_length=1)
     choices: dict[str, str] | None = None
+    onset: str | None = Field(default=None, min_length=1)
 
 
 class ScreenText(Strict):
@@ -39,6 +42,10 @@ class ScreenText(Strict):
 
 class QuestionsText(Strict):
     units: dict[str, str] = Field(default_factory=dict)
+    onset_text: str | None = Field(
+        default=None, description="Wording of the generated question onset_days.<id>: {onset}."
+    )
+    onset_help: str | None = None
     facts: dict[str, FactText] = Field(default_factory=dict)
     screens: dict[str, ScreenText] = Field(default_factory=dict)
 
@@ -57,7 +64,13 @@ class RuleText(Strict):
     message: str = Field(min_length=1)
 
 
+class MechanismText(Strict):
+    name: str | None = Field(default=None, min_length=1)
+    harm: str | None = Field(default=None, min_length=1)
+
+
 class RulesText(Strict):
+    mechanisms: dict[str, MechanismText] = Field(default_factory=dict)
     rules: dict[str, RuleText] = Field(default_factory=dict)
 
 
@@ -84,11 +97,54 @@ class MedicationText(Strict):
 
 
 class MedicationsText(Strict):
-    fact_text: str = Field(
-        default="Takes {name}", description="Wording of the derived fact med.<class>."
-    )
-    fact_help: str = Field(default="Derived from the medicines list: {members}...")
+    """Names, and the wording of the facts the loader derives from them ({name}, {members})."""
+
+    taken_text: str | None = Field(default=None, description="med.<class>")
+    taken_help: str | None = None
+    stopped_text: str | None = Field(default=None, description="stopped.<class>")
+    stopped_help: str | None = None
+    interaction_help: str | None = Field(default=None, description="interaction.<id>")
     classes: dict[str, MedicationText] = Field(default_factory=dict)
+    interactions: dict[str, MedicationText] = Field(default_factory=dict)
+    names: dict[str, str] = Field(
+        default_factory=dict,
+        description="A name in this language -> the English name it stands for (Omeprazol).",
+    )
+
+
+class StageText(Strict):
+    name: str | None = Field(default=None, min_length=1)
+    steps: list[str] | None = None
+
+
+class SessionText(Strict):
+    """A relaxation session; step lists are translated whole, in the original order."""
+
+    name: str | None = Field(default=None, min_length=1)
+    summary: str | None = Field(default=None, min_length=1)
+    evidence: str | None = Field(default=None, min_length=1)
+    opening: list[str] | None = None
+    steps: list[str] | None = None
+    closing: list[str] | None = None
+    stages: dict[str, StageText] = Field(default_factory=dict)
+
+
+class ProgrammeText(Strict):
+    name: str | None = Field(default=None, min_length=1)
+    summary: str | None = Field(default=None, min_length=1)
+
+
+class RelaxationText(Strict):
+    sessions: dict[str, SessionText] = Field(default_factory=dict)
+    programmes: dict[str, ProgrammeText] = Field(default_factory=dict)
+
+
+class DoctorQuestionText(Strict):
+    text: str = Field(min_length=1)
+
+
+class DoctorQuestionsText(Strict):
+    questions: dict[str, DoctorQuestionText] = Field(default_factory=dict)
 
 
 class Translation(BaseModel):
@@ -101,6 +157,8 @@ class Translation(BaseModel):
     advice: AdviceFileText = AdviceFileText()
     levels: LevelsText = LevelsText()
     medications: MedicationsText = MedicationsText()
+    relaxation: RelaxationText = RelaxationText()
+    doctor_questions: DoctorQuestionsText = DoctorQuestionsText()
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -112,6 +170,8 @@ FILES: dict[str, type[BaseModel]] = {
     "advice": AdviceFileText,
     "levels": LevelsText,
     "medications": MedicationsText,
+    "relaxation": RelaxationText,
+    "doctor_questions": DoctorQuestionsText,
 }
 
 
@@ -128,7 +188,10 @@ def _parse(model: type[M], path: Path, label: str) -> M:
 
     if not path.exists():
         return model()
-    data = _read_yaml(path)
+    try:
+        data = _read_yaml(path)
+    except KnowledgeError as exc:  # name the translation file, not just "rules.yaml"
+        raise KnowledgeError(where=label, field=exc.field, problem=exc.problem) from None
     try:
         return model.model_validate(data or {})
     except ValidationError as exc:
@@ -164,14 +227,154 @@ def _unknown(lang: str, file: str, key: str, ident: str, known: set[str]) -> Kno
     )
 
 
+GENERATED = ("med.", "stopped.", "interaction.", "onset_days.")
+
+
+def _generated(kb: KnowledgeBase, fact_id: str) -> bool:
+    """Facts the loader words from a template: per medicine class, interaction or onset."""
+    kind, _, rest = fact_id.partition(".")
+    if kind in ("med", "stopped"):
+        return rest in kb.medications
+    return kind == "interaction" or kind == "onset_days"
+
+
+def _sessions(kb: KnowledgeBase) -> dict[str, Any]:
+    """Relaxation sessions, programmes and doctor's questions, where the knowledge has them."""
+    return dict(getattr(kb, "relaxation", {}))
+
+
+def _programmes(kb: KnowledgeBase) -> dict[str, Any]:
+    return dict(getattr(kb, "programmes", {}))
+
+
+def _doctor_questions(kb: KnowledgeBase) -> dict[str, Any]:
+    return {q.id: q for q in getattr(kb, "doctor_questions", [])}
+
+
+STEP_LISTS = ("opening", "steps", "closing")
+
+
+def _check_relaxation(kb: KnowledgeBase, tr: Translation) -> None:
+    lang, file = tr.language, "relaxation"
+    sessions = _sessions(kb)
+    for sid, st in tr.relaxation.sessions.items():
+        session = sessions.get(sid)
+        if session is None:
+            raise _unknown(lang, file, "sessions", sid, set(sessions))
+        lists = [(name, getattr(st, name), getattr(session, name)) for name in STEP_LISTS]
+        stages = {stage.id: stage for stage in session.stages}
+        for stage_id, stage_text in st.stages.items():
+            if stage_id not in stages:
+                raise _unknown(lang, file, f"sessions[{sid}].stages", stage_id, set(stages))
+            lists.append((f"stages[{stage_id}].steps", stage_text.steps, stages[stage_id].steps))
+        for name, texts, steps in lists:
+            if texts is not None and len(texts) != len(steps):
+                raise KnowledgeError(
+                    where=_label(lang, file),
+                    field=f"sessions[{sid}].{name}",
+                    problem=f"{len(texts)} steps, but the session has {len(steps)}",
+                    hint="translate every step, in the same order",
+                )
+    programmes = _programmes(kb)
+    for pid in tr.relaxation.programmes:
+        if pid not in programmes:
+            raise _unknown(lang, file, "programmes", pid, set(programmes))
+    questions = _doctor_questions(kb)
+    for qid in tr.doctor_questions.questions:
+        if qid not in questions:
+            raise _unknown(lang, "doctor_questions", "questions", qid, set(questions))
+
+
+def _steps(steps: list[Any], texts: list[str] | None) -> list[Any]:
+    if texts is None:
+        return steps
+    return [step.model_copy(update={"text": text}) for step, text in zip(steps, texts, strict=True)]
+
+
+def _apply_relaxation(kb: KnowledgeBase, tr: Translation) -> dict[str, Any]:
+    """The updates for sessions, programmes and questions (none where the knowledge has none)."""
+    update: dict[str, Any] = {}
+    if hasattr(kb, "relaxation"):
+        sessions = {}
+        for sid, session in _sessions(kb).items():
+            st = tr.relaxation.sessions.get(sid, SessionText())
+            stages = []
+            for stage in session.stages:
+                gt = st.stages.get(stage.id, StageText())
+                stages.append(
+                    stage.model_copy(
+                        update={
+                            "name": _pick(gt.name, stage.name),
+                            "steps": _steps(stage.steps, gt.steps),
+                        }
+                    )
+                )
+            changes: dict[str, Any] = {
+                name: _steps(getattr(session, name), getattr(st, name)) for name in STEP_LISTS
+            }
+            changes.update(
+                name=_pick(st.name, session.name),
+                summary=_pick(st.summary, session.summary),
+                evidence=_pick(st.evidence, session.evidence),
+                stages=stages,
+            )
+            sessions[sid] = session.model_copy(update=changes)
+        update["relaxation"] = sessions
+    if hasattr(kb, "programmes"):
+        programmes = {}
+        for pid, programme in _programmes(kb).items():
+            pt = tr.relaxation.programmes.get(pid, ProgrammeText())
+            programmes[pid] = programme.model_copy(
+                update={
+                    "name": _pick(pt.name, programme.name),
+                    "summary": _pick(pt.summary, programme.summary),
+                }
+            )
+        update["programmes"] = programmes
+    if hasattr(kb, "doctor_questions"):
+        questions = []
+        for qid, question in _doctor_questions(kb).items():
+            qt = tr.doctor_questions.questions.get(qid)
+            questions.append(question.model_copy(update={"text": qt.text}) if qt else question)
+        update["doctor_questions"] = questions
+    return update
+
+
+def _missing_relaxation(kb: KnowledgeBase, tr: Translation) -> list[str]:
+    lang = tr.language
+    missing = []
+    for sid, session in _sessions(kb).items():
+        st = tr.relaxation.sessions.get(sid, SessionText())
+        for name in ("name", "summary", "evidence", *STEP_LISTS):
+            if getattr(st, name) is None and (name not in STEP_LISTS or getattr(session, name)):
+                missing.append(f"{_label(lang, 'relaxation')} sessions[{sid}].{name}")
+        for stage in session.stages:
+            gt = st.stages.get(stage.id, StageText())
+            for name in ("name", "steps"):
+                if getattr(gt, name) is None:
+                    where = f"sessions[{sid}].stages[{stage.id}].{name}"
+                    missing.append(f"{_label(lang, 'relaxation')} {where}")
+    for pid in _programmes(kb):
+        pt = tr.relaxation.programmes.get(pid, ProgrammeText())
+        for name in ("name", "summary"):
+            if getattr(pt, name) is None:
+                missing.append(f"{_label(lang, 'relaxation')} programmes[{pid}].{name}")
+    for qid in _doctor_questions(kb):
+        if qid not in tr.doctor_questions.questions:
+            missing.append(f"{_label(lang, 'doctor_questions')} questions[{qid}].text")
+    return missing
+
+
 def check_translation(kb: KnowledgeBase, tr: Translation) -> None:
     """Every id a translation names exists in the knowledge, and every choice key too."""
     lang = tr.language
     q = tr.questions
+    _check_relaxation(kb, tr)
     for fact_id, ft in q.facts.items():
         fact = kb.facts.get(fact_id)
-        if fact is None or fact_id.startswith("med."):
-            raise _unknown(lang, "questions", "facts", fact_id, set(kb.facts))
+        if fact is None or _generated(kb, fact_id):
+            known = {f for f in kb.facts if not _generated(kb, f)}
+            raise _unknown(lang, "questions", "facts", fact_id, known)
         extra = set(ft.choices or {}) - set(fact.choices or {})
         if extra:
             raise KnowledgeError(
@@ -179,6 +382,12 @@ def check_translation(kb: KnowledgeBase, tr: Translation) -> None:
                 field=f"facts[{fact_id}].choices",
                 problem=f"unknown choice '{sorted(extra)[0]}'",
                 hint=f"choices: {', '.join(fact.choices or {}) or 'none (not a choice question)'}",
+            )
+        if ft.onset is not None and fact.onset is None:
+            raise KnowledgeError(
+                where=_label(lang, "questions"),
+                field=f"facts[{fact_id}].onset",
+                problem="the fact has no onset question to word",
             )
     units = {f.unit for f in kb.facts.values() if f.unit}
     for unit in q.units:
@@ -190,28 +399,84 @@ def check_translation(kb: KnowledgeBase, tr: Translation) -> None:
             raise _unknown(lang, "questions", "screens", screen_id, screens)
     tables: list[tuple[str, str, dict[str, Any], set[str]]] = [
         ("conditions", "conditions", dict(tr.conditions.conditions), set(kb.conditions)),
+        ("rules", "mechanisms", dict(tr.rules.mechanisms), set(kb.mechanisms)),
         ("rules", "rules", dict(tr.rules.rules), {r.id for r in kb.rules}),
         ("advice", "advice", dict(tr.advice.advice), set(kb.advice)),
         ("levels", "levels", dict(tr.levels.levels), set(kb.levels)),
         ("medications", "classes", dict(tr.medications.classes), set(kb.medications)),
+        ("medications", "interactions", dict(tr.medications.interactions), set(kb.interactions)),
     ]
     for file, key, entries, known in tables:
         for ident in entries:
             if ident not in known:
                 raise _unknown(lang, file, key, ident, known)
-    for template in ("fact_text", "fact_help"):
-        try:
-            getattr(tr.medications, template).format(name="x", members="y")
-        except (KeyError, IndexError, ValueError):
+    for name, english in tr.medications.names.items():
+        if english not in kb.recognised_names:
+            close = difflib.get_close_matches(english, sorted(kb.recognised_names), n=1)
             raise KnowledgeError(
                 where=_label(lang, "medications"),
-                field=template,
-                problem="template may only use {name} and {members}",
-            ) from None
+                field=f"names[{name}]",
+                problem=f"'{english}' is not a name the knowledge knows",
+                hint=f"did you mean '{close[0]}'?" if close else "",
+            )
+        if name != normalise_medicine(name) or name in kb.recognised_names:
+            raise KnowledgeError(
+                where=_label(lang, "medications"),
+                field=f"names[{name}]",
+                problem="must be new and written as names are compared",
+                hint=f"write '{normalise_medicine(name)}'",
+            )
+    templates = [
+        ("questions", "onset_text", q.onset_text, {"onset"}),
+        ("medications", "taken_text", tr.medications.taken_text, {"name"}),
+        ("medications", "taken_help", tr.medications.taken_help, {"members"}),
+        ("medications", "stopped_text", tr.medications.stopped_text, {"name"}),
+        ("medications", "stopped_help", tr.medications.stopped_help, {"members"}),
+    ]
+    for file, field, template, names in templates:
+        if template is None:
+            continue
+        used = set(re.findall(r"{(\w*)}", template))
+        if not used <= names:
+            raise KnowledgeError(
+                where=_label(lang, file),
+                field=field,
+                problem=f"unknown placeholder '{{{sorted(used - names)[0]}}}'",
+                hint="use " + ", ".join(f"{{{n}}}" for n in sorted(names)),
+            )
 
 
 def _pick(new: str | None, old: str) -> str:
     return new if new is not None else old
+
+
+def _generated_fact(kb: KnowledgeBase, tr: Translation, fact: Fact) -> Fact:
+    """A fact the loader words from a template, worded from the translated template."""
+    kind, _, rest = fact.id.partition(".")
+    meds = tr.medications
+    text, help_ = None, None
+    if kind in ("med", "stopped"):
+        cls = kb.medications[rest]
+        named = meds.classes.get(rest)
+        name = named.name if named else None
+        members = ", ".join(cls.members[:6])
+        template = meds.taken_text if kind == "med" else meds.stopped_text
+        help_template = meds.taken_help if kind == "med" else meds.stopped_help
+        if template is not None and name is not None:
+            text = template.format(name=name)
+        if help_template is not None:
+            help_ = help_template.format(members=members)
+    elif kind == "interaction":
+        named = meds.interactions.get(rest)
+        text = named.name if named else None
+        help_ = meds.interaction_help
+    else:
+        ft = tr.questions.facts.get(rest)
+        onset = ft.onset if ft else None
+        if tr.questions.onset_text is not None and onset is not None:
+            text = tr.questions.onset_text.format(onset=onset)
+        help_ = tr.questions.onset_help
+    return fact.model_copy(update={"text": _pick(text, fact.text), "help": _pick(help_, fact.help)})
 
 
 def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
@@ -219,16 +484,8 @@ def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
     q = tr.questions
     facts = {}
     for fact_id, fact in kb.facts.items():
-        if fact_id.startswith("med."):
-            cls = kb.medications[fact_id.removeprefix("med.")]
-            name = tr.medications.classes.get(cls.id)
-            label = name.name if name else cls.name
-            facts[fact_id] = fact.model_copy(
-                update={
-                    "text": tr.medications.fact_text.format(name=label),
-                    "help": tr.medications.fact_help.format(members=", ".join(cls.members[:6])),
-                }
-            )
+        if _generated(kb, fact_id):
+            facts[fact_id] = _generated_fact(kb, tr, fact)
             continue
         ft = q.facts.get(fact_id)
         if ft is None:
@@ -242,6 +499,7 @@ def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
                 "text": _pick(ft.text, fact.text),
                 "help": _pick(ft.help, fact.help),
                 "choices": choices,
+                "onset": ft.onset if ft.onset is not None else fact.onset,
             }
         )
     screens = []
@@ -262,10 +520,22 @@ def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
                 "how_common": _pick(ct.how_common, cond.how_common),
             }
         )
-    rules = []
-    for rule in kb.rules:
+
+    def rule_in(rule: Rule) -> Rule:
         rt = tr.rules.rules.get(rule.id)
-        rules.append(rule.model_copy(update={"message": rt.message}) if rt else rule)
+        return rule.model_copy(update={"message": rt.message}) if rt else rule
+
+    rules = [rule_in(rule) for rule in kb.rules]
+    mechanisms = {}
+    for mid, mech in kb.mechanisms.items():
+        mt = tr.rules.mechanisms.get(mid, MechanismText())
+        mechanisms[mid] = mech.model_copy(
+            update={
+                "name": _pick(mt.name, mech.name),
+                "harm": _pick(mt.harm, mech.harm),
+                "rules": [rule_in(r) for r in mech.rules],
+            }
+        )
     advice = {}
     for aid, item in kb.advice.items():
         at = tr.advice.advice.get(aid, AdviceText())
@@ -282,9 +552,17 @@ def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
             }
         )
     meds = {}
+    aliases = tr.medications.names
     for mid, med in kb.medications.items():
-        mt = tr.medications.classes.get(mid)
-        meds[mid] = med.model_copy(update={"name": mt.name}) if mt else med
+        named = tr.medications.classes.get(mid)
+        # Names in this language count as the English names they stand for ("omeprazol").
+        members = med.members + [n for n, english in aliases.items() if english in med.members]
+        update = {"name": named.name} if named else {}
+        meds[mid] = med.model_copy(update={**update, "members": members})
+    interactions = {}
+    for iid, inter in kb.interactions.items():
+        it = tr.medications.interactions.get(iid)
+        interactions[iid] = inter.model_copy(update={"name": it.name}) if it else inter
     return kb.model_copy(
         update={
             "language": tr.language,
@@ -293,9 +571,13 @@ def apply_translation(kb: KnowledgeBase, tr: Translation) -> KnowledgeBase:
             "screens": screens,
             "conditions": conditions,
             "rules": rules,
+            "mechanisms": mechanisms,
             "advice": advice,
             "levels": levels,
             "medications": meds,
+            "interactions": interactions,
+            "recognised_names": kb.recognised_names | frozenset(aliases),
+            **_apply_relaxation(kb, tr),
         }
     )
 
@@ -312,20 +594,28 @@ def translate(kb: KnowledgeBase, lang: str, knowledge_dir: Path) -> KnowledgeBas
 def _fields(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str | None]]:
     """Every translatable (file, key, field, id-of-subkey) in the English knowledge."""
     for fact_id, fact in kb.facts.items():
-        if fact_id.startswith("med."):
+        if _generated(kb, fact_id):
             continue
         yield "questions", f"facts[{fact_id}]", "text", None
         yield "questions", f"facts[{fact_id}]", "help", None
         for choice in fact.choices or {}:
             yield "questions", f"facts[{fact_id}]", "choices", choice
+        if fact.onset is not None:
+            yield "questions", f"facts[{fact_id}]", "onset", None
         if fact.unit:
             yield "questions", "units", fact.unit, None
+    if any(f.onset for f in kb.facts.values()):
+        yield "questions", "(templates)", "onset_text", None
+        yield "questions", "(templates)", "onset_help", None
     for screen in kb.screens:
         yield "questions", f"screens[{screen.id}]", "title", None
         yield "questions", f"screens[{screen.id}]", "text", None
     for cid in kb.conditions:
         for field in ("name", "explanation", "how_common"):
             yield "conditions", f"conditions[{cid}]", field, None
+    for mid in kb.mechanisms:
+        yield "rules", f"mechanisms[{mid}]", "name", None
+        yield "rules", f"mechanisms[{mid}]", "harm", None
     for rule in kb.rules:
         yield "rules", f"rules[{rule.id}]", "message", None
     for aid in kb.advice:
@@ -334,15 +624,23 @@ def _fields(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str | None]]:
     for lv in kb.levels:
         yield "levels", f"levels[{lv}]", "title", None
         yield "levels", f"levels[{lv}]", "instruction", None
+    for template in ("taken_text", "taken_help", "stopped_text", "stopped_help"):
+        yield "medications", "(templates)", template, None
+    if kb.interactions:
+        yield "medications", "(templates)", "interaction_help", None
     for mid in kb.medications:
         yield "medications", f"classes[{mid}]", "name", None
+    for iid in kb.interactions:
+        yield "medications", f"interactions[{iid}]", "name", None
 
 
 def _has(tr: Translation, file: str, key: str, field: str, sub: str | None) -> bool:
+    part: Any = getattr(tr, file)
     if key == "units":
         return field in tr.questions.units
+    if key == "(templates)":
+        return getattr(part, field) is not None
     table, ident = key[:-1].split("[", 1)
-    part: Any = getattr(tr, file)
     entry = getattr(part, table).get(ident)
     if entry is None:
         return False
@@ -356,7 +654,8 @@ def missing_translations(kb: KnowledgeBase, tr: Translation) -> list[str]:
     """Each user-visible English string with no translation, as ``file key.field``.
 
     Sources are deliberately absent: a source keeps its original title and address, so a reader
-    can find exactly the page that was cited.
+    can find exactly the page that was cited. So is the evidence scale, which explains the
+    weights to people editing the knowledge rather than to a person asking about twitching.
     """
     missing = []
     seen: set[tuple[str, str, str, str | None]] = set()
@@ -368,13 +667,16 @@ def missing_translations(kb: KnowledgeBase, tr: Translation) -> list[str]:
         if not _has(tr, file, key, field, sub):
             where = f"{key}.{field}" + (f".{sub}" if sub else "")
             missing.append(f"{_label(tr.language, file)} {where}")
-    return missing
+    return missing + _missing_relaxation(kb, tr)
 
 
 def check_languages(kb: KnowledgeBase, knowledge_dir: Path) -> list[str]:
     """Validate every shipped translation; one line per language that is incomplete."""
     lines = []
     for lang in TRANSLATED:
+        if not translation_dir(knowledge_dir, lang).is_dir():
+            lines.append(f"no '{lang}' translation in this knowledge directory (i18n/{lang})")
+            continue
         tr = read_translation(knowledge_dir, lang)
         check_translation(kb, tr)
         missing = missing_translations(kb, tr)

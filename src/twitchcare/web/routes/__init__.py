@@ -6,6 +6,13 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from twitchcare.web.routes import assess, diary, learn, nutrition, settings
+    from twitchcare.web.routes import assess, diary, language, learn, nutrition, settings
 
-    return [learn.router, assess.router, diary.router, nutrition.router, settings.router]
+    return [
+        learn.router,
+        assess.router,
+        diary.router,
+        nutrition.router,
+        settings.router,
+        language.router,
+    ]
