@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[web,dev,charts,postgres]'
 	$(BIN)/pybabel compile -d src/twitchcare/cli/locale --statistics
 	$(BIN)/pybabel compile -d src/twitchcare/web/locale --statistics
+	$(BIN)/pybabel compile -d src/twitchcare/locale --statistics
 	@touch $@
 
 install: $(VENV)/.installed
@@ -67,6 +68,10 @@ messages: install
 	$(BIN)/pybabel extract -F src/twitchcare/cli/locale/babel.cfg -k N_ --no-location \
 	  --sort-output --project twitchcare -o src/twitchcare/cli/locale/messages.pot .
 	$(BIN)/pybabel update -i src/twitchcare/cli/locale/messages.pot -d src/twitchcare/cli/locale \
+	  --no-location --no-fuzzy-matching
+	$(BIN)/pybabel extract -F src/twitchcare/locale/babel.cfg --no-location \
+	  --sort-output --project twitchcare -o src/twitchcare/locale/messages.pot .
+	$(BIN)/pybabel update -i src/twitchcare/locale/messages.pot -d src/twitchcare/locale \
 	  --no-location --no-fuzzy-matching
 
 clean:

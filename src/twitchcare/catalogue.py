@@ -9,8 +9,9 @@ repository and never silently falls back to English.
 
 from __future__ import annotations
 
-import gettext
+import gettext as _gettext
 import io
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,14 +25,14 @@ def catalogue_path(locale_dir: Path, lang: str, suffix: str = ".po") -> Path:
 
 
 @lru_cache(maxsize=8)
-def load_catalogue(locale_dir: Path, lang: str) -> gettext.NullTranslations:
+def load_catalogue(locale_dir: Path, lang: str) -> _gettext.NullTranslations:
     """The compiled catalogue for ``lang`` (English: the strings as written)."""
     if lang == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
+        return _gettext.NullTranslations()
     po, mo = catalogue_path(locale_dir, lang), catalogue_path(locale_dir, lang, ".mo")
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
+            return _gettext.GNUTranslations(handle)
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -40,4 +41,15 @@ def load_catalogue(locale_dir: Path, lang: str) -> gettext.NullTranslations:
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return _gettext.GNUTranslations(buffer)
+
+
+# The language of what is being worded now: set by the adapter (the terminal once, the web app per
+# request), read by the core's few sentences of its own (answers it cannot read, for example).
+LANGUAGE: ContextVar[str] = ContextVar("twitchcare_language", default=SOURCE_LANGUAGE)
+CORE_LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+def gettext(message: str) -> str:
+    """A core sentence in the language in use (catalogue ``src/twitchcare/locale``)."""
+    return load_catalogue(CORE_LOCALE_DIR, LANGUAGE.get()).gettext(message)

@@ -1,4 +1,4 @@
-"""German answers in the terminal, read by the same parsers as English ones.
+"""German answers (terminal and web), read by the same parsers as English ones.
 
 People answer in their own words ("ja", "3 Tage", "seit März", "vor 2 Wochen", "weiß nicht"). Rather
 than a second set of parsers that could drift from the English ones, each German word or phrase

@@ -22,16 +22,16 @@ from typer.testing import CliRunner
 
 from tests.cli.test_interactive import BENIGN_EYELID
 from tests.shared import OWN_CASES, REPO
+from twitchcare.catalogue import CORE_LOCALE_DIR, LANGUAGE, catalogue_path
 from twitchcare.cli import i18n, parsing
 from twitchcare.cli.app import app
-from twitchcare.cli.german_words import as_english
 from twitchcare.cli.render import DISCLAIMER
 from twitchcare.engine.assess import DISCLAIMER as ENGINE_DISCLAIMER
+from twitchcare.german_words import as_english
 from twitchcare.kb import KnowledgeBase, load_kb
 
 runner = CliRunner()
 POT = i18n.LOCALE_DIR / "messages.pot"
-PO_DE = i18n.catalogue_path("de")
 
 
 @pytest.fixture
@@ -40,6 +40,7 @@ def german() -> Iterator[None]:
     i18n.set_language("de")
     yield
     i18n._language = previous
+    LANGUAGE.set(previous or "en")
 
 
 def _msgids(path: Path) -> dict[str, str]:
@@ -47,23 +48,34 @@ def _msgids(path: Path) -> dict[str, str]:
         return {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.id, str)}
 
 
-def test_catalogue_template_holds_every_string_the_terminal_marks() -> None:
+# The terminal's catalogue, and the core's own (the answers it cannot read, shared with the web).
+CATALOGUES = {
+    "terminal": (i18n.LOCALE_DIR, "src/twitchcare/cli/**.py"),
+    "core": (CORE_LOCALE_DIR, "src/twitchcare/answers.py"),
+}
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_catalogue_template_holds_every_string_that_is_marked(name: str) -> None:
     """A string wrapped in _() but missing from messages.pot would never be translated."""
+    folder, pattern = CATALOGUES[name]
     found = {
         message
         for _file, _line, message, _comments, _context in extract_from_dir(
             str(REPO),
-            method_map=[("src/twitchcare/cli/**.py", "python")],
+            method_map=[(pattern, "python")],
             keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
         )
         if isinstance(message, str)
     }
-    assert found == set(_msgids(POT)), "run `make messages`"
+    assert found == set(_msgids(folder / "messages.pot")), "run `make messages`"
 
 
-def test_every_terminal_message_has_a_german_translation_with_the_same_placeholders() -> None:
-    german = _msgids(PO_DE)
-    missing = [m for m in _msgids(POT) if not german.get(m)]
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_every_message_has_a_german_translation_with_the_same_placeholders(name: str) -> None:
+    folder, _pattern = CATALOGUES[name]
+    german = _msgids(catalogue_path(folder, "de"))
+    missing = [m for m in _msgids(folder / "messages.pot") if not german.get(m)]
     assert not missing, "no German for: " + "; ".join(missing)
     for msgid, msgstr in german.items():
         assert sorted(re.findall(r"{\w+}", msgid)) == sorted(re.findall(r"{\w+}", msgstr)), msgid
@@ -94,7 +106,7 @@ def english_left(out: str) -> list[str]:
     text = _without_sources(out)
     flat = " ".join(text.split())
     found = []
-    for msgid in _msgids(POT):
+    for msgid in {**_msgids(POT), **_msgids(CORE_LOCALE_DIR / "messages.pot")}:
         for piece in re.split(r"{\w+}", msgid):
             piece = " ".join(piece.split())
             if len(piece) >= 6 and re.search(r"[a-z]{3}", piece) and piece in flat:

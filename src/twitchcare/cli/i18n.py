@@ -38,8 +38,11 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 def set_language(lang: str) -> None:
     """Use ``lang`` from now on (tests and commands that were given a language)."""
+    from twitchcare.catalogue import LANGUAGE
+
     global _language
     _language = lang
+    LANGUAGE.set(lang)  # the core's own sentences follow the terminal
 
 
 def language() -> str:
@@ -48,8 +51,8 @@ def language() -> str:
     if _language is None:
         from twitchcare.config import load_settings
 
-        _language = load_settings().lang
-    return _language
+        set_language(load_settings().lang)
+    return _language or SOURCE_LANGUAGE
 
 
 def _(message: str) -> str:

@@ -159,9 +159,7 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.console.rule(Text(progress, style="bold"))
     term.say(Text(step.screen.title, style="bold"))
     term.say(step.screen.text)
-    term.say(
-        Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim")
-    )
+    term.say(Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim"))
 
 
 def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:

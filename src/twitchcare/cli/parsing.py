@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from twitchcare.answers import NONE_WORDS, bad_answer, normalise
-from twitchcare.cli.i18n import _
-from twitchcare.german_words import LOCATION_ALIASES
 from twitchcare.answers import parse_days as parse_days
 from twitchcare.answers import parse_list as parse_list
 from twitchcare.answers import parse_number as parse_number
+from twitchcare.cli.i18n import _
+from twitchcare.german_words import LOCATION_ALIASES
 from twitchcare.kb.models import Fact
 
 DONT_KNOW_WORDS = {

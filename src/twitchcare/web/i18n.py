@@ -14,20 +14,20 @@ from __future__ import annotations
 
 import gettext as _gettext
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from pathlib import Path
 
 from fastapi import Request
 from starlette.responses import Response
 
-from twitchcare.catalogue import LANGUAGES, load_catalogue
+from twitchcare.catalogue import LANGUAGE, LANGUAGES, load_catalogue
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DEFAULT_LOCALE = "en"
 LANGUAGE_COOKIE = "tc_lang"
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 
-_current: ContextVar[str] = ContextVar("twitchcare_language", default=DEFAULT_LOCALE)
+# One language for the request, shared with the core's own sentences (twitchcare.catalogue).
+_current = LANGUAGE
 
 
 def translations(locale: str = DEFAULT_LOCALE) -> _gettext.NullTranslations:
