@@ -35,7 +35,7 @@ def test_answer_moves_on_and_back_returns(client: TestClient) -> None:
         "/api/v1/assessments/answer",
         json={"state": start["state"], "screen": "where", "answers": {"region.legs": True}},
     ).json()
-    assert second["step"]["screen"] == "where_legs"
+    assert second["step"]["screen"] == "emergency"  # red flags come straight after the body parts
     assert second["progress"]["page"] == 2
     back = client.post("/api/v1/assessments/back", json={"state": second["state"]}).json()
     assert back["step"]["screen"] == "where"

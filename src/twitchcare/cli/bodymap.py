@@ -60,7 +60,7 @@ REGION_FIGURE = r"""
 FIGURE_MIN_WIDTH = 72
 FIGURE_NOTES = {"back": N_("12, 13: at the back"), "all_over": N_("17: all over")}
 FIGURES = {17: (FIGURE, FIGURE_NOTES), 6: (REGION_FIGURE, REGION_NOTES)}
-PICK_KEYS = N_("e.g. 1 15 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit")
+PICK_KEYS = N_("e.g. 1 3 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit")
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
