@@ -255,6 +255,13 @@ STEP_LISTS = ("opening", "steps", "closing")
 
 
 def _check_relaxation(kb: KnowledgeBase, tr: Translation) -> None:
+    """Ids and step counts of the relaxation and doctor's-question translations.
+
+    The German for guided relaxation and the doctor's questions is kept ready for knowledge
+    that has them; where the knowledge has neither, there is nothing to check them against.
+    """
+    if not hasattr(kb, "relaxation") and not hasattr(kb, "doctor_questions"):
+        return
     lang, file = tr.language, "relaxation"
     sessions = _sessions(kb)
     for sid, st in tr.relaxation.sessions.items():
