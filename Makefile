@@ -42,6 +42,7 @@ test-tools:
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 
 test: install lint test-tools
+	@./scripts/ensure-poppler.sh
 	./scripts/with-postgres.sh $(BIN)/python -m pytest
 	@if [ -d "$(CASES)" ]; then $(BIN)/twitchcare evaluate "$(CASES)" tests/cases --check; \
 	 else $(BIN)/twitchcare evaluate tests/cases --check; fi

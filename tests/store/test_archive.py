@@ -19,6 +19,9 @@ from twitchcare.diary.intake import IntakeEntry, add_intake
 from twitchcare.diary.profile import Profile, set_profile
 from twitchcare.diary.records import Episode
 from twitchcare.errors import InputError
+from twitchcare.kb import load_kb
+from twitchcare.relax.practice import Practice, log_practice
+from twitchcare.relax.programme import start_programme
 from twitchcare.store import DiaryStore, open_store
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -52,6 +55,10 @@ def _fill(store: DiaryStore) -> None:
         "2026.11.0",
         dt.datetime(2026, 11, 24, 20, tzinfo=PRAGUE),
     )
+    log_practice(
+        store, Practice(dt.datetime(2026, 11, 24, 21, tzinfo=PRAGUE), "breathing", 5, True)
+    )
+    start_programme(store, load_kb(), "autogenic", DAY)
 
 
 def test_archive_round_trip_reproduces_the_whole_diary(store: DiaryStore, tmp_path: Path) -> None:
@@ -59,10 +66,19 @@ def test_archive_round_trip_reproduces_the_whole_diary(store: DiaryStore, tmp_pa
     doc = json.loads(json.dumps(export_json(store)))
     fresh = open_store(load_settings(data_dir=tmp_path / "fresh"))
     added = import_json(fresh, doc)
-    assert added == {"episodes": 1, "days": 1, "intake": 1, "experiments": 1, "assessments": 1}
+    assert added == {
+        "episodes": 1,
+        "days": 1,
+        "intake": 1,
+        "experiments": 1,
+        "assessments": 1,
+        "relaxation sessions": 1,
+        "programmes": 1,
+    }
     assert export_json(fresh) == export_json(store)
     again = import_json(fresh, doc)
     assert again["episodes"] == again["intake"] == again["assessments"] == 0
+    assert again["relaxation sessions"] == again["programmes"] == 0
     assert export_json(fresh) == export_json(store)
     fresh.close()
 

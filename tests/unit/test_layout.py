@@ -8,7 +8,7 @@ from pathlib import Path
 import twitchcare
 
 PACKAGE = Path(twitchcare.__file__).parent
-CORE = ["kb", "engine", "diary", "nutrition", "evaluation"]
+CORE = ["kb", "engine", "diary", "nutrition", "evaluation", "reports", "relax"]
 FORBIDDEN = (
     "typer",
     "rich",

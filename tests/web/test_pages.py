@@ -87,3 +87,23 @@ def test_delete_all_needs_confirmation_then_removes_everything(client: TestClien
     done = post_form(client, "/settings/delete", {"confirm": "yes"})
     assert "All your data has been deleted" in done.text
     assert client.get("/api/v1/diary/episodes").json() == []
+
+
+def test_the_doctors_report_downloads_as_a_pdf(client: TestClient) -> None:
+    post_form(client, "/diary/episodes", {"location": "calf"})
+    response = client.get("/settings/report.pdf")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response.headers["content-disposition"].startswith("attachment")
+
+
+def test_the_fhir_export_downloads_a_valid_bundle(client: TestClient) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    post_form(client, "/diary/episodes", {"location": "calf"})
+    response = client.get("/settings/export.fhir.json")
+    assert response.headers["content-type"].startswith("application/fhir+json")
+    doc = response.json()
+    Bundle.model_validate(doc)
+    assert sum(e["resource"]["id"].startswith("episode-") for e in doc["entry"]) == 1

@@ -68,11 +68,14 @@ def _register_all() -> None:
         assess,
         caffeine,
         diary,
+        erase,
         evaluate,
         foods,
         kb,
         log,
         mg,
+        relax,
+        report,
         serve,
         transfer,
     )
@@ -88,6 +91,9 @@ def _register_all() -> None:
         mg,
         caffeine,
         alcohol,
+        report,
+        erase,
+        relax,
         serve,
     ):
         module.register(app)

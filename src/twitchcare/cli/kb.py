@@ -30,7 +30,9 @@ def check(
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
         f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
-        f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards"
+        f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards, "
+        f"{len(kb.doctor_questions)} questions for the doctor, "
+        f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes"
     )
     for line in untranslated:
         typer.echo(f"warning: {line}", err=True)

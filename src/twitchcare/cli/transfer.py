@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-EXPORT_FORMATS = ("csv", "json")
+EXPORT_FORMATS = ("csv", "json", "fhir")
 
 
 def import_command(
@@ -72,23 +72,53 @@ def import_command(
 
 
 def export_command(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv (two files) or json (one document)"),
+    fmt: str = typer.Option(
+        "csv", "--format", "-f", help="csv (two files), json (one document) or fhir (R4 Bundle)"
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",
         "-o",
-        help="csv: folder for the two files (default .); json: file (default stdout)",
+        help="csv: folder for the two files (default .); json, fhir: file (default stdout)",
+    ),
+    name: str | None = typer.Option(
+        None, "--name", help="fhir only: your name for the Patient (left out unless given)"
     ),
 ) -> None:
     """Export the whole diary."""
     import json
 
     from twitchcare.diary.records import check_choice
+    from twitchcare.errors import InputError
     from twitchcare.store import open_store
 
     check_choice(fmt, EXPORT_FORMATS, "format")
+    if name is not None and fmt != "fhir":
+        raise InputError(field="--name", problem="is only used with --format fhir")
+    if name is not None and not 1 <= len(name.strip()) <= 200:
+        raise InputError(field="--name", problem="give 1-200 characters")
     store = open_store()
     try:
+        if fmt == "fhir":
+            import sys
+
+            from twitchcare.kb import load_kb
+            from twitchcare.reports.fhir import write_bundle
+
+            kb = load_kb()
+            if out is None:
+                sys.stdout.flush()
+                write_bundle(sys.stdout.buffer, store, kb, name=name)
+                return
+            try:
+                with out.open("wb") as handle:
+                    count = write_bundle(handle, store, kb, name=name)
+            except OSError as exc:
+                raise InputError(
+                    field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
+                ) from None
+            typer.echo(f"wrote {out} (FHIR R4 Bundle, {count} resources)")
+            return
         if fmt == "json":
             from twitchcare.diary.archive import export_json
 

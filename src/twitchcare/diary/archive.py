@@ -1,7 +1,8 @@
 """The whole diary as one JSON document, and back.
 
 CSV covers episodes and days for spreadsheets; the JSON archive carries everything (profile,
-episodes, days with tags, intake, experiments, saved assessments) so a person can move their
+episodes, days with tags, intake, experiments, saved assessments, relaxation practice and
+programmes) so a person can move their
 diary to another computer or another database. Import follows the CSV rules: everything is
 validated first, the first problem is reported with its place in the document, and all is written
 in one transaction; records already present are not added twice.
@@ -61,11 +62,31 @@ def export_json(store: DiaryStore) -> dict[str, object]:
     from twitchcare.diary.episodes import list_episodes
     from twitchcare.diary.experiments import list_experiments
     from twitchcare.diary.profile import get_profile
-    from twitchcare.store.models import IntakeRow
+    from twitchcare.store.models import IntakeRow, RelaxProgrammeRow, RelaxSessionRow
 
     with store.session() as session:
         rows = session.scalars(select(IntakeRow).order_by(IntakeRow.id))
         intake = [{c: getattr(r, c) for c in _INTAKE_FIELDS} for r in rows]
+        practice = [
+            {
+                "at": _aware_from(r.at, r.utc_offset_min).isoformat(),
+                "session": r.session,
+                "minutes": r.minutes,
+                "completed": r.completed,
+                "factor": r.factor,
+            }
+            for r in session.scalars(
+                select(RelaxSessionRow).order_by(RelaxSessionRow.at, RelaxSessionRow.id)
+            )
+        ]
+        programmes = [
+            {
+                "programme": r.programme,
+                "start": r.start.isoformat(),
+                "stopped": r.stopped.isoformat() if r.stopped else None,
+            }
+            for r in session.scalars(select(RelaxProgrammeRow).order_by(RelaxProgrammeRow.id))
+        ]
     profile = get_profile(store)
     return {
         "format": FORMAT,
@@ -76,7 +97,15 @@ def export_json(store: DiaryStore) -> dict[str, object]:
         "intake": _plain(intake),
         "experiments": [_without_id(e) for e in list_experiments(store)],
         "assessments": [_without_id(a) for a in list_assessments(store)],
+        "relaxation": practice,
+        "programmes": programmes,
     }
+
+
+def _aware_from(naive_utc: dt.datetime, offset_min: int) -> dt.datetime:
+    return naive_utc.replace(tzinfo=dt.UTC).astimezone(
+        dt.timezone(dt.timedelta(minutes=offset_min))
+    )
 
 
 def _each(
@@ -163,7 +192,46 @@ def import_json(store: DiaryStore, doc: object, where: str = "diary.json") -> di
     intake = _each(doc, "intake", where, _intake)
     experiments = _each(doc, "experiments", where, _experiment)
     assessments = _each(doc, "assessments", where, _assessment)
-    return _write(store, profile, episodes, days, intake, experiments, assessments)
+    practice = _each(doc, "relaxation", where, _practice)
+    programmes = _each(doc, "programmes", where, _programme)
+    return _write(
+        store, profile, episodes, days, intake, experiments, assessments, practice, programmes
+    )
+
+
+def _practice(d: dict[str, Any]) -> dict[str, Any]:
+    """A practised relaxation session as row values (its minutes are already in the days)."""
+    at = _aware(d["at"])
+    minutes = d["minutes"]
+    if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 < minutes <= 1440:
+        raise InputError(field="minutes", problem=f"'{minutes}' is not 0-1440 minutes")
+    name = d["session"]
+    if not isinstance(name, str) or not 1 <= len(name) <= 40:
+        raise InputError(field="session", problem="needs a session id of 1-40 characters")
+    factor = d.get("factor", "relaxation_min")
+    if factor not in ("relaxation_min", "exercise_min"):
+        raise InputError(
+            field="factor", problem=f"'{factor}'", hint="relaxation_min or exercise_min"
+        )
+    offset = at.utcoffset() or dt.timedelta()
+    return {
+        "factor": factor,
+        "at": at.astimezone(dt.UTC).replace(tzinfo=None),
+        "utc_offset_min": int(offset.total_seconds() // 60),
+        "day": at.date(),
+        "session": name,
+        "minutes": float(minutes),
+        "completed": bool(d["completed"]),
+    }
+
+
+def _programme(d: dict[str, Any]) -> dict[str, Any]:
+    name = d["programme"]
+    if not isinstance(name, str) or not 1 <= len(name) <= 40:
+        raise InputError(field="programme", problem="needs a programme id of 1-40 characters")
+    start = dt.date.fromisoformat(d["start"])
+    stopped = dt.date.fromisoformat(d["stopped"]) if d.get("stopped") else None
+    return {"programme": name, "start": start, "stopped": stopped}
 
 
 def _key(values: list[object]) -> tuple[object, ...]:
@@ -181,6 +249,8 @@ def _write(
     intake: list[IntakeEntry],
     experiments: list[Experiment],
     assessments: list[tuple[dt.datetime, dict[str, Any], dict[str, Any], str]],
+    practice: list[dict[str, Any]],
+    programmes: list[dict[str, Any]],
 ) -> dict[str, int]:
     from sqlalchemy import select
 
@@ -193,13 +263,23 @@ def _write(
         ExperimentRow,
         IntakeRow,
         ProfileRow,
+        RelaxProgrammeRow,
+        RelaxSessionRow,
     )
 
     def utc(at: dt.datetime) -> tuple[dt.datetime, int]:
         offset = at.utcoffset() or dt.timedelta()
         return at.astimezone(dt.UTC).replace(tzinfo=None), int(offset.total_seconds() // 60)
 
-    added = {"episodes": 0, "days": len(days), "intake": 0, "experiments": 0, "assessments": 0}
+    added = {
+        "episodes": 0,
+        "days": len(days),
+        "intake": 0,
+        "experiments": 0,
+        "assessments": 0,
+        "relaxation sessions": 0,
+        "programmes": 0,
+    }
     with store.session() as session:
 
         def add_new(model: Any, rows: list[dict[str, Any]], counter: str) -> None:
@@ -244,4 +324,6 @@ def _write(
                 }
             )
         add_new(AssessmentRow, assessment_rows, "assessments")
+        add_new(RelaxSessionRow, practice, "relaxation sessions")
+        add_new(RelaxProgrammeRow, programmes, "programmes")
     return added

@@ -63,7 +63,10 @@ def set_day(
             base = DayFactors(day=day)
             previous = _previous(session, day) if carry_over else None
             if previous is not None:
-                base = replace(from_row(previous), day=day, tags=())
+                from twitchcare.relax.practice import without_practice
+
+                # Sessions practised belong to their own day: only what was stated carries over.
+                base = replace(without_practice(session, from_row(previous)), day=day, tags=())
         else:
             base = from_row(row)
         merged = replace(base, **values)  # type: ignore[arg-type]

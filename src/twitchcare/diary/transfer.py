@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 EPISODE_COLUMNS = ("started_at", "location", "side", "duration_s", "intensity", "context", "note")
 DAY_COLUMNS = ("date", *FACTORS)
+#: Written on export; a file without it (older exports, hand-made sheets) still imports.
+DAY_OPTIONAL = ("tags",)
 T = TypeVar("T")
 
 
@@ -56,9 +58,11 @@ def episodes_csv(episodes: list[Episode]) -> str:
 def days_csv(days: list[DayFactors]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)  # RFC 4180 line ends, so a "\r" inside a note is quoted
-    writer.writerow(DAY_COLUMNS)
+    writer.writerow((*DAY_COLUMNS, *DAY_OPTIONAL))
     for d in days:
-        writer.writerow([d.day.isoformat(), *(_number(getattr(d, f)) for f in FACTORS)])
+        writer.writerow(
+            [d.day.isoformat(), *(_number(getattr(d, f)) for f in FACTORS), ";".join(d.tags)]
+        )
     return out.getvalue()
 
 
@@ -68,14 +72,16 @@ class _Row:
     values: dict[str, str]
 
 
-def _rows(text: str, columns: tuple[str, ...], where: str) -> Iterator[_Row]:
+def _rows(
+    text: str, columns: tuple[str, ...], where: str, optional: tuple[str, ...] = ()
+) -> Iterator[_Row]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise InputError(where=where, field="header", problem="the file is empty") from None
     missing = [c for c in columns if c not in header]
-    extra = [h for h in header if h not in columns]
+    extra = [h for h in header if h not in columns and h not in optional]
     if missing or extra:
         raise InputError(
             where=f"{where} line 1",
@@ -83,7 +89,7 @@ def _rows(text: str, columns: tuple[str, ...], where: str) -> Iterator[_Row]:
             problem=f"missing {missing} / unknown {extra}"
             if extra
             else f"missing columns {missing}",
-            hint="expected columns: " + ",".join(columns),
+            hint="expected columns: " + ",".join((*columns, *optional)),
         )
     start = 2
     for record in reader:
@@ -165,7 +171,7 @@ def parse_episodes_csv(text: str, where: str = "episodes.csv") -> list[Episode]:
 def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
     """Every row as validated daily factors; a date given twice is an error."""
     days: dict[dt.date, DayFactors] = {}
-    for row in _rows(text, DAY_COLUMNS, where):
+    for row in _rows(text, DAY_COLUMNS, where, DAY_OPTIONAL):
         day = _cell(row, "date", where, dt.date.fromisoformat)
         if day in days:
             raise InputError(
@@ -184,7 +190,16 @@ def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
                 return value
 
             values[factor] = _cell(row, factor, where, parse)
-        days[day] = DayFactors(day, **values)  # type: ignore[arg-type]
+        tags = tuple(t for t in row.values.get("tags", "").split(";") if t.strip())
+        try:
+            days[day] = DayFactors(day, tags=tags, **values).validated()
+        except InputError as exc:
+            raise InputError(
+                where=f"{where} line {row.line}",
+                field=exc.field,
+                problem=exc.problem,
+                hint=exc.hint,
+            ) from None
     return list(days.values())
 
 

@@ -22,6 +22,7 @@ from twitchcare.kb.logic import FactTest, leaves
 from twitchcare.kb.models import (
     AdviceFile,
     ConditionsFile,
+    DoctorQuestionsFile,
     Evidence,
     Fact,
     KnowledgeBase,
@@ -33,6 +34,7 @@ from twitchcare.kb.models import (
     Strict,
 )
 from twitchcare.kb.names import normalise_medicine
+from twitchcare.kb.relaxation import RelaxationFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -309,6 +311,34 @@ class _Checker:
                     problem="fact is never asked on any screen",
                     hint="add it to a screen or mark it derived",
                 )
+        for question in kb.doctor_questions:
+            key = f"questions[{question.id}]"
+            for s in question.sources:
+                self.source("doctor_questions.yaml", key + ".sources", s)
+            if question.when is not None:
+                for test in leaves(question.when):
+                    self.fact("doctor_questions.yaml", key + ".when", test.fact)
+        for session in kb.relaxation.values():
+            for s in session.sources:
+                self.source("relaxation.yaml", f"sessions[{session.id}].sources", s)
+        for programme in kb.programmes.values():
+            key = f"programmes[{programme.id}]"
+            for s in programme.sources:
+                self.source("relaxation.yaml", key + ".sources", s)
+            if programme.session not in kb.relaxation:
+                raise KnowledgeError(
+                    where="relaxation.yaml",
+                    field=key + ".session",
+                    problem=f"unknown session '{programme.session}'",
+                    hint=_did_you_mean(programme.session, set(kb.relaxation)),
+                )
+            stages = len(kb.relaxation[programme.session].stages)
+            if programme.stage_every_days is not None and not stages:
+                raise KnowledgeError(
+                    where="relaxation.yaml",
+                    field=key + ".stage_every_days",
+                    problem=f"session '{programme.session}' has no stages",
+                )
         missing = {"self_care", "doctor", "urgent", "emergency"} - set(kb.levels)
         if missing:
             raise KnowledgeError(
@@ -453,6 +483,8 @@ def build_kb(directory: Path) -> KnowledgeBase:
     advice = _parse(AdviceFile, directory / "advice.yaml")
     meds = _parse(MedicationsFile, directory / "medications.yaml")
     levels = _parse(LevelsFile, directory / "levels.yaml")
+    doctor_questions = _parse(DoctorQuestionsFile, directory / "doctor_questions.yaml")
+    relaxation = _parse(RelaxationFile, directory / "relaxation.yaml")
     facts = _unique(
         questions.facts
         + _onset_facts(questions.facts)
@@ -489,6 +521,11 @@ def build_kb(directory: Path) -> KnowledgeBase:
             [*meds.recognised, *(n for c in meds.classes for n in c.members)]
         ),
         levels={lv.level: lv for lv in levels.levels},
+        doctor_questions=list(
+            _unique(doctor_questions.questions, "doctor_questions.yaml", "questions").values()
+        ),
+        relaxation=_unique(relaxation.sessions, "relaxation.yaml", "sessions"),
+        programmes=_unique(relaxation.programmes, "relaxation.yaml", "programmes"),
     )
     _Checker(kb).run()
     return kb

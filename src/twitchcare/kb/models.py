@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from twitchcare.kb.logic import Level, Predicate
+from twitchcare.kb.relaxation import Programme, Session
 
 Specialist = Literal[
     "emergency_services",
@@ -278,6 +279,19 @@ class LevelsFile(Strict):
     levels: list[TriageLevelText]
 
 
+class DoctorQuestion(Strict):
+    """A question the person may take to the appointment, shown when ``when`` holds (or always)."""
+
+    id: str
+    text: str = Field(min_length=10)
+    when: Predicate | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class DoctorQuestionsFile(Strict):
+    questions: list[DoctorQuestion] = Field(min_length=1)
+
+
 class KnowledgeBase(Strict):
     """Everything the engine knows, loaded and cross-checked once per process."""
 
@@ -297,3 +311,6 @@ class KnowledgeBase(Strict):
     levels: dict[str, TriageLevelText]
     language: str = "en"  # the words are in this language; see kb/translation.py
     units: dict[str, str] = Field(default_factory=dict)  # unit -> its name in ``language``
+    doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
+    relaxation: dict[str, Session] = Field(default_factory=dict)
+    programmes: dict[str, Programme] = Field(default_factory=dict)

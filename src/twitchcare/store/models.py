@@ -95,3 +95,25 @@ class ExperimentRow(Base):
     target: Mapped[float | None] = mapped_column(Float, nullable=True)
     start: Mapped[dt.date] = mapped_column(Date)
     end: Mapped[dt.date] = mapped_column(Date)
+
+
+class RelaxSessionRow(Base):
+    __tablename__ = "relax_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    utc_offset_min: Mapped[int] = mapped_column(Integer)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    session: Mapped[str] = mapped_column(String(40))
+    minutes: Mapped[float] = mapped_column(Float)
+    completed: Mapped[bool] = mapped_column(Boolean)
+    factor: Mapped[str] = mapped_column(String(20))  # the day factor the minutes were added to
+
+
+class RelaxProgrammeRow(Base):
+    __tablename__ = "relax_programmes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    programme: Mapped[str] = mapped_column(String(40))
+    start: Mapped[dt.date] = mapped_column(Date)
+    stopped: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 
 from twitchcare.emergency import NUMBERS
 from twitchcare.errors import InputError
-from twitchcare.web.context import settings, store
+from twitchcare.web.context import kb, settings, store
 from twitchcare.web.i18n import _
 from twitchcare.web.preferences import forget, get_country, set_country
 from twitchcare.web.security import check_csrf
@@ -91,6 +91,39 @@ def export(request: Request) -> Response:
         body,
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="twitchcare-diary.json"'},
+    )
+
+
+@router.get("/report.pdf")
+def report_pdf(request: Request) -> Response:
+    """The doctor's report of the last 90 days, the same PDF as ``twitchcare report``."""
+    import datetime as dt
+
+    from twitchcare.reports.content import assemble
+    from twitchcare.reports.pdf import render_pdf
+    from twitchcare.reports.reading import read_inputs
+
+    report = assemble(kb(request), read_inputs(store(request), dt.date.today()))
+    return Response(
+        render_pdf(report),
+        media_type="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="twitchcare-report.pdf"'},
+    )
+
+
+@router.get("/export.fhir.json")
+def export_fhir(request: Request) -> Response:
+    """The diary as a FHIR R4 Bundle, the same as ``twitchcare export --format fhir``."""
+    import io
+
+    from twitchcare.reports.fhir import write_bundle
+
+    body = io.BytesIO()
+    write_bundle(body, store(request), kb(request))
+    return Response(
+        body.getvalue(),
+        media_type="application/fhir+json",
+        headers={"Content-Disposition": 'attachment; filename="twitchcare-diary.fhir.json"'},
     )
 
 

@@ -1,0 +1,58 @@
+"""``twitchcare report``: a one-page PDF summary of the diary to take to the doctor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def report_command(
+    out: Path = typer.Option(
+        Path("twitchcare-report.pdf"), "--out", "-o", help="PDF file to write."
+    ),
+    start: str | None = typer.Option(
+        None, "--from", help="First day: YYYY-MM-DD, yesterday (default: 90 days before --to)."
+    ),
+    end: str | None = typer.Option(None, "--to", help="Last day: YYYY-MM-DD (default: today)."),
+) -> None:
+    """Write the doctor's report (PDF): course, places, red flags, assessment, factors, intake."""
+    import datetime as dt
+
+    from twitchcare.diary.parsing import parse_date
+    from twitchcare.errors import InputError
+    from twitchcare.kb import load_kb
+    from twitchcare.reports.content import assemble
+    from twitchcare.reports.pdf import render_pdf
+    from twitchcare.reports.reading import read_inputs
+    from twitchcare.store import open_store
+
+    today = dt.date.today()
+
+    def day(text: str | None, option: str) -> dt.date | None:
+        try:
+            return parse_date(text, today=today) if text else None
+        except InputError as exc:
+            raise InputError(field=option, problem=exc.problem, hint=exc.hint) from None
+
+    first, last = day(start, "--from"), day(end, "--to")
+    if out.suffix.lower() != ".pdf":
+        raise InputError(field="--out", problem=f"'{out.name}' does not end in .pdf")
+    store = open_store()
+    try:
+        inputs = read_inputs(store, today, first, last)
+    finally:
+        store.close()
+    pdf = render_pdf(assemble(load_kb(), inputs))
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise InputError(
+            field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
+        ) from None
+    typer.echo(f"wrote {out} ({inputs.start} to {inputs.end}); self-reported, not a diagnosis")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``report`` to the root app."""
+    app.command("report")(report_command)

@@ -1,0 +1,1 @@
+"""Guided relaxation: session plans from the knowledge, logging to the diary, programmes."""
