@@ -253,3 +253,21 @@ def test_a_german_name_for_an_unknown_medicine_names_file_and_key(tmp_path: Path
     line = info.value.one_line()
     assert "i18n/de/medications.yaml" in line and "names[omeprazolx]" in line
     assert "omeprazole" in line
+
+
+def test_relaxation_in_german_keeps_every_step_and_its_timing(
+    kb: KnowledgeBase, de: KnowledgeBase
+) -> None:
+    """Autogenic training in its German formulas; the same steps, seconds and cues."""
+    for sid, session in kb.relaxation.items():
+        german = de.relaxation[sid]
+        assert german.name != session.name, sid
+        for name in ("opening", "steps", "closing"):
+            ours, theirs = getattr(german, name), getattr(session, name)
+            assert [(s.seconds, s.cue) for s in ours] == [(s.seconds, s.cue) for s in theirs]
+        for ours_stage, stage in zip(german.stages, session.stages, strict=True):
+            assert [s.seconds for s in ours_stage.steps] == [s.seconds for s in stage.steps]
+    heaviness = de.relaxation["autogenic"].stages[0].steps[0].text
+    assert heaviness.startswith("„Mein rechter Arm ist ganz schwer.“")
+    assert [q.id for q in de.doctor_questions] == [q.id for q in kb.doctor_questions]
+    assert all(a.text != b.text for a, b in zip(de.doctor_questions, kb.doctor_questions))
