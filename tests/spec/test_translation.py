@@ -270,4 +270,6 @@ def test_relaxation_in_german_keeps_every_step_and_its_timing(
     heaviness = de.relaxation["autogenic"].stages[0].steps[0].text
     assert heaviness.startswith("„Mein rechter Arm ist ganz schwer.“")
     assert [q.id for q in de.doctor_questions] == [q.id for q in kb.doctor_questions]
-    assert all(a.text != b.text for a, b in zip(de.doctor_questions, kb.doctor_questions))
+    assert all(
+        a.text != b.text for a, b in zip(de.doctor_questions, kb.doctor_questions, strict=True)
+    )
