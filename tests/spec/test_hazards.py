@@ -220,6 +220,20 @@ def test_a_malformed_risk_matrix_fails_the_check(
     assert "hazards.yaml" in str(err.value)
 
 
+def test_an_unacceptable_residual_risk_must_be_marked_open(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    directory = _copy(tmp_path)
+    _edit(
+        directory,
+        'residual_note: "OPEN (4): rests on the person naming what they stopped',
+        'residual_note: "Accepted: rests on the person naming what they stopped',
+    )
+    with pytest.raises(KnowledgeError) as err:
+        load_hazards(kb, directory)
+    assert "hazards[medicine-withdrawal].residual_note" in str(err.value)
+
+
 def test_kb_check_fails_on_a_broken_hazard_log(tmp_path: Path) -> None:
     directory = _copy(tmp_path)
     _edit(directory, "{kind: rule, id: tetanus,", "{kind: rule, id: no-such-rule,")
@@ -304,6 +318,14 @@ def test_kb_hazards_prints_a_table() -> None:
     result = CliRunner().invoke(app, ["kb", "hazards"])
     assert result.exit_code == 0, result.output
     assert "breathing-or-swallowing-failure" in result.output
+
+
+def test_the_safety_case_names_every_open_risk(log: HazardLog) -> None:
+    doc = (REPO / "docs" / "safety.md").read_text(encoding="utf-8")
+    residual = doc.split("## Residual risk", 1)[1]
+    for hz in log.hazards.values():
+        if log.risk(hz, "residual") >= 4:
+            assert f"`{hz.id}`" in residual, hz.id
 
 
 def test_the_safety_case_holds_the_current_hazard_table(log: HazardLog) -> None:

@@ -237,6 +237,12 @@ def check_hazards(kb: KnowledgeBase, log: HazardsFile, file: str = "hazards.yaml
                 f"{key}.residual_note",
                 "a residual risk of 3 or more needs a note saying why it is accepted",
             )
+        if log.matrix.rate(hz.residual) >= 4 and not (hz.residual_note or "").startswith("OPEN"):
+            raise fail(
+                f"{key}.residual_note",
+                "a residual risk of 4 or 5 is unacceptable: mark it 'OPEN (n): ...' with the "
+                "further control proposed",
+            )
     return HazardLog(matrix=log.matrix, mechanisms=mechanisms, hazards=seen)
 
 
