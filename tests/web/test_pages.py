@@ -9,7 +9,16 @@ from fastapi.testclient import TestClient
 from tests.web.conftest import post_form
 from twitchcare.kb import load_kb
 
-PAGES = ("/", "/assess", "/diary", "/intake", "/settings")
+PAGES = (
+    "/",
+    "/assess",
+    "/diary",
+    "/intake",
+    "/relax",
+    "/relax/breathing",
+    "/relax/walk",
+    "/settings",
+)
 
 
 def test_every_page_has_a_language_landmarks_and_a_title(client: TestClient) -> None:

@@ -20,14 +20,14 @@ def test_it_answers_to_localhost_with_a_port(client: TestClient) -> None:
 
 
 def test_every_page_carries_a_strict_content_security_policy(client: TestClient) -> None:
-    for path in ("/", "/assess", "/diary", "/intake", "/settings", "/api/v1/profile"):
+    for path in ("/", "/assess", "/diary", "/intake", "/relax", "/settings", "/api/v1/profile"):
         csp = client.get(path).headers["content-security-policy"]
         assert "script-src 'self'" in csp and "style-src 'self'" in csp
         assert "unsafe-inline" not in csp
 
 
 def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:
-    for path in ("/", "/assess", "/diary", "/intake", "/settings"):
+    for path in ("/", "/assess", "/diary", "/intake", "/relax", "/relax/breathing", "/settings"):
         html = client.get(path).text
         assert "<script>" not in html and "<style" not in html and " style=" not in html
         assert 'onclick="' not in html

@@ -66,3 +66,14 @@ class ProfileBody(Body):
     breastfeeding: bool = False
     athlete: bool = False
     weight_kg: float | None = Field(default=None, ge=1, le=400)
+
+
+class PracticeBody(Body):
+    session: str = Field(min_length=1, max_length=40, examples=["breathing"])
+    minutes: float = Field(gt=0, le=600, description="Minutes practised (or walked).")
+    completed: bool = Field(default=True, description="False when stopped early.")
+    at: dt.datetime | None = Field(default=None, description="With a time zone; default now.")
+
+
+class ProgrammeBody(Body):
+    programme: str = Field(min_length=1, max_length=40, examples=["autogenic"])

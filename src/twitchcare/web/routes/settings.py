@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from fastapi import APIRouter, Depends, Request
@@ -94,37 +95,63 @@ def export(request: Request) -> Response:
     )
 
 
-@router.get("/report.pdf")
-def report_pdf(request: Request) -> Response:
-    """The doctor's report of the last 90 days, the same PDF as ``twitchcare report``."""
-    import datetime as dt
-
-    from twitchcare.reports.content import assemble
-    from twitchcare.reports.pdf import render_pdf
-    from twitchcare.reports.reading import read_inputs
-
-    report = assemble(kb(request), read_inputs(store(request), dt.date.today()))
-    return Response(
-        render_pdf(report),
-        media_type="application/pdf",
-        headers={"Content-Disposition": 'attachment; filename="twitchcare-report.pdf"'},
-    )
-
-
 @router.get("/export.fhir.json")
 def export_fhir(request: Request) -> Response:
-    """The diary as a FHIR R4 Bundle, the same as ``twitchcare export --format fhir``."""
+    """The diary as a FHIR R4 Bundle, by the same code as ``twitchcare export --format fhir``."""
     import io
 
     from twitchcare.reports.fhir import write_bundle
 
-    body = io.BytesIO()
-    write_bundle(body, store(request), kb(request))
+    buffer = io.BytesIO()
+    write_bundle(buffer, store(request), kb(request))
     return Response(
-        body.getvalue(),
+        buffer.getvalue(),
         media_type="application/fhir+json",
-        headers={"Content-Disposition": 'attachment; filename="twitchcare-diary.fhir.json"'},
+        headers={"Content-Disposition": 'attachment; filename="twitchcare-fhir-r4.json"'},
     )
+
+
+def _report_day(raw: str | None, field: str, today: dt.date) -> dt.date | None:
+    from twitchcare.diary.parsing import parse_date
+
+    if not raw or not raw.strip():
+        return None
+    try:
+        return parse_date(raw.strip()[:40], today=today)
+    except InputError as exc:
+        raise InputError(field=field, problem=exc.problem, hint=exc.hint) from None
+
+
+@router.get("/report.pdf")
+def report(request: Request) -> Response:
+    """The doctor's report, made by the same code as ``twitchcare report`` (from/to optional)."""
+    from twitchcare.reports.content import assemble
+    from twitchcare.reports.pdf import render_pdf
+    from twitchcare.reports.reading import read_inputs
+    from twitchcare.web.diary import today
+
+    day = today()
+    try:
+        first = _report_day(request.query_params.get("from"), "from", day)
+        last = _report_day(request.query_params.get("to"), "to", day)
+        inputs = read_inputs(store(request), day, first, last)
+    except InputError as exc:
+        if exc.hint and "--" in exc.hint:  # the core's hint names the terminal's options
+            exc = InputError(field=exc.field, problem=exc.problem, hint=_("first day before last"))
+        if not _wants_html(request):
+            raise exc from None
+        return _page(request, exc, status=400)
+    pdf = render_pdf(assemble(kb(request), inputs))
+    name = f"twitchcare-report-{inputs.start.isoformat()}-to-{inputs.end.isoformat()}.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
 
 
 @router.post("/delete", dependencies=[Depends(check_csrf)])
