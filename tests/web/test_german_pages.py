@@ -139,7 +139,7 @@ def test_the_switch_needs_the_form_token(client: TestClient) -> None:
     assert reply.status_code == 403
 
 
-@pytest.mark.parametrize("path", ["/", "/assess", "/settings"])
+@pytest.mark.parametrize("path", ["/", "/assess", "/settings", "/relax"])
 def test_each_page_in_german_leaves_no_english(german: TestClient, path: str) -> None:
     page = german.get(path)
     assert page.status_code == 200
