@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from twitchcare.engine.kb_index import KbIndex, kb_index
 from twitchcare.kb.logic import FactValue, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
-from twitchcare.locations import LOCATIONS
 
 CONTEXTS = (
     "falling_asleep",
@@ -33,10 +33,6 @@ def _names(value: FactValue | None) -> set[str] | None:
     if not isinstance(value, list):
         return None
     return {normalise_medicine(m) for m in value}
-
-
-def _members(kb: KnowledgeBase, classes: list[str]) -> set[str]:
-    return {name for c in classes for name in kb.medications[c].members}
 
 
 def unrecognised_names(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
@@ -64,6 +60,7 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     that interact; ``location_count`` from the body map.
     A class is "no" once the medicines list is answered and names none of it.
     """
+    index = kb_index(kb)
     out = dict(facts)
     for key in [k for k in out if k.startswith(DERIVED_PREFIXES) or k == "location_count"]:
         del out[key]
@@ -71,15 +68,16 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     if meds is not None or substances is not None:
         taken = (meds or set()) | (substances or set())
         for cls in kb.medications.values():
-            if taken & set(cls.members):
+            if taken & index.medication_members[cls.id]:
                 out[f"med.{cls.id}"] = True
             elif meds is not None:
                 out[f"med.{cls.id}"] = False
     if meds is not None or substances is not None:
         taken = (meds or set()) | (substances or set())
         for inter in kb.interactions.values():
-            first = _members(kb, inter.one_of) & taken
-            second = _members(kb, inter.and_one_of) & taken
+            one_of, and_one_of = index.interaction_members[inter.id]
+            first = one_of & taken
+            second = and_one_of & taken
             hit = any(a != b for a in first for b in second)
             if hit or meds is not None:
                 out[f"interaction.{inter.id}"] = hit
@@ -91,19 +89,15 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     stopped = _names(out.get("medications_stopped"))
     if stopped is not None:
         for cls in kb.medications.values():
-            out[f"stopped.{cls.id}"] = bool(stopped & set(cls.members))
+            out[f"stopped.{cls.id}"] = bool(stopped & index.medication_members[cls.id])
         out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
     _complete_body_map(kb, out)
-    for fact in kb.facts.values():
+    for fact in index.conditional_booleans:
         # A question that cannot apply (pregnancy for a man) is a "no", not an unknown.
-        if (
-            fact.ask_when is not None
-            and fact.kind == "boolean"
-            and fact.id not in out
-            and fact.ask_when.evaluate(out, use_missing=False) is False
-        ):
+        assert fact.ask_when is not None  # conditional_booleans holds only these
+        if fact.id not in out and fact.ask_when.evaluate(out, use_missing=False) is False:
             out[fact.id] = False
-    for gateway in gateways(kb):
+    for gateway in index.gateways:
         if any(present(out.get(child)) for child in gateway.summarises):
             out[gateway.id] = True
         elif all(out.get(child) is False for child in gateway.summarises):
@@ -128,24 +122,43 @@ def _unanswered_worst_case(
     they said, and the most urgent level any of them would reach is kept. Answering a detail can
     only replace "possibly" by what the person said, so one more symptom never lowers the level.
     """
-    from twitchcare.engine.triage import fired_rules, triage_level  # triage reads these facts
-
-    # Details asked on a tick-list, where a page left unanswered means none was told apart; a
-    # question on a form (e.g. "more than prescribed?") is asked and answered on its own.
-    ticked = {f for screen in kb.screens if screen.kind == "checklist" for f in screen.facts}
+    index = kb_index(kb)
+    # Details asked on a tick-list (``index.ticked``), where a page left unanswered means none was
+    # told apart; a question on a form (e.g. "more than prescribed?") is asked and answered alone.
     worst = -1
-    for gateway in gateways(kb):
+    # Which rules fire on what they said, worked out once: a detail tried as yes can only change
+    # the rules that read it, so only those are evaluated again for each detail.
+    fires: list[bool] | None = None
+    for gateway in index.gateways:
         # Only an overview the person answered yes to: one set from its details says nothing new.
         if gateway.id not in said_yes or gateway.id.startswith("region."):
             continue
         for child in gateway.summarises:
-            if child in out or child not in ticked or kb.facts[child].kind != "boolean":
+            if child in out or child not in index.ticked or kb.facts[child].kind != "boolean":
                 continue
-            worst = max(worst, level_rank(triage_level(fired_rules(kb, {**out, child: True}))))
+            if fires is None:
+                fires = [rule.when.evaluate(out) is True for rule in kb.rules]
+            worst = max(worst, _level_with(kb, index, out, fires, child))
     if worst >= 0:
         for level in ("emergency", "urgent"):
             if f"unanswered.{level}" in kb.facts:
                 out[f"unanswered.{level}"] = worst >= level_rank(level)
+
+
+def _level_with(
+    kb: KnowledgeBase, index: KbIndex, out: Mapping[str, FactValue], fires: list[bool], child: str
+) -> int:
+    """The triage rank of ``out`` with ``child`` answered yes, given which rules fire on ``out``.
+
+    The same as ``level_rank(triage_level(fired_rules(kb, {**out, child: True})))``: a rule that
+    does not read ``child`` fires as it did, one that does is evaluated again; the reasons, which
+    only a result needs, are not built.
+    """
+    reread = index.rules_on.get(child, frozenset())
+    with_child = {**out, child: True}
+    ranks = [rank for i, rank in enumerate(index.rule_ranks) if fires[i] and i not in reread]
+    ranks += (index.rule_ranks[i] for i in reread if kb.rules[i].when.evaluate(with_child) is True)
+    return max(ranks, default=level_rank("self_care"))
 
 
 def present(value: FactValue | None) -> bool:
@@ -159,7 +172,7 @@ def present(value: FactValue | None) -> bool:
 
 def gateways(kb: KnowledgeBase) -> list[Fact]:
     """Gateway questions ("any of these?") in knowledge order."""
-    return [f for f in kb.facts.values() if f.summarises]
+    return list(kb_index(kb).gateways)
 
 
 def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
@@ -170,8 +183,8 @@ def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
     out the others of that region. Without any region answer (older answers, case files, the
     diary) the map is answered as a whole: one ticked place rules out all the rest.
     """
-    regions = [g for g in gateways(kb) if all(c.startswith("loc.") for c in g.summarises)]
-    places = [f"loc.{loc}" for loc in LOCATIONS]
+    index = kb_index(kb)
+    regions, places = index.regions, index.places
     if any(out.get(p) is True for p in places) and not any(g.id in out for g in regions):
         for p in places:
             out.setdefault(p, False)
@@ -196,7 +209,7 @@ def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> di
     so the simulated interview ends with the same facts as full information.
     """
     out = dict(full)
-    for gateway in gateways(kb):
+    for gateway in kb_index(kb).gateways:
         if gateway.id not in out:
             out[gateway.id] = any(present(out.get(child)) for child in gateway.summarises)
     return out

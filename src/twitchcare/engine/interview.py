@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -21,6 +23,7 @@ from typing import Literal
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
+from twitchcare.engine.kb_index import kb_index
 from twitchcare.errors import InputError
 from twitchcare.kb.loader import UNANSWERED_PREFIX
 from twitchcare.kb.logic import (
@@ -31,7 +34,6 @@ from twitchcare.kb.logic import (
     FactValue,
     Level,
     Predicate,
-    leaves,
     level_rank,
 )
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
@@ -48,6 +50,42 @@ MAX_QUESTIONS = 16
 ITEM_BUDGET = 40
 
 
+# Derived facts of recent answer sets, shared between interviews (see _derived_facts).
+# About a dozen answer sets per person per request (the pages so far and the estimate's guesses),
+# so this covers some fifty people answering at once, in tens of megabytes at most.
+_DERIVED_KEPT = 1024
+_DerivedKey = tuple[int, tuple[object, ...]]
+_derived_lock = threading.Lock()
+_derived_recent: OrderedDict[_DerivedKey, tuple[KnowledgeBase, dict[str, FactValue]]]
+_derived_recent = OrderedDict()
+
+
+def _derived_facts(kb: KnowledgeBase, answers: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """``derive(kb, answers)``, remembered for the most recent answer sets of this process.
+
+    A stateless adapter replays every earlier page on each request, so the facts of those pages
+    were derived on the request before; deriving them again was a third of an answer's cost.
+    The key keeps the answers' order and each value's type (``True`` is not ``1``), so a hit is
+    exactly what ``derive`` returns. Kept in memory only, never written anywhere, and bounded:
+    the oldest are forgotten first. The dict returned is shared: callers only read it.
+    """
+    key = (
+        id(kb),
+        tuple((k, type(v), tuple(v) if isinstance(v, list) else v) for k, v in answers.items()),
+    )
+    with _derived_lock:
+        hit = _derived_recent.get(key)
+        if hit is not None and hit[0] is kb:
+            _derived_recent.move_to_end(key)
+            return hit[1]
+    derived = derive(kb, answers)
+    with _derived_lock:
+        _derived_recent[key] = (kb, derived)
+        while len(_derived_recent) > _DERIVED_KEPT:
+            _derived_recent.popitem(last=False)
+    return derived
+
+
 @dataclass(frozen=True)
 class Step:
     """The next page to show: the screen and the items on it that are still unknown."""
@@ -59,44 +97,6 @@ class Step:
     level: Level | None = None
 
 
-def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
-    """Facts a screen settles itself, including the derived facts computed from its answers."""
-    provided = set(screen.facts)
-    if any(f.startswith("loc.") for f in screen.facts):
-        provided.add("location_count")
-    if "medications" in screen.facts or "substances" in screen.facts:
-        provided.update(f"med.{c}" for c in kb.medications)
-        provided.update(f"interaction.{i}" for i in kb.interactions)
-        provided.add("med.unrecognised")
-    if "medications_stopped" in screen.facts:
-        provided.update(f"stopped.{c}" for c in kb.medications)
-        provided.add("stopped.unrecognised")
-    return provided
-
-
-def _provides(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Facts each screen settles, with those of the detail screens its gateways open.
-
-    A gateway page ("any of these?") settles its details through the pages it opens, so a red flag
-    behind a gateway makes the gateway page urgent to ask, and is never skipped unseen.
-    """
-    opened_by: dict[str, list[Screen]] = {}
-    for screen in kb.screens:
-        for gate in screen.enable_if:
-            opened_by.setdefault(gate, []).append(screen)
-
-    def collect(screen: Screen, seen: set[str]) -> set[str]:
-        facts = _own_facts(kb, screen)
-        for fact in screen.facts:
-            for child in opened_by.get(fact, []):
-                if child.id not in seen:
-                    seen.add(child.id)
-                    facts |= collect(child, seen)
-        return facts
-
-    return {s.id: collect(s, {s.id}) for s in kb.screens}
-
-
 def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
     """Whether a question applies to this person, by the knowledge's skip logic.
 
@@ -104,12 +104,15 @@ def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | Non
     ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man).
     """
     fact = kb.facts.get(fact_id)
-    if fact is None:
+    # Most questions have no skip logic; this is asked of every fact of every page considered.
+    if fact is None or (fact.ask_if is None and fact.ask_when is None):
+        return True
+    if fact.ask_if is not None and not present(facts.get(fact.ask_if)):
+        return False
+    if fact.ask_when is None:
         return True
     known = {k: v for k, v in facts.items() if v is not None}
-    if fact.ask_if is not None and not present(known.get(fact.ask_if)):
-        return False
-    return fact.ask_when is None or fact.ask_when.evaluate(known, use_missing=False) is not False
+    return fact.ask_when.evaluate(known, use_missing=False) is not False
 
 
 def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
@@ -163,14 +166,18 @@ class Interview:
         self._history: list[tuple[str, dict[str, FactValue]]] = []
         # Items (questions and checklist options) the person was shown on each page answered.
         self._shown: dict[str, int] = {}
-        self._screens = {s.id: s for s in kb.screens}
-        # The facts each rule looks at, worked out once: choosing a page asks this of every rule
-        # for every screen, and walking the predicate each time was most of an answer's cost.
-        self._rule_facts = [frozenset(t.fact for t in leaves(r.when)) for r in kb.rules]
-        self._rule_ranks = [level_rank(r.level) for r in kb.rules]
-        self._provided = _provides(kb)
-        self._asked_on = {f: s.id for s in kb.screens for f in s.facts}
+        # What the knowledge says about screens, rules and evidence, worked out once per
+        # knowledge base: a stateless adapter builds an interview on every request.
+        self._index = kb_index(kb)
+        self._screens = self._index.screens
+        self._rule_facts = self._index.rule_facts
+        self._rule_ranks = self._index.rule_ranks
+        self._provided = self._index.provided
+        self._asked_on = self._index.asked_on
         self._derived: dict[str, FactValue] | None = None
+        # Open facts per screen, for the facts of the page being chosen (see _open_facts).
+        self._open_memo: dict[str, set[str]] = {}
+        self._open_memo_facts: Mapping[str, FactValue] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -180,9 +187,13 @@ class Interview:
         Choosing a page reads this for every screen; deriving it each time was most of the
         cost. The answers change only in :meth:`answer` and :meth:`back`, which forget it.
         """
+        return dict(self._facts())
+
+    def _facts(self) -> dict[str, FactValue]:
+        """:attr:`facts` without the copy, for reading inside the interview only."""
         if self._derived is None:
-            self._derived = derive(self.kb, self._answers)
-        return dict(self._derived)
+            self._derived = _derived_facts(self.kb, self._answers)
+        return self._derived
 
     @property
     def questions_asked(self) -> int:
@@ -209,16 +220,29 @@ class Interview:
         return bool(unknown) and all(self._asked_on.get(g) in self._asked for g in unknown)
 
     def _open_facts(self, screen: Screen, facts: Mapping[str, FactValue]) -> set[str]:
-        """Facts this screen would settle that are still unknown (and that apply: ``ask_if``)."""
+        """Facts this screen would settle that are still unknown (and that apply: ``ask_if``).
+
+        Choosing one page asks this of a screen up to three times (triage, body map, causes)
+        with the same facts, so the answers are kept for the facts of the page being chosen.
+        """
+        memo = self._open_memo if facts is self._open_memo_facts else None
+        if memo is not None and screen.id in memo:
+            return memo[screen.id]
         if screen.id in self._asked or not self.enabled(screen, facts):
-            return set()
-        return {
-            f for f in self._provided[screen.id] if f not in facts and applies(self.kb, f, facts)
-        }
+            found: set[str] = set()
+        else:
+            found = {
+                f
+                for f in self._provided[screen.id]
+                if f not in facts and applies(self.kb, f, facts)
+            }
+        if memo is not None:
+            memo[screen.id] = found
+        return found
 
     def _visible(self, screen: Screen) -> list[str]:
         """The items of a page a person is shown: unanswered, and applying to them."""
-        facts = self.facts
+        facts = self._facts()
         return [f for f in screen.facts if f not in self._answers and applies(self.kb, f, facts)]
 
     # ------------------------------------------------------------------ choosing
@@ -255,7 +279,9 @@ class Interview:
         ):
             if rank <= current or known is not None:
                 continue
-            if self._chance(rule.when, facts) >= PURSUE_CHANCE[rule.level]:
+            # A chance is never below zero, so a level pursued at any chance needs no estimate.
+            threshold = PURSUE_CHANCE[rule.level]
+            if threshold <= 0 or self._chance(rule.when, facts) >= threshold:
                 pursued.append((rank, rule_facts))
         return pursued
 
@@ -263,6 +289,8 @@ class Interview:
         self, screen: Screen, facts: dict[str, FactValue], pursued: list[tuple[int, frozenset[str]]]
     ) -> int:
         """The most urgent level this screen could still unlock among ``pursued`` (-1 if none)."""
+        if not pursued:
+            return -1
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return -1
@@ -270,23 +298,45 @@ class Interview:
         return max(ranks, default=-1)
 
     def _cause_value(
-        self, screen: Screen, facts: dict[str, FactValue], leading: list[RankedCause]
+        self,
+        screen: Screen,
+        facts: dict[str, FactValue],
+        leading: list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]],
     ) -> float:
         """Expected shift in the leading causes' log-odds if this screen were answered."""
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return 0.0
         value = 0.0
+        for spread, open_evidence in leading:
+            for tests, log_lr in open_evidence:
+                first = next((t for t in tests if t.fact in open_facts), None)
+                if first is None:
+                    continue
+                rate = self._base_rate(first.fact)
+                chance = 1 - rate if first.negative else rate
+                value += chance * spread * log_lr
+        return value
+
+    def _open_evidence(
+        self, facts: dict[str, FactValue], leading: list[RankedCause]
+    ) -> list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]]:
+        """For each leading cause: its spread p(1-p) and its evidence not yet settled.
+
+        Worked out once per page chosen (it does not depend on the screen), in the knowledge's
+        order, so :meth:`_cause_value` adds the same terms in the same order as before.
+        """
+        out = []
         for cause in leading:
             spread = cause.probability * (1 - cause.probability)
-            for ev in self.kb.conditions[cause.id].evidence:
-                tests = [t for t in leaves(ev.when) if t.fact in open_facts]
-                if not tests or ev.when.evaluate(facts, use_missing=False) is not None:
-                    continue
-                rate = self._base_rate(tests[0].fact)
-                chance = 1 - rate if tests[0].negative else rate
-                value += chance * spread * abs(math.log(ev.lr))
-        return value
+            evidence = self.kb.conditions[cause.id].evidence
+            open_evidence = [
+                (ev.tests, ev.log_lr)
+                for ev in self._index.evidence[cause.id]
+                if evidence[ev.position].when.evaluate(facts, use_missing=False) is None
+            ]
+            out.append((spread, open_evidence))
+        return out
 
     def _base_rate(self, fact_id: str) -> float:
         fact = self.kb.facts.get(fact_id)
@@ -298,7 +348,7 @@ class Interview:
         Pages that could raise the level are always asked; ``max_questions`` only limits the
         pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
         """
-        facts = self.facts
+        facts = self._facts()
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
             return self._step(first, "where it twitches comes first", purpose="first")
@@ -308,6 +358,7 @@ class Interview:
             facts.get(f"{UNANSWERED_PREFIX}{lv}") is True for lv in ("emergency", "urgent")
         )
         facts = {k: v for k, v in facts.items() if not k.startswith(UNANSWERED_PREFIX)}
+        self._open_memo, self._open_memo_facts = {}, facts
         # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
         # what is still open is what later pages could decide.
         truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
@@ -355,7 +406,7 @@ class Interview:
                     return self._step(
                         screen, "details of what you ticked", purpose="triage", level="urgent"
                     )
-        leading = rank_causes(self.kb, facts)[:6]
+        leading = self._open_evidence(facts, rank_causes(self.kb, facts)[:6])
         best: tuple[float, int, Screen] | None = None
         for screen in self.kb.screens:
             cost = len(self._visible(screen))

@@ -98,12 +98,16 @@ class AllOf(_Strict):
     all: list[Predicate]
 
     def evaluate(self, facts: Facts, use_missing: bool = True) -> Truth:
-        results = [p.evaluate(facts, use_missing) for p in self.all]
-        if any(r is False for r in results):
-            return False
-        if all(r is True for r in results):
-            return True
-        return None
+        # Stops at the first False: every rule is evaluated many times per answer, and parts
+        # have no side effects, so the outcome is the same as evaluating them all.
+        unknown = False
+        for part in self.all:
+            result = part.evaluate(facts, use_missing)
+            if result is False:
+                return False
+            if result is None:
+                unknown = True
+        return None if unknown else True
 
 
 class AnyOf(_Strict):
@@ -112,12 +116,15 @@ class AnyOf(_Strict):
     any: list[Predicate]
 
     def evaluate(self, facts: Facts, use_missing: bool = True) -> Truth:
-        results = [p.evaluate(facts, use_missing) for p in self.any]
-        if any(r is True for r in results):
-            return True
-        if all(r is False for r in results):
-            return False
-        return None
+        # Stops at the first True, for the same reason as :meth:`AllOf.evaluate`.
+        unknown = False
+        for part in self.any:
+            result = part.evaluate(facts, use_missing)
+            if result is True:
+                return True
+            if result is None:
+                unknown = True
+        return None if unknown else False
 
 
 class AtLeast(_Strict):

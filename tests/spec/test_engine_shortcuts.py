@@ -1,0 +1,119 @@
+"""The engine's shortcuts give exactly the answers of the plain definitions they replace.
+
+The answer endpoint replays an interview and simulates the rest of it on every request, so the
+engine takes shortcuts: predicates stop at the first deciding part, the worst case behind an
+unanswered overview re-evaluates only the rules that read the detail, and look-up tables are
+kept per knowledge base. Each test compares a shortcut with its definition on real knowledge.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.shared import DEV_CASES, OWN_CASES
+from twitchcare.engine.facts import _level_with, derive
+from twitchcare.engine.interview import _derived_facts
+from twitchcare.engine.kb_index import kb_index
+from twitchcare.engine.triage import fired_rules, triage_level
+from twitchcare.evaluation.cases import case_facts, load_case
+from twitchcare.kb import KnowledgeBase, load_kb
+from twitchcare.kb.loader import build_kb, default_knowledge_dir
+from twitchcare.kb.logic import AllOf, AnyOf, AtLeast, FactTest, FactValue, Predicate, level_rank
+
+KB = load_kb()
+CASES = [
+    derive(KB, case_facts(load_case(p)))
+    for p in [*sorted(DEV_CASES.glob("*.json")), *sorted(OWN_CASES.glob("*.json"))]
+]
+BOOLEANS = sorted(f.id for f in KB.facts.values() if f.kind == "boolean")
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NAMES = ("a", "b", "c", "d")
+
+
+def _tests() -> st.SearchStrategy[FactTest]:
+    return st.builds(
+        lambda fact, is_, missing: FactTest.model_validate(
+            {"fact": fact, "is": is_, "missing": missing}
+        ),
+        st.sampled_from(NAMES),
+        st.sampled_from([None, True, False]),
+        st.sampled_from([None, True, False]),
+    )
+
+
+PREDICATES: st.SearchStrategy[Predicate] = st.recursive(
+    _tests(),
+    lambda parts: st.one_of(
+        st.builds(lambda ps: AllOf(all=ps), st.lists(parts, min_size=1, max_size=4)),
+        st.builds(lambda ps: AnyOf(any=ps), st.lists(parts, min_size=1, max_size=4)),
+        st.builds(
+            lambda ps, n: AtLeast(at_least=min(n, len(ps)), of=ps),
+            st.lists(parts, min_size=1, max_size=4),
+            st.integers(1, 3),
+        ),
+    ),
+    max_leaves=12,
+)
+FACTS = st.dictionaries(st.sampled_from(NAMES), st.booleans())
+
+
+def _by_definition(predicate: Predicate, facts: dict[str, FactValue], use_missing: bool) -> object:
+    """Three-valued logic as the rule language defines it: every part evaluated, then combined."""
+    if isinstance(predicate, FactTest):
+        return predicate.evaluate(facts, use_missing)
+    if isinstance(predicate, AtLeast):
+        parts = [_by_definition(p, facts, use_missing) for p in predicate.of]
+        true, unknown = parts.count(True), parts.count(None)
+        if true >= predicate.at_least:
+            return True
+        return False if true + unknown < predicate.at_least else None
+    parts = [
+        _by_definition(p, facts, use_missing)
+        for p in (predicate.all if isinstance(predicate, AllOf) else predicate.any)
+    ]
+    decisive, other = (False, True) if isinstance(predicate, AllOf) else (True, False)
+    if decisive in parts:
+        return decisive
+    return other if all(r is other for r in parts) else None
+
+
+@SETTINGS
+@given(predicate=PREDICATES, facts=FACTS, use_missing=st.booleans())
+def test_stopping_at_the_deciding_part_gives_the_three_valued_answer(
+    predicate: Predicate, facts: dict[str, FactValue], use_missing: bool
+) -> None:
+    assert predicate.evaluate(facts, use_missing) is _by_definition(predicate, facts, use_missing)
+
+
+@SETTINGS
+@given(case=st.sampled_from(CASES), child=st.sampled_from(BOOLEANS))
+def test_the_level_with_one_more_detail_equals_a_full_triage(
+    case: dict[str, FactValue], child: str
+) -> None:
+    fires = [rule.when.evaluate(case) is True for rule in KB.rules]
+    expected = level_rank(triage_level(fired_rules(KB, {**case, child: True})))
+    assert _level_with(KB, kb_index(KB), case, fires, child) == expected
+
+
+def test_look_up_tables_are_kept_per_knowledge_base() -> None:
+    other: KnowledgeBase = build_kb(default_knowledge_dir())
+    assert kb_index(KB) is kb_index(KB)
+    assert kb_index(other) is not kb_index(KB)
+    assert kb_index(other).rule_ranks == kb_index(KB).rule_ranks
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.sampled_from(CASES))
+def test_remembered_derived_facts_are_what_derive_gives(case: dict[str, FactValue]) -> None:
+    answers = {k: v for k, v in case.items() if k in KB.facts and not KB.facts[k].derived}
+    first = _derived_facts(KB, answers)
+    assert _derived_facts(KB, dict(answers)) == derive(KB, answers) == first
+    assert list(_derived_facts(KB, answers)) == list(derive(KB, answers))
+
+
+def test_a_remembered_answer_keeps_its_type() -> None:
+    as_bool = _derived_facts(KB, {"stress_0_10": True})
+    as_number = _derived_facts(KB, {"stress_0_10": 1})
+    assert as_bool["stress_0_10"] is True
+    assert type(as_number["stress_0_10"]) is int
