@@ -15,6 +15,9 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[web,dev,charts,postgres]'
+	$(BIN)/pybabel compile -d src/twitchcare/cli/locale --statistics
+	$(BIN)/pybabel compile -d src/twitchcare/web/locale --statistics
+	$(BIN)/pybabel compile -d src/twitchcare/locale --statistics
 	@touch $@
 
 install: $(VENV)/.installed
@@ -59,10 +62,21 @@ fuzz: install
 bench: install
 	$(BIN)/python -m benchmarks
 
-# The translation template: every string the web app shows (German later is a .po file beside it).
+# The translation templates: every string the web app and the terminal show; German is the
+# .po file beside each (locale/de/LC_MESSAGES/messages.po), updated here with the new strings.
 messages: install
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 	  --project twitchcare -o src/twitchcare/web/locale/messages.pot .
+	$(BIN)/pybabel update -i src/twitchcare/web/locale/messages.pot -d src/twitchcare/web/locale \
+	  --no-location --no-fuzzy-matching
+	$(BIN)/pybabel extract -F src/twitchcare/cli/locale/babel.cfg -k N_ --no-location \
+	  --sort-output --project twitchcare -o src/twitchcare/cli/locale/messages.pot .
+	$(BIN)/pybabel update -i src/twitchcare/cli/locale/messages.pot -d src/twitchcare/cli/locale \
+	  --no-location --no-fuzzy-matching
+	$(BIN)/pybabel extract -F src/twitchcare/locale/babel.cfg --no-location \
+	  --sort-output --project twitchcare -o src/twitchcare/locale/messages.pot .
+	$(BIN)/pybabel update -i src/twitchcare/locale/messages.pot -d src/twitchcare/locale \
+	  --no-location --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules test-artefacts

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.engine.interview import validate_answer
 from twitchcare.errors import InputError
+from twitchcare.german_words import as_english
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact
 
@@ -61,8 +64,9 @@ NUMBER = re.compile(r"^~?\s*(\d+(?:[.,]\d+)?)\s*(.*)$")
 
 
 def normalise(text: str) -> str:
-    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed."""
-    return " ".join(text.replace("\u2019", "'").lower().split())
+    """Lower case, single spaces and straight apostrophes, so "Don’t  know" reads as typed;
+    German answer words become the English ones read here ("3 Tage" -> "3 days")."""
+    return as_english(" ".join(text.replace("\u2019", "'").lower().split()))
 
 
 def bad_answer(problem: str, hint: str = "") -> InputError:
@@ -140,7 +144,9 @@ def year_note(text: str, *, today: dt.date) -> str | None:
         return None
     if start is None:
         return None
-    return f"read as since 1 January {start.year} ({(today - start).days} days)"
+    return _("read as since 1 January {year} ({days} days)").format(
+        year=start.year, days=(today - start).days
+    )
 
 
 def parse_days(text: str, *, today: dt.date) -> float:
@@ -169,8 +175,8 @@ def parse_days(text: str, *, today: dt.date) -> float:
     if days is not None:
         return days
     raise bad_answer(
-        f"could not read '{text.strip()}' as a time",
-        "e.g. 3 days, 2 weeks, 6 months, this morning, since March",
+        _("could not read '{text}' as a time").format(text=text.strip()),
+        _("e.g. 3 days, 2 weeks, 6 months, this morning, since March"),
     )
 
 
@@ -185,16 +191,22 @@ def _unit_words(unit: str | None) -> set[str]:
     return words
 
 
-def parse_number(fact: Fact, text: str, *, today: dt.date) -> float:
-    """A number for ``fact``, in its unit, checked against its range."""
+def parse_number(
+    fact: Fact, text: str, *, today: dt.date, units: Mapping[str, str] | None = None
+) -> float:
+    """A number for ``fact``, in its unit, checked against its range (``units``: the unit names
+    in the language shown)."""
     if fact.unit == "days":
         value: float = parse_days(text, today=today)
     else:
         t = normalise(text)
         match = NUMBER.match(t)
         if match is None or (match.group(2) and match.group(2) not in _unit_words(fact.unit)):
-            unit = f" ({fact.unit})" if fact.unit else ""
-            raise bad_answer(f"'{text.strip()}' is not a number{unit}", "type a number, e.g. 7")
+            unit = f" ({(units or {}).get(fact.unit, fact.unit)})" if fact.unit else ""
+            raise bad_answer(
+                _("'{text}' is not a number").format(text=text.strip()) + unit,
+                _("type a number, e.g. 7"),
+            )
         value = float(match.group(1).replace(",", "."))
     if value == int(value):
         value = int(value)
@@ -207,7 +219,14 @@ def _check(fact: Fact, value: FactValue) -> None:
     try:
         validate_answer(fact, value)
     except InputError as exc:
-        raise bad_answer(exc.problem, exc.hint) from None
+        if fact.kind != "number" or not isinstance(value, int | float):
+            raise bad_answer(exc.problem, exc.hint) from None
+        low = "" if fact.minimum is None else f"{fact.minimum:g}"
+        high = "" if fact.maximum is None else f"{fact.maximum:g}"
+        raise bad_answer(
+            _("{value} is out of range").format(value=f"{value:g}"),
+            _("allowed {low} to {high}").format(low=low, high=high),
+        ) from None
 
 
 def parse_list(text: str) -> list[str]:

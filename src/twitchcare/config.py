@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     mode: Literal["local", "hosted"] = "local"
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
+    lang: Literal["en", "de"] = "en"
 
     @property
     def effective_database_url(self) -> str:

@@ -30,9 +30,10 @@ def assess_command(
     """Assess your twitching: how urgently to see whom, why, likely causes and a plan."""
     import datetime as dt
 
+    from twitchcare.cli.i18n import language
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     now = dt.datetime.now(dt.UTC)
     if not case:
         from twitchcare.cli.interactive import run_interactive

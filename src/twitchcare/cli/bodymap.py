@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from twitchcare.cli import parsing
+from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import Answers, GoBack, Terminal
 from twitchcare.kb.models import Fact, KnowledgeBase
 
@@ -20,7 +21,7 @@ from twitchcare.kb.models import Fact, KnowledgeBase
 FIGURE = r"""
       .---.
      ( 1 1 )
-     (  2  )  4 tongue
+     (  2  )  4 {tongue}
       \ 3 /
        |5|
   6.---' '---.6
@@ -34,9 +35,10 @@ FIGURE = r"""
      15   15
      16   16
 
- 12, 13: at the back
- 17: all over
+ {back}
+ {all_over}
 """
+REGION_NOTES = {"all_over": N_("6: all over")}
 # The first page asks for parts of the body; its numbers follow the "where" screen's order.
 REGION_FIGURE = r"""
       .---.
@@ -53,11 +55,12 @@ REGION_FIGURE = r"""
       |   |
       5   5
 
- 6: all over
+ {all_over}
 """
 FIGURE_MIN_WIDTH = 72
-FIGURES = {17: FIGURE, 6: REGION_FIGURE}
-PICK_KEYS = "e.g. 1 3 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit"
+FIGURE_NOTES = {"back": N_("12, 13: at the back"), "all_over": N_("17: all over")}
+FIGURES = {17: (FIGURE, FIGURE_NOTES), 6: (REGION_FIGURE, REGION_NOTES)}
+PICK_KEYS = N_("e.g. 1 3 or eyelid calf · ? = don't know · h 3 = explain 3 · b = back · q = quit")
 
 
 def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
@@ -68,13 +71,15 @@ def _picker(term: Terminal, locations: Sequence[Fact]) -> Table | None:
     for i, fact in enumerate(locations, 1):
         listing.add_row(f"{i:>2}", escape(fact.text))
     # A figure carries the numbers of the whole map or of its parts; detail pages are a list.
-    figure = FIGURES.get(len(locations))
-    if term.console.width < FIGURE_MIN_WIDTH or figure is None:
+    drawing = FIGURES.get(len(locations))
+    if term.console.width < FIGURE_MIN_WIDTH or drawing is None:
         term.console.print(listing)
         return None
     layout = Table.grid(padding=(0, 4))
     layout.add_column(no_wrap=True, style="cyan")
     layout.add_column()
+    notes = {key: _(note) for key, note in drawing[1].items()}
+    figure = drawing[0].format(tongue=_("tongue"), **notes)
     layout.add_row(Text(figure.strip("\n")), listing)
     return layout
 
@@ -96,21 +101,21 @@ def ask_body_map(term: Terminal, items: Sequence[Fact], kb: KnowledgeBase | None
             layout = _picker(term, locations)
             if layout is not None:
                 term.console.print(layout)
-            term.say(Text(PICK_KEYS, style="dim"))
+            term.say(Text(_(PICK_KEYS), style="dim"))
             chosen = term.ask(
-                "Places (numbers or names)",
+                _("Places (numbers or names)"),
                 lambda raw: parsing.parse_locations(
                     raw, locations, {f.id: _places_within(kb, f) for f in locations}
                 ),
                 on_help=term.help_for(locations),
                 blank_is_unknown=False,
-                blank_hint="type the numbers or names of the places, or ? if you don't know",
+                blank_hint=_("type the numbers or names of the places, or ? if you don't know"),
             )
             if chosen is None:
                 return {f.id: None for f in items}
             answers = {f.id: (i in chosen) for i, f in enumerate(locations, 1)}
-            picked = ", ".join(locations[i - 1].text for i in sorted(chosen)) or "none"
-            term.say(Text(f"  Places: {picked}", style="green"))
+            picked = ", ".join(locations[i - 1].text for i in sorted(chosen)) or _("none")
+            term.say(Text("  " + _("Places: {picked}").format(picked=picked), style="green"))
         try:
             answers.update(term.form(others))
         except GoBack:

@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from twitchcare.cli.bodymap import ask_body_map
+from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
 from twitchcare.cli.render import render_assessment
 from twitchcare.engine.assess import Assessment
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
 
 PROFILE = ("age", "sex", "pregnant", "breastfeeding")
 LEVEL_REASON = {
-    "emergency": "an answer here could mean you need emergency care now.",
-    "urgent": "an answer here could mean you should see a doctor today.",
-    "doctor": "an answer here could mean a doctor should look at it.",
+    "emergency": N_("an answer here could mean you need emergency care now."),
+    "urgent": N_("an answer here could mean you should see a doctor today."),
+    "doctor": N_("an answer here could mean a doctor should look at it."),
 }
 Log = AnswerLog
 
@@ -41,10 +42,10 @@ Log = AnswerLog
 def plain_reason(step: Step) -> str:
     """Why a page is asked, in the words a person would use, from the engine's structured step."""
     if step.purpose == "first":
-        return "where it twitches shapes every later question."
+        return _("where it twitches shapes every later question.")
     if step.purpose == "triage" and step.level in LEVEL_REASON:
-        return LEVEL_REASON[step.level]
-    return "it helps tell the likely causes apart."
+        return _(LEVEL_REASON[step.level])
+    return _("it helps tell the likely causes apart.")
 
 
 # Follow-up questions that cannot apply after some answers; they stay unknown, never "no".
@@ -71,7 +72,7 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
     from twitchcare.diary.for_assessment import diary_facts, existing_diary
 
     console = Console(highlight=False)
-    term = Terminal(console, today=now.date())
+    term = Terminal(console, today=now.date(), units=kb.units)
     store = None
     if save is not False:
         store = existing_diary()
@@ -85,13 +86,13 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
         try:
             result = _interview(kb, term, now=now, from_diary=persistence)
         except Quit:
-            console.print("Stopped. Nothing was saved.")
+            console.print(_("Stopped. Nothing was saved."))
             raise typer.Exit(1) from None
         except (EOFError, KeyboardInterrupt):
-            console.print("\nStopped. Nothing was saved.")
+            console.print("\n" + _("Stopped. Nothing was saved."))
             raise typer.Exit(1) from None
         console.print()
-        render_assessment(kb, result, title="Your result")
+        render_assessment(kb, result, title=_("Your result"))
         if store is not None:
             _keep(kb, store, result, now)
     finally:
@@ -110,32 +111,38 @@ def _keep(kb: KnowledgeBase, store: DiaryStore, result: Assessment, now: dt.date
         store, answers=answers, result=assessment_dict(kb, result), kb_version=kb.version, at=now
     )
     Console(highlight=False).print(
-        Text(f"Saved in your diary on this computer as assessment #{saved}.", style="dim")
+        Text(
+            _("Saved in your diary on this computer as assessment #{number}.").format(number=saved),
+            style="dim",
+        )
     )
 
 
 def _welcome(term: Terminal) -> None:
     body = Text()
-    body.append("Muscle twitching - what should I do?\n", style="bold")
+    body.append(_("Muscle twitching - what should I do?") + "\n", style="bold")
     body.append(
-        "A few short pages of questions, then advice on how soon to see whom, likely causes "
-        "and a plan. Your answers stay on this computer; the result is kept only in your own "
-        "diary, if you keep one.\n"
+        _(
+            "A few short pages of questions, then advice on how soon to see whom, likely causes "
+            "and a plan. Your answers stay on this computer; the result is kept only in your own "
+            "diary, if you keep one."
+        )
+        + "\n"
     )
-    body.append("If you feel very unwell right now, call your local emergency number.\n")
-    body.append(f"At every question: {FORM_KEYS}", style="dim")
+    body.append(_("If you feel very unwell right now, call your local emergency number.") + "\n")
+    body.append(_("At every question: {keys}").format(keys=_(FORM_KEYS)), style="dim")
     term.say(Panel(body, title="twitchcare", title_align="left"))
 
 
 def _ask_profile(kb: KnowledgeBase, term: Terminal) -> dict[str, FactValue]:
     """Age, sex and (where it applies) pregnancy: the profile the interview starts from."""
-    term.say(Text("\nAbout you", style="bold"))
+    term.say(Text("\n" + _("About you"), style="bold"))
     facts = [kb.facts[f] for f in PROFILE]
     while True:
         try:
             answers = term.form(facts, skip=lambda f, a: not applies(kb, f.id, a))
         except GoBack:
-            term.say(Text("  This is the first question.", style="cyan"))
+            term.say(Text("  " + _("This is the first question."), style="cyan"))
             continue
         break
     return {k: v for k, v in answers.items() if v is not None}
@@ -144,13 +151,15 @@ def _ask_profile(kb: KnowledgeBase, term: Terminal) -> dict[str, FactValue]:
 def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     total = max(total, page)
     progress = (
-        f"Page {page} of about {total}" if total > page else f"Page {page} (probably the last)"
+        _("Page {page} of about {total}").format(page=page, total=total)
+        if total > page
+        else _("Page {page} (probably the last)").format(page=page)
     )
     term.say()
     term.console.rule(Text(progress, style="bold"))
     term.say(Text(step.screen.title, style="bold"))
     term.say(step.screen.text)
-    term.say(Text(f"Why we ask: {plain_reason(step)}", style="italic dim"))
+    term.say(Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim"))
 
 
 def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:

@@ -21,10 +21,12 @@ def check(
     """Validate every knowledge file; errors name the file and the key."""
     from twitchcare.kb.hazards import load_hazards
     from twitchcare.kb.loader import build_kb, default_knowledge_dir
+    from twitchcare.kb.translation import check_languages
 
     folder = directory or default_knowledge_dir()
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
+    untranslated = check_languages(kb, folder)
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
         f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
@@ -32,6 +34,8 @@ def check(
         f"{len(kb.doctor_questions)} questions for the doctor, "
         f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes"
     )
+    for line in untranslated:
+        typer.echo(f"warning: {line}", err=True)
 
 
 @kb_app.command("hazards")
@@ -64,11 +68,12 @@ def show(
     condition: str = typer.Argument(..., help="A condition id, e.g. eyelid_myokymia."),
 ) -> None:
     """Print one condition with its evidence and sources."""
+    from twitchcare.cli.i18n import language
     from twitchcare.cli.render import render_condition
     from twitchcare.errors import NotFoundError
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     if condition not in kb.conditions:
         import difflib
 
@@ -84,8 +89,9 @@ def show(
 @kb_app.command("list")
 def list_conditions() -> None:
     """List the conditions the knowledge base knows."""
+    from twitchcare.cli.i18n import language
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     for cond in kb.conditions.values():
         typer.echo(f"{cond.id:<30} {cond.name}")

@@ -21,6 +21,8 @@ from twitchcare.answers import parse_days as parse_days
 from twitchcare.answers import parse_list as parse_list
 from twitchcare.answers import parse_number as parse_number
 from twitchcare.answers import year_note as year_note
+from twitchcare.cli.i18n import _
+from twitchcare.german_words import LOCATION_ALIASES
 from twitchcare.kb.models import Fact
 
 DONT_KNOW_WORDS = {
@@ -68,7 +70,10 @@ def parse_yes_no(text: str) -> bool:
         return True
     if t in NO_WORDS:
         return False
-    raise bad_answer(f"'{text.strip()}' is not yes or no", "type y, n, or ? if you don't know")
+    raise bad_answer(
+        _("'{text}' is not yes or no").format(text=text.strip()),
+        _("type y, n, or ? if you don't know"),
+    )
 
 
 def parse_choice(fact: Fact, text: str) -> str:
@@ -83,7 +88,10 @@ def parse_choice(fact: Fact, text: str) -> str:
     starts = [key for key, label in choices if normalise(label).startswith(t) and t]
     if len(starts) == 1:
         return starts[0]
-    raise bad_answer(f"'{text.strip()}' is not one of the choices", f"type 1 to {len(choices)}")
+    raise bad_answer(
+        _("'{text}' is not one of the choices").format(text=text.strip()),
+        _("type 1 to {n}").format(n=len(choices)),
+    )
 
 
 def parse_selection(text: str, count: int) -> set[int]:
@@ -101,15 +109,19 @@ def parse_selection(text: str, count: int) -> set[int]:
         elif token.isdigit():
             numbers = range(int(token), int(token) + 1)
         else:
-            raise bad_answer(f"'{token}' is not an item number", f"type numbers from 1 to {count}")
+            raise bad_answer(
+                _("'{token}' is not an item number").format(token=token),
+                _("type numbers from 1 to {n}").format(n=count),
+            )
         for n in numbers:
             if not 1 <= n <= count:
                 raise bad_answer(
-                    f"there is no item {n}", f"choose from 1 to {count}, or 0 for none"
+                    _("there is no item {n}").format(n=n),
+                    _("choose from 1 to {n}, or 0 for none").format(n=count),
                 )
             chosen.add(n)
     if not chosen:
-        raise bad_answer("no item chosen", "type the numbers that apply, 0 for none")
+        raise bad_answer(_("no item chosen"), _("type the numbers that apply, 0 for none"))
     return chosen
 
 
@@ -120,6 +132,7 @@ def location_names(fact: Fact) -> set[str]:
     names = {key, key.replace("_", " "), label}
     names.update(p.strip() for p in re.split(r"\bor\b|/", label) if p.strip())
     names.update(ALIASES.get(key, ()))
+    names.update(LOCATION_ALIASES.get(key, ()))
     return names
 
 
@@ -173,10 +186,18 @@ def parse_locations(
             if token.isdigit() and 1 <= int(token) <= len(locations):
                 chosen.add(int(token))
             elif token.isdigit():
-                raise bad_answer(f"there is no place {token}", f"choose from 1 to {len(locations)}")
+                raise bad_answer(
+                    _("there is no place {n}").format(n=token),
+                    _("choose from 1 to {n}").format(n=len(locations)),
+                )
             else:
-                raise bad_answer(f"'{token}' is not a place on the list", "use its number or name")
+                raise bad_answer(
+                    _("'{token}' is not a place on the list").format(token=token),
+                    _("use its number or name"),
+                )
             i += 1
     if not chosen:
-        raise bad_answer("no place chosen", "type the numbers or names of the places that twitch")
+        raise bad_answer(
+            _("no place chosen"), _("type the numbers or names of the places that twitch")
+        )
     return chosen

@@ -15,11 +15,12 @@ from typing import TypeVar
 from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
-from rich.prompt import Confirm, Prompt
+from rich.prompt import Confirm, InvalidResponse, Prompt
 from rich.table import Table
 from rich.text import Text
 
 from twitchcare.cli import parsing
+from twitchcare.cli.i18n import N_, _
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import Fact
@@ -27,11 +28,26 @@ from twitchcare.kb.models import Fact
 T = TypeVar("T")
 Answers = dict[str, FactValue | None]
 GROUP_HEADINGS = {
-    "ctx.": "When does it happen? Tick all that apply.",
-    "history.": "Have you ever had any of these? Tick all that apply.",
+    "ctx.": N_("When does it happen? Tick all that apply."),
+    "history.": N_("Have you ever had any of these? Tick all that apply."),
 }
-CHECKLIST_KEYS = "e.g. 1 3 · 0 = none · ? = don't know · h 2 = explain 2 · b = back · q = quit"
-FORM_KEYS = "Enter = skip · ? = don't know · h = help · b = back · q = quit"
+CHECKLIST_KEYS = N_("e.g. 1 3 · 0 = none · ? = don't know · h 2 = explain 2 · b = back · q = quit")
+FORM_KEYS = N_("Enter = skip · ? = don't know · h = help · b = back · q = quit")
+
+
+class _Confirm(Confirm):
+    """Rich's yes/no question with the answer letters of the language in use."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.choices = [_("y"), _("n")]
+        self.validate_error_message = "[prompt.invalid]" + _("Please enter y or n")
+
+    def process_response(self, value: str) -> bool:
+        try:
+            return parsing.parse_yes_no(value)
+        except InputError:
+            raise InvalidResponse(self.validate_error_message) from None
 
 
 class GoBack(Exception):
@@ -45,9 +61,12 @@ class Quit(Exception):
 class Terminal:
     """The console plus the reading rules shared by every prompt."""
 
-    def __init__(self, console: Console, *, today: dt.date) -> None:
+    def __init__(
+        self, console: Console, *, today: dt.date, units: Mapping[str, str] | None = None
+    ) -> None:
         self.console = console
         self.today = today
+        self.units = units or {}  # unit -> its name in the language shown
 
     # ------------------------------------------------------------------ primitives
     def say(self, text: RenderableType = "") -> None:
@@ -78,7 +97,7 @@ class Terminal:
             if cmd is None and not raw.strip():
                 if blank_is_unknown:
                     return None
-                self.problem(InputError(field="answer", problem="no answer", hint=blank_hint))
+                self.problem(InputError(field="answer", problem=_("no answer"), hint=blank_hint))
                 continue
             if cmd is not None:
                 if cmd.kind == "dont_know":
@@ -88,8 +107,10 @@ class Terminal:
                 if cmd.kind == "help":
                     on_help(cmd.item)
                     continue
-                if Confirm.ask(
-                    "Stop now? Your answers will not be kept", console=self.console, default=False
+                if _Confirm.ask(
+                    _("Stop now? Your answers will not be kept"),
+                    console=self.console,
+                    default=False,
                 ):
                     raise Quit
                 continue
@@ -112,12 +133,14 @@ class Terminal:
         def show(n: int | None) -> None:
             if n is None:
                 self.say(
-                    Text("  Type h and a number, e.g. h 2, to explain that item.", style="cyan")
+                    Text(_("  Type h and a number, e.g. h 2, to explain that item."), style="cyan")
                 )
             elif 1 <= n <= len(items):
                 self.show_help(items[n - 1])
             else:
-                self.problem(InputError(field="help", problem=f"there is no item {n}"))
+                self.problem(
+                    InputError(field="help", problem=_("there is no item {n}").format(n=n))
+                )
 
         return show
 
@@ -126,13 +149,13 @@ class Terminal:
         if heading:
             self.say(Text(heading, style="bold"))
         self.numbered([f.text for f in items])
-        self.say(Text(CHECKLIST_KEYS, style="dim"))
+        self.say(Text(_(CHECKLIST_KEYS), style="dim"))
         chosen = self.ask(
-            "Which apply? (numbers, 0 = none)",
+            _("Which apply? (numbers, 0 = none)"),
             lambda raw: parsing.parse_selection(raw, len(items)),
             on_help=self.help_for(items),
             blank_is_unknown=False,
-            blank_hint="type the numbers that apply, 0 for none, ? if you don't know",
+            blank_hint=_("type the numbers that apply, 0 for none, ? if you don't know"),
         )
         if chosen is None:
             return {f.id: None for f in items}
@@ -144,7 +167,7 @@ class Terminal:
         on_help = self._single_help(fact)
         if fact.kind == "boolean":
             return self.ask(
-                f"{fact.text} [y/n/?]",
+                fact.text + " " + _("[y/n/?]"),
                 parsing.parse_yes_no,
                 on_help=on_help,
                 blank_is_unknown=blank_is_unknown,
@@ -154,28 +177,29 @@ class Terminal:
             self.say(Text(fact.text, style="bold"))
             self.numbered(labels)
             return self.ask(
-                f"Choose 1-{len(labels)} or ?",
+                _("Choose 1-{n} or ?").format(n=len(labels)),
                 lambda raw: parsing.parse_choice(fact, raw),
                 on_help=on_help,
                 blank_is_unknown=blank_is_unknown,
-                blank_hint=f"type 1 to {len(labels)}",
+                blank_hint=_("type 1 to {n}").format(n=len(labels)),
             )
         if fact.kind == "list":
             return self.ask(
-                f"{fact.text} (separate with commas, or 'none')",
+                fact.text + " " + _("(separate with commas, or none)"),
                 parsing.parse_list,
                 on_help=on_help,
                 blank_is_unknown=blank_is_unknown,
             )
         if fact.unit == "days":
-            example = " (e.g. 3 days, 2 weeks, since March)"
+            example = " " + _("(e.g. 3 days, 2 weeks, since March)")
         else:
-            example = f" ({fact.unit})" if fact.unit else ""
+            unit = self.units.get(fact.unit, fact.unit) if fact.unit else ""
+            example = f" ({unit})" if unit else ""
         if fact.unit and "/" in fact.unit:
             self.show_help(fact)  # nobody knows their mg a day without the conversion
 
         def read(raw: str) -> float:
-            value = parsing.parse_number(fact, raw, today=self.today)
+            value = parsing.parse_number(fact, raw, today=self.today, units=self.units)
             note = parsing.year_note(raw, today=self.today) if fact.unit == "days" else None
             if note:
                 self.say(Text(note, style="dim"))
@@ -186,7 +210,7 @@ class Terminal:
             read,
             on_help=on_help,
             blank_is_unknown=blank_is_unknown,
-            blank_hint="type a number, or ? if you don't know",
+            blank_hint=_("type a number, or ? if you don't know"),
         )
 
     def _single_help(self, fact: Fact) -> Callable[[int | None], None]:
@@ -253,5 +277,5 @@ def _facts_of(block: Block) -> list[Fact]:
 def _heading(items: Sequence[Fact]) -> str:
     for prefix, heading in GROUP_HEADINGS.items():
         if items[0].id.startswith(prefix):
-            return heading
-    return "Any of these? Tick all that apply."
+            return _(heading)
+    return _("Any of these? Tick all that apply.")

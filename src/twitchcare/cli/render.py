@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.engine.assess import Assessment
 from twitchcare.evaluation.run import EvaluationReport
 from twitchcare.kb.hazards import HazardLog
@@ -32,6 +33,21 @@ LEVEL_BORDER = {
 LEVEL_MARK = {"emergency": "!!! ", "urgent": "! ", "doctor": "", "self_care": ""}
 SHOWN_CAUSES = 5
 NARROW = 70
+# The core's disclaimer, marked here so the catalogue carries it (a test keeps the two equal).
+DISCLAIMER = N_(
+    "twitchcare gives information, not a diagnosis. It cannot examine you. If you are worried, or "
+    "things change, contact a doctor; in an emergency call your local emergency number."
+)
+SPECIALISTS = {
+    "family_doctor": N_("your family doctor (GP)"),
+    "emergency_services": N_("emergency services"),
+    "neurologist": N_("a neurologist"),
+    "endocrinologist": N_("an endocrinologist (hormone specialist)"),
+    "ophthalmologist": N_("an ophthalmologist (eye specialist)"),
+    "sleep_specialist": N_("a sleep specialist"),
+    "pharmacist": N_("a pharmacist"),
+    "midwife_or_obstetrician": N_("your midwife or obstetrician"),
+}
 
 
 def console() -> Console:
@@ -65,32 +81,33 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
     if fact_id.startswith("med."):
         cls = kb.medications.get(fact_id.removeprefix("med."))
         name = cls.name if cls else fact_id
-        if not name[:2].isupper():  # "Statins ..." reads "takes statins ...", "ACE ..." stays
+        if kb.language == "en" and not name[:2].isupper():  # "Statins ..." reads "takes statins"
             name = name[0].lower() + name[1:]
-        return f"takes {name}" if value else f"does not take {name}"
+        return (_("takes {name}") if value else _("does not take {name}")).format(name=name)
     fact = kb.facts.get(fact_id)
     if fact is None:
         return fact_id.replace("_", " ")
     text = fact.text.strip()
     if fact.kind == "boolean":
         if text.endswith("?"):
-            return f"{text} {'yes' if value else 'no'}"
-        return text if value else f"not: {text}"
+            return text + " " + (_("yes") if value else _("no"))
+        return text if value else _("not: {text}").format(text=text)
     if fact.kind == "number" and isinstance(value, int | float):
-        unit = f" {fact.unit}" if fact.unit else ""
-        if fact.unit == "days" and text.startswith("When"):
-            unit += " ago"
-        return f"{text.rstrip('?')}: {value:g}{unit}"
+        shown = number(value)
+        amount = f"{shown} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else shown
+        if fact.unit == "days" and text.startswith(_("When")):
+            amount = _("{amount} ago").format(amount=amount)
+        return f"{text.rstrip('?')}: {amount}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
     if isinstance(value, list):
-        return f"{text.rstrip('?')}: {', '.join(value) or 'none'}"
+        return text.rstrip("?") + ": " + (", ".join(value) or _("none"))
     return text
 
 
 def whom_to_see(specialist: str) -> str:
-    names = {"family_doctor": "your family doctor (GP)", "emergency_services": "emergency services"}
-    return names.get(specialist, specialist.replace("_", " "))
+    name = SPECIALISTS.get(specialist)
+    return _(name) if name else specialist.replace("_", " ")
 
 
 def bullets(rows: Sequence[RenderableType], marker: str = "•") -> Table:
@@ -119,7 +136,7 @@ def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Pa
         Text(level.instruction),
     ]
     if result.specialist not in ("none", "emergency_services"):
-        whom = Text("Whom to see: ")
+        whom = Text(_("Whom to see: "))
         whom.append(whom_to_see(result.specialist), style="bold")
         parts.append(whom)
     return Panel(
@@ -138,30 +155,32 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
     cites = Citations()
     out.print(_banner(kb, result, title, width))
     if result.reasons:
-        heading(out, "Why")
+        heading(out, _("Why"))
         rows: list[RenderableType] = []
         for r in result.reasons:
             row = Text(r.message + " ")
             row.append(cites.mark(r.sources), style="dim")
             said = "; ".join(fact_label(kb, f, result.facts.get(f)) for f in r.facts)
             if said:
-                row.append(f"\nYou said: {said}", style="dim")
+                row.append("\n" + _("You said: {said}").format(said=said), style="dim")
             rows.append(row)
         out.print(bullets(rows, marker="#"))
     plan = result.plan
     sections = [
-        ("What to do now", plan.now),
-        ("What to change", plan.change),
-        ("What the evidence says", plan.reassurance),
-        ("When to get help", plan.safety_net),
+        (_("What to do now"), plan.now),
+        (_("What to change"), plan.change),
+        (_("What the evidence says"), plan.reassurance),
+        (_("When to get help"), plan.safety_net),
     ]
     if result.level == "emergency":
         # Everyday causes, lifestyle changes and reassurance would only distract from the call.
         out.print()
         out.print(
             Text(
-                "Likely causes and the longer plan are left out here: getting help now comes "
-                "first. Run the assessment again later if you want them.",
+                _(
+                    "Likely causes and the longer plan are left out here: getting help now "
+                    "comes first. Run the assessment again later if you want them."
+                ),
                 style="dim",
             )
         )
@@ -182,22 +201,25 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
     if plan.follow_up:
         d = plan.follow_up
         out.print()
-        out.print(Text.assemble("Check again by ", (f"{d:%A} {d.day} {d:%B %Y}", "bold"), "."))
+        out.print(Text.assemble(_("Check again by "), (long_date(d), "bold"), "."))
     if result.unanswered_red_flags:
-        heading(out, "Not answered - if any of these applies, get help now")
+        heading(out, _("Not answered - if any of these applies, get help now"))
         for fact_id in result.unanswered_red_flags:
             out.print(Text(f" • {kb.facts[fact_id].text}"))
     if result.not_recognised:
-        heading(out, "Not recognised")
+        heading(out, _("Not recognised"))
         names = ", ".join(result.not_recognised)
         out.print(
             Text(
-                f"not recognised: {names}. twitchcare does not know these names, so they did not "
-                "count in this result (they never make the advice less urgent). Ask a pharmacist "
-                "whether they can cause twitching or interact with your other medicines."
+                _(
+                    "not recognised: {names}. twitchcare does not know these names, so they did "
+                    "not count in this result (they never make the advice less urgent). Ask a "
+                    "pharmacist whether they can cause twitching or interact with your other "
+                    "medicines."
+                ).format(names=names)
             )
         )
-    heading(out, "Sources")
+    heading(out, _("Sources"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(overflow="fold")  # a source's address must stay whole enough to open
@@ -206,8 +228,10 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
         grid.add_row(f"[{i}]", Text(f"{src.publisher}. {src.title}. {src.url}"))
     out.print(grid)
     out.print()
-    version = f"Knowledge version {result.kb_version} ({result.kb_date})."
-    out.print(Text(f"{version} {result.disclaimer}", style="dim"))
+    version = _("Knowledge version {version} ({date}).").format(
+        version=result.kb_version, date=result.kb_date
+    )
+    out.print(Text(f"{version} {_(result.disclaimer)}", style="dim"))
     # The advice again at the end, where the eye lands after scrolling through the details.
     out.print()
     reminder = Text(LEVEL_MARK[result.level] + kb.levels[result.level].title, justify="center")
@@ -220,11 +244,12 @@ def _render_causes(
     """Causes with bars; each names the answers that point to it and the sources for them."""
     if not result.causes:
         return
-    heading(out, "Likely causes")
+    heading(out, _("Likely causes"))
     out.print(
         Text(
-            "Most likely first: the chance that each plays a part; several often go together. "
-            + CERTAINTY_WORDS[result.certainty],
+            _("Most likely first: the chance that each plays a part; several often go together.")
+            + " "
+            + _(CERTAINTY_WORDS[result.certainty]),
             style="dim",
         )
     )
@@ -243,25 +268,29 @@ def _render_causes(
         facts = list(dict.fromkeys(f for h in hits for f in h.facts))
         because = "; ".join(fact_label(kb, f, result.facts.get(f)) for f in facts)
         out.print(
-            Padding(Text(f"because: {because or 'how common it is'}", style="dim"), (0, 0, 0, 3)),
+            Padding(
+                Text(_("because: {why}").format(why=because or _("how common it is")), style="dim"),
+                (0, 0, 0, 3),
+            ),
             width=width,
         )
 
     for item in result.not_listed:
         absent = ", ".join(fact_label(kb, f, result.facts.get(f)) for f in item.absent)
-        text = f"{item.name} is not on this list: nothing you told us points to it"
+        text = _("{name} is not on this list: nothing you told us points to it").format(
+            name=item.name
+        )
         text += f" ({absent})." if absent else "."
         if item.unknown:
-            text += " Tell a doctor if any of these applies: " + "; ".join(
-                kb.facts[f].text for f in item.unknown
-            )
+            text += " " + _("Tell a doctor if any of these applies:") + " "
+            text += "; ".join(kb.facts[f].text for f in item.unknown)
         out.print(Padding(Text(text), (1, 0, 0, 0)), width=width)
 
 
 CERTAINTY_WORDS = {
-    "clear": "The leading cause stands out clearly from the others.",
-    "tentative": "The order is a best guess: the leading causes are close together.",
-    "uncertain": (
+    "clear": N_("The leading cause stands out clearly from the others."),
+    "tentative": N_("The order is a best guess: the leading causes are close together."),
+    "uncertain": N_(
         "None of your answers points strongly to one cause yet; the list mostly shows how "
         "common each cause is."
     ),
@@ -368,35 +397,39 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
     cond = kb.conditions[condition_id]
     out = console()
     out.print(Panel(cond.explanation, title=f"{cond.name} ({cond.id})"))
-    out.print(f"ICD-10: {cond.icd10}   How common: {cond.how_common}")
+    out.print(_("ICD-10: {code}   How common: {how}").format(code=cond.icd10, how=cond.how_common))
     out.print(
-        f"Prior chance: {cond.prevalence:g}   Specialist: {cond.specialist.replace('_', ' ')}"
+        _("Prior chance: {prior}   Specialist: {whom}").format(
+            prior=f"{cond.prevalence:g}", whom=whom_to_see(cond.specialist)
+        )
     )
-    table = Table(title="Evidence (likelihood ratios)")
-    table.add_column("When")
-    table.add_column("LR", justify="right")
-    table.add_column("Sources")
+    table = Table(title=_("Evidence (likelihood ratios)"))
+    table.add_column(_("When"))
+    table.add_column(_("LR"), justify="right")
+    table.add_column(_("Sources"))
     from twitchcare.kb.logic import leaves
 
     for ev in cond.evidence:
         when = " & ".join(
-            t.fact + ("" if t.is_ is None else f" is {t.is_}") for t in leaves(ev.when)
+            t.fact + ("" if t.is_ is None else f" = {str(t.is_).lower()}") for t in leaves(ev.when)
         )
         weight = f"{ev.lr:g}" if ev.strength is None else f"{ev.lr:g} ({ev.strength})"
         table.add_row(when, weight, ", ".join(ev.sources))
     out.print(table)
     if cond.requires is not None:
         gate = ", ".join(dict.fromkeys(t.fact for t in leaves(cond.requires)))
-        out.print(f"Shown only with evidence for it (requires): {gate}")
+        out.print(_("Shown only with evidence for it (requires): {gate}").format(gate=gate))
     if any(ev.strength for ev in cond.evidence) and kb.evidence_scale is not None:
-        out.print("[dim]A ratio with a grade in brackets is elicited: see `evidence_scale`.[/dim]")
+        note = _("A ratio with a grade in brackets is elicited: see `evidence_scale`.")
+        out.print(f"[dim]{note}[/dim]")
     if cond.advice:
-        out.print("Advice: " + ", ".join(cond.advice))
-    out.print("[bold]Sources[/bold]")
+        out.print(_("Advice: ") + ", ".join(cond.advice))
+    out.print("[bold]" + _("Sources") + "[/bold]")
     for s in dict.fromkeys([*cond.sources, *(x for ev in cond.evidence for x in ev.sources)]):
         src = kb.sources[s]
         out.print(f" • {s}: {src.publisher}. {src.title}. {src.url}")
-    out.print(f"[dim]Knowledge version {kb.version} ({kb.date})[/dim]")
+    version = _("Knowledge version {version} ({date}).").format(version=kb.version, date=kb.date)
+    out.print(f"[dim]{version}[/dim]")
 
 
 def render_hazards(log: HazardLog) -> None:

@@ -532,10 +532,14 @@ def build_kb(directory: Path) -> KnowledgeBase:
 
 
 @lru_cache(maxsize=4)
-def _cached(directory: str) -> KnowledgeBase:
+def _cached(directory: str, lang: str = "en") -> KnowledgeBase:
+    if lang != "en":
+        from twitchcare.kb.translation import translate
+
+        return translate(_cached(directory), lang, Path(directory))
     return build_kb(Path(directory))
 
 
-def load_kb(directory: Path | None = None) -> KnowledgeBase:
-    """The knowledge base, loaded once per process per directory."""
-    return _cached(str(directory or default_knowledge_dir()))
+def load_kb(directory: Path | None = None, lang: str = "en") -> KnowledgeBase:
+    """The knowledge base, loaded once per process per directory and language."""
+    return _cached(str(directory or default_knowledge_dir()), lang)

@@ -309,6 +309,8 @@ class KnowledgeBase(Strict):
     interactions: dict[str, Interaction] = Field(default_factory=dict)
     recognised_names: frozenset[str] = frozenset()
     levels: dict[str, TriageLevelText]
+    language: str = "en"  # the words are in this language; see kb/translation.py
+    units: dict[str, str] = Field(default_factory=dict)  # unit -> its name in ``language``
     doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
     relaxation: dict[str, Session] = Field(default_factory=dict)
     programmes: dict[str, Programme] = Field(default_factory=dict)

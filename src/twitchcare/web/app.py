@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from twitchcare import __version__
 from twitchcare.config import Settings, load_settings
 from twitchcare.web import problems
+from twitchcare.web.i18n import language_middleware
 from twitchcare.web.security import allowed_hosts, secret_key, security_headers
 from twitchcare.web.state import StateCodec
 from twitchcare.web.templating import make_templates
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(settings)
     app.state.codec = StateCodec(secret_key(settings.data_dir))
     app.state.templates = make_templates()
+    app.middleware("http")(language_middleware)
     app.middleware("http")(security_headers)
     problems.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -16,6 +16,7 @@ from twitchcare.engine.assess import Assessment
 from twitchcare.kb.models import KnowledgeBase
 from twitchcare.store import DiaryStore
 from twitchcare.web import wording
+from twitchcare.web.i18n import gettext
 from twitchcare.web.preferences import get_country
 from twitchcare.web.state import StateCodec
 
@@ -23,8 +24,14 @@ __all__ = ["codec", "kb", "result_view", "settings", "store"]
 
 
 def kb(request: Request) -> KnowledgeBase:
-    value: KnowledgeBase = request.app.state.kb
-    return value
+    """The knowledge in the request's language (the same medicine; only the words differ)."""
+    from twitchcare.kb import load_kb
+
+    lang = getattr(request.state, "lang", "en")
+    if lang == "en":
+        value: KnowledgeBase = request.app.state.kb
+        return value
+    return load_kb(lang=lang)
 
 
 def store(request: Request) -> DiaryStore:
@@ -54,6 +61,7 @@ def result_view(request: Request, outcome: Assessment) -> dict[str, Any]:
         cause["against_lines"] = wording.evidence_lines(base, cause["against"], facts)
     for reason in r["reasons"]:
         reason["fact_lines"] = [wording.fact_label(base, f, facts.get(f)) for f in reason["facts"]]
+    r["disclaimer"] = gettext(r["disclaimer"])
     return {
         "r": r,
         "whom": wording.specialist_name(r["specialist"]),

@@ -22,6 +22,7 @@ def serve(settings: Settings, *, announce: bool = True) -> None:
     import uvicorn
 
     from twitchcare.web.app import create_app, warm_up
+    from twitchcare.web.i18n import translations
 
     app = create_app(settings)
 
@@ -33,10 +34,10 @@ def serve(settings: Settings, *, announce: bool = True) -> None:
             if self.should_exit:
                 return
             if announce:
-                print(
-                    f"twitchcare is running at {address(settings)}  (press Ctrl+C to stop)",
-                    flush=True,
+                words = translations(settings.lang).gettext(
+                    "twitchcare is running at %(address)s  (press Ctrl+C to stop)"
                 )
+                print(words % {"address": address(settings)}, flush=True)
             # A moment later, so the first page a person opens is not slowed by it.
             timer = threading.Timer(1.0, warm_up, args=(app,))
             timer.daemon = True

@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
-from twitchcare.web.i18n import DEFAULT_LOCALE, translations
+from twitchcare.web.i18n import LANGUAGE_NAMES, current_language, gettext, ngettext
 from twitchcare.web.security import CSRF_FIELD
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -24,7 +24,16 @@ def percent(value: float) -> str:
 
 
 def number(value: float | None, places: int = 0) -> str:
-    return "–" if value is None else f"{value:,.{places}f}"
+    """A number with ``places`` decimals, grouped and pointed as the page's language writes it."""
+    if value is None:
+        return "–"
+    lang = current_language()
+    if lang == "en":
+        return f"{value:,.{places}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=lang)
 
 
 def make_templates() -> Jinja2Templates:
@@ -34,11 +43,12 @@ def make_templates() -> Jinja2Templates:
         extensions=["jinja2.ext.i18n"],
     )
     templates = Jinja2Templates(env=env)
-    env.install_gettext_translations(translations(DEFAULT_LOCALE), newstyle=True)  # type: ignore[attr-defined]
+    # The callables look up the request's language each time (see web/i18n.py).
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["percent"] = percent
     env.filters["number"] = number
     env.globals["csrf_field"] = CSRF_FIELD
-    env.globals["lang"] = DEFAULT_LOCALE
+    env.globals["languages"] = LANGUAGE_NAMES
     return templates
 
 
@@ -47,6 +57,12 @@ def render(
 ) -> HTMLResponse:
     """Render a page with what every page needs (CSRF token, knowledge base, current area)."""
     templates: Jinja2Templates = request.app.state.templates
-    ctx = {"csrf_token": getattr(request.state, "csrf_token", ""), "kb": request.app.state.kb}
+    from twitchcare.web.context import kb
+
+    ctx = {
+        "csrf_token": getattr(request.state, "csrf_token", ""),
+        "kb": kb(request),
+        "lang": current_language(),
+    }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status)

@@ -9,7 +9,30 @@ from typing import Any
 
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
-from twitchcare.web.i18n import _
+from twitchcare.web.i18n import N_, _
+
+# Words the core hands over in English, marked here so the catalogue carries them; a test keeps
+# each equal to the core's own.
+DISCLAIMER = N_(
+    "twitchcare gives information, not a diagnosis. It cannot examine you. If you are worried, or "
+    "things change, contact a doctor; in an emergency call your local emergency number."
+)
+FACTOR_NAMES = {
+    "caffeine_mg": N_("caffeine"),
+    "alcohol_units": N_("alcohol"),
+    "stress_0_10": N_("stress"),
+    "sleep_hours": N_("sleep"),
+    "exercise_min": N_("exercise"),
+    "magnesium_mg": N_("magnesium"),
+    "relaxation_min": N_("relaxation"),
+}
+
+
+def factor_name(factor: str) -> str:
+    """A diary factor in the page's language ("caffeine_mg" -> "caffeine" / "Koffein")."""
+    from twitchcare.diary.records import FACTOR_LABELS
+
+    return _(FACTOR_LABELS.get(factor, factor))
 
 
 def specialist_name(specialist: str) -> str:
@@ -59,8 +82,11 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
             return f"{text} {_('Yes') if value else _('No')}"
         return text if value else _("not: %(text)s") % {"text": text}
     if fact.kind == "number" and isinstance(value, int | float):
-        unit = f" {fact.unit}" if fact.unit else ""
-        return f"{text.rstrip('?')}: {value:g}{unit}"
+        from twitchcare.web.templating import number
+
+        unit = f" {kb.units.get(fact.unit, fact.unit)}" if fact.unit else ""
+        shown = number(value, 0 if float(value).is_integer() else 1)
+        return f"{text.rstrip('?')}: {shown}{unit}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
     if isinstance(value, list):
@@ -83,9 +109,7 @@ def evidence_lines(
 
 def finding(result: Any) -> str:
     """One factor finding from the diary analysis, in plain words with its uncertainty."""
-    from twitchcare.diary.records import FACTOR_LABELS
-
-    label = FACTOR_LABELS.get(result.factor, result.factor)
+    label = factor_name(result.factor)
     when = _("the same day") if result.lag_days == 0 else _("the next day")
     if result.verdict == "not_enough_data" or result.rate_ratio is None:
         return _("%(factor)s (%(when)s): not enough data yet – %(reason)s.") % {

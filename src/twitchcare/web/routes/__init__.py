@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from twitchcare.web.routes import assess, diary, learn, nutrition, relax, settings
+    from twitchcare.web.routes import assess, diary, language, learn, nutrition, relax, settings
 
     return [
         learn.router,
@@ -15,4 +15,5 @@ def routers() -> list[APIRouter]:
         nutrition.router,
         relax.router,
         settings.router,
+        language.router,
     ]

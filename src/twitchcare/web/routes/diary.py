@@ -14,6 +14,7 @@ from twitchcare.web.diary import last_place, log_episode, today
 from twitchcare.web.i18n import _
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
+from twitchcare.web.wording import factor_name
 
 router = APIRouter(prefix="/diary", tags=["pages"], include_in_schema=False)
 
@@ -59,15 +60,13 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "per_day": per_day,
             "rows": rows,
             "factor": factor,
-            "factor_label": FACTOR_LABELS.get(factor or "", ""),
+            "factor_label": factor_name(factor) if factor else "",
             "scatter": scatter,
             "scatter_n": scatter_n,
             "places": [(loc, n, 100 * n / most) for loc, n in places.items()],
             "findings": [finding(f) for f in stats.factors if f.rate_ratio is not None],
             "waiting": list(
-                dict.fromkeys(
-                    FACTOR_LABELS[f.factor] for f in stats.factors if f.rate_ratio is None
-                )
+                dict.fromkeys(factor_name(f.factor) for f in stats.factors if f.rate_ratio is None)
             ),
             "rule": RULE,
             "last": last_place(store(request)),
@@ -75,7 +74,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "sides": SIDES,
             "today": get_day(store(request), day),
             "factor_ranges": FACTOR_RANGES,
-            "factor_labels": FACTOR_LABELS,
+            "factor_labels": {key: factor_name(key) for key in FACTOR_LABELS},
             "recent": list_episodes(store(request), limit=10, newest_first=True),
             "problem": problem,
             "done": request.query_params.get("done"),
