@@ -68,15 +68,15 @@ messages: install
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 	  --project twitchcare -o src/twitchcare/web/locale/messages.pot .
 	$(BIN)/pybabel update -i src/twitchcare/web/locale/messages.pot -d src/twitchcare/web/locale \
-	  --no-location --no-fuzzy-matching
+	  --no-fuzzy-matching
 	$(BIN)/pybabel extract -F src/twitchcare/cli/locale/babel.cfg -k N_ --no-location \
 	  --sort-output --project twitchcare -o src/twitchcare/cli/locale/messages.pot .
 	$(BIN)/pybabel update -i src/twitchcare/cli/locale/messages.pot -d src/twitchcare/cli/locale \
-	  --no-location --no-fuzzy-matching
+	  --no-fuzzy-matching
 	$(BIN)/pybabel extract -F src/twitchcare/locale/babel.cfg --no-location \
 	  --sort-output --project twitchcare -o src/twitchcare/locale/messages.pot .
 	$(BIN)/pybabel update -i src/twitchcare/locale/messages.pot -d src/twitchcare/locale \
-	  --no-location --no-fuzzy-matching
+	  --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules test-artefacts
