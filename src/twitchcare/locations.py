@@ -26,3 +26,22 @@ LOCATIONS: tuple[str, ...] = (
     "whole_body",
 )
 SIDES: tuple[str, ...] = ("left", "right", "both", "not_applicable")
+
+# Everyday words for each place, accepted wherever a person names a place: the interview's body
+# map, `twitchcare log`, the web diary. Defined once, so "tummy" works everywhere or nowhere.
+PLACE_ALIASES: dict[str, tuple[str, ...]] = {
+    "eyelid": ("eye", "eyes", "eyelids", "lid"),
+    "lips_or_mouth": ("lip", "lips", "mouth"),
+    "upper_arm": ("arm", "biceps"),
+    "abdomen": ("tummy", "stomach", "abs", "belly"),
+    "calf": ("calves", "legs", "shin"),
+    "hand": ("hands", "finger", "thumb"),
+    "foot": ("feet", "toe"),
+    "whole_body": ("everywhere", "all over", "body", "all", "whole"),
+    "buttock": ("buttocks", "bum", "bottom"),
+    "shoulder": ("shoulders",),
+    "thigh": ("thighs",),
+}
+ALIAS_TO_PLACE: dict[str, str] = {
+    alias.replace(" ", "_"): place for place, aliases in PLACE_ALIASES.items() for alias in aliases
+}

@@ -24,6 +24,7 @@ from twitchcare.answers import year_note as year_note
 from twitchcare.cli.i18n import _
 from twitchcare.german_words import LOCATION_ALIASES
 from twitchcare.kb.models import Fact
+from twitchcare.locations import PLACE_ALIASES
 
 DONT_KNOW_WORDS = {
     "?",
@@ -136,18 +137,7 @@ def location_names(fact: Fact) -> set[str]:
     return names
 
 
-ALIASES = {
-    "eyelid": ("eye", "eyes", "eyelids", "lid"),
-    "lips_or_mouth": ("lip", "mouth"),
-    "abdomen": ("tummy", "stomach", "abs"),
-    "calf": ("calves",),
-    "hand": ("hands", "finger", "thumb"),
-    "foot": ("feet", "toe"),
-    "whole_body": ("everywhere", "all over", "body", "all"),
-    "buttock": ("buttocks", "bum", "bottom"),
-    "shoulder": ("shoulders",),
-    "thigh": ("thighs",),
-}
+ALIASES = PLACE_ALIASES
 
 
 def parse_locations(

@@ -12,30 +12,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from twitchcare.diary.records import CONTEXTS, check_choice, check_date
 from twitchcare.errors import InputError
-from twitchcare.locations import LOCATIONS, SIDES
+from twitchcare.locations import ALIAS_TO_PLACE, LOCATIONS, SIDES
 
 _DURATION_PART = re.compile(
     r"(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)?", re.I
 )
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 
-LOCATION_ALIASES = {
-    "eye": "eyelid",
-    "eyes": "eyelid",
-    "lip": "lips_or_mouth",
-    "lips": "lips_or_mouth",
-    "mouth": "lips_or_mouth",
-    "arm": "upper_arm",
-    "biceps": "upper_arm",
-    "legs": "calf",
-    "calves": "calf",
-    "feet": "foot",
-    "hands": "hand",
-    "thighs": "thigh",
-    "whole": "whole_body",
-    "everywhere": "whole_body",
-    "body": "whole_body",
-}
+LOCATION_ALIASES = ALIAS_TO_PLACE
 CONTEXT_ALIASES = {
     "sleep": "falling_asleep",
     "asleep": "falling_asleep",

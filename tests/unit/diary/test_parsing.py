@@ -110,3 +110,13 @@ def test_parse_date_reads_words_and_iso_dates() -> None:
     assert parse_date("2026-11-01", today=today) == dt.date(2026, 11, 1)
     with pytest.raises(InputError):
         parse_date("11/01/2026", today=today)
+
+
+def test_every_word_the_interview_takes_for_a_place_is_taken_by_the_diary() -> None:
+    from twitchcare.diary.parsing import parse_locations
+    from twitchcare.locations import PLACE_ALIASES
+
+    for place, aliases in PLACE_ALIASES.items():
+        for alias in aliases:
+            assert parse_locations(alias) == (place,), alias
+    assert parse_locations("tummy") == ("abdomen",)
