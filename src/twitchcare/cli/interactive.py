@@ -9,7 +9,6 @@ Nothing typed here is written to disk or to a log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import typer
@@ -25,7 +24,7 @@ from twitchcare.engine.assess import Assessment
 from twitchcare.engine.interview import AnswerLog, Interview, Step, applies, pages_estimate
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
-from twitchcare.kb.models import Fact, KnowledgeBase
+from twitchcare.kb.models import KnowledgeBase
 
 if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
@@ -46,20 +45,6 @@ def plain_reason(step: Step) -> str:
     if step.purpose == "triage" and step.level in LEVEL_REASON:
         return _(LEVEL_REASON[step.level])
     return _("it helps tell the likely causes apart.")
-
-
-# Follow-up questions that cannot apply after some answers; they stay unknown, never "no".
-# (Not the alcohol-stopped question after "0 units": someone who just stopped drinks 0 now.)
-NOT_APPLICABLE_AFTER: dict[str, tuple[str, FactValue]] = {
-    "medication_started_days_ago": ("medications", []),
-    "medication_stopped_days_ago": ("medications_stopped", []),
-}
-
-
-def not_applicable(fact: Fact, answers: Mapping[str, FactValue | None]) -> bool:
-    """True when an earlier answer on the page makes this question pointless to ask."""
-    after = NOT_APPLICABLE_AFTER.get(fact.id)
-    return after is not None and after[0] in answers and answers[after[0]] == after[1]
 
 
 def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = None) -> None:
@@ -167,7 +152,9 @@ def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactVa
         return ask_body_map(term, step.items, kb)
     if step.screen.kind == "checklist":
         return term.checklist(step.items)
-    return term.form(step.items, skip=not_applicable)
+    # A follow-up on the same page (weeks of pregnancy after "pregnant") follows the knowledge's
+    # skip logic as the earlier answers on the page come in.
+    return term.form(step.items, skip=lambda fact, answers: not applies(kb, fact.id, answers))
 
 
 def _interview(
