@@ -16,7 +16,7 @@ import datetime as dt
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -368,13 +368,9 @@ class Interview:
             # Help is needed now: nothing new is asked. Only the details of what the person
             # has already ticked are taken, so the result names what they have told.
             red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
-            for screen in self.kb.screens:
-                ticked = any(facts.get(g) is True for g in red_flags & set(screen.enable_if))
-                if ticked and self._open_facts(screen, facts):
-                    return self._step(
-                        screen, "details of what you ticked", purpose="triage", level="emergency"
-                    )
-            return None
+            return self._ticked_details(
+                facts, lambda gate: gate in red_flags and facts.get(gate) is True, "emergency"
+            )
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
@@ -400,12 +396,11 @@ class Interview:
         if worst_case_open:
             # The advice would otherwise rest on signs counted as possibly present: ask the
             # details of the overviews answered yes before stopping.
-            for screen in self.kb.screens:
-                ticked = any(self._answers.get(g) is True for g in screen.enable_if)
-                if ticked and self._open_facts(screen, facts):
-                    return self._step(
-                        screen, "details of what you ticked", purpose="triage", level="urgent"
-                    )
+            step = self._ticked_details(
+                facts, lambda gate: self._answers.get(gate) is True, "urgent"
+            )
+            if step is not None:
+                return step
         leading = self._open_evidence(facts, rank_causes(self.kb, facts)[:6])
         best: tuple[float, int, Screen] | None = None
         for screen in self.kb.screens:
@@ -422,6 +417,17 @@ class Interview:
         return self._step(
             screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
         )
+
+    def _ticked_details(
+        self, facts: dict[str, FactValue], ticked: Callable[[str], bool], level: Level
+    ) -> Step | None:
+        """The first open detail page behind an overview line the person ticked, if any."""
+        for screen in self.kb.screens:
+            if any(ticked(g) for g in screen.enable_if) and self._open_facts(screen, facts):
+                return self._step(
+                    screen, "details of what you ticked", purpose="triage", level=level
+                )
+        return None
 
     def _step(
         self,
