@@ -22,15 +22,20 @@ def _wall(args: list[str], env: dict[str, str], repeat: int) -> float:
     return _timed(args, env, repeat)[0]
 
 
-def _timed(args: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+def _timed(
+    args: list[str], env: dict[str, str], repeat: int, output: Path | None = None
+) -> tuple[float, float]:
     """Median wall time and median CPU time (user + system) of a command run ``repeat`` times.
 
     The CPU time does not grow when other processes share the machine; the wall time does.
+    ``output`` is removed before each run: export refuses to write over an existing file.
     """
     import resource
 
     walls, cpus = [], []
     for _ in range(repeat):
+        if output is not None:
+            output.unlink(missing_ok=True)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(args, env=env, check=True, capture_output=True)
@@ -78,7 +83,10 @@ def _measure(tmp: Path) -> list[Measurement]:
     report_90_s = _wall([twitchcare, "report", "--out", str(pdf)], env, repeat=3)
     bundle = tmp / "bundle.json"
     fhir_s, fhir_cpu_s = _timed(
-        [twitchcare, "export", "--format", "fhir", "--out", str(bundle)], env, repeat=3
+        [twitchcare, "export", "--format", "fhir", "--out", str(bundle)],
+        env,
+        repeat=3,
+        output=bundle,
     )
     load = os.getloadavg()[0]
     invalid, validate_s, resources = _invalid_resources(bundle)
