@@ -8,7 +8,7 @@ import json
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import RedirectResponse, Response
 
-from twitchcare.emergency import NUMBERS
+from twitchcare.emergency import numbers
 from twitchcare.errors import InputError
 from twitchcare.web.context import kb, settings, store
 from twitchcare.web.i18n import _
@@ -29,7 +29,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "title": _("Settings"),
             "profile": get_profile(store(request)),
             "country": get_country(settings(request).data_dir),
-            "countries": sorted(NUMBERS.values(), key=lambda e: e.name),
+            "countries": sorted(numbers().countries.values(), key=lambda e: e.name),
             "problem": problem,
             "done": request.query_params.get("done"),
         },
