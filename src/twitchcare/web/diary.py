@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from twitchcare.diary.records import DayFactors, Episode
+from twitchcare.diary.records import DayFactors, Episode, check_date, check_moment
 from twitchcare.errors import InputError
 from twitchcare.store import DiaryStore
 
@@ -17,6 +17,19 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return now().date()
+
+
+def profile_age(store: DiaryStore) -> int | None:
+    """The age in the profile, if any: entries before the birth year are refused."""
+    from twitchcare.diary.profile import get_profile
+
+    profile = get_profile(store)
+    return profile.age if profile else None
+
+
+def check_day(store: DiaryStore, day: dt.date, field_name: str = "day") -> dt.date:
+    """Refuse a diary day before the person's birth year (or 1900) or after tomorrow."""
+    return check_date(day, field_name, age=profile_age(store))
 
 
 def log_episode(
@@ -41,9 +54,7 @@ def log_episode(
             problem="the time has no time zone",
             hint="give an offset, e.g. 2026-11-24T22:10+01:00",
         )
-    when = started_at or now()
-    if when > now() + dt.timedelta(minutes=5):
-        raise InputError(field="started_at", problem="is in the future")
+    when = check_moment(started_at, "started_at", age=profile_age(store)) if started_at else now()
     episode = Episode(
         started_at=when,
         locations=tuple(locations),

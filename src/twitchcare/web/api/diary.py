@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from twitchcare.web.api.models import DayBody, EpisodeBody
 from twitchcare.web.context import store
-from twitchcare.web.diary import day_json, episode_json, today
+from twitchcare.web.diary import check_day, day_json, episode_json, today
 
 router = APIRouter(prefix="/diary", tags=["diary"])
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in every supported database
@@ -67,6 +67,7 @@ def days(
 def put_day(request: Request, day: dt.date, body: DayBody) -> dict[str, Any]:
     from twitchcare.diary.days import set_day
 
+    check_day(store(request), day)
     values = body.model_dump(exclude={"tags"}, exclude_none=True)
     tags = tuple(body.tags) if body.tags is not None else None
     return day_json(set_day(store(request), day, values, tags=tags, carry_over=False))
