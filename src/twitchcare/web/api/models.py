@@ -77,3 +77,21 @@ class PracticeBody(Body):
 
 class ProgrammeBody(Body):
     programme: str = Field(min_length=1, max_length=40, examples=["autogenic"])
+
+
+class ExperimentBody(Body):
+    name: str = Field(
+        min_length=1,
+        max_length=200,
+        examples=["under 200 mg caffeine"],
+        description='What you change; a target such as "under 200 mg caffeine" is read from it.',
+    )
+    days: int = Field(default=14, ge=1, le=366, description="How long, in days.")
+    start: dt.date | None = Field(default=None, description="First day; default today.")
+    factor: str | None = Field(
+        default=None, max_length=40, description="The factor it changes, e.g. caffeine_mg."
+    )
+    comparison: Literal["below", "above"] | None = Field(
+        default=None, description="Keep the factor below or above the target."
+    )
+    target: float | None = Field(default=None, description="The target value of the factor.")

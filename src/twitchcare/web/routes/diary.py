@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -73,6 +72,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "locations": LOCATIONS,
             "sides": SIDES,
             "today": get_day(store(request), day),
+            "today_date": day,
             "factor_ranges": FACTOR_RANGES,
             "factor_labels": {key: factor_name(key) for key in FACTOR_LABELS},
             "recent": list_episodes(store(request), limit=10, newest_first=True),
@@ -131,26 +131,22 @@ async def log_day(request: Request) -> Response:
 
 @router.post("/experiments", dependencies=[Depends(check_csrf)])
 async def start_experiment(request: Request) -> Response:
-    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
+    from twitchcare.web.diary import start_experiment as start
 
     form = await request.form()
-    name = str(form.get("name", "")).strip()
     try:
-        days = _number(form, "days") or 14
-        inferred = infer_target(name)
-        factor, comparison, target = inferred if inferred else (None, None, None)
-        first = today()
-        add_experiment(
-            store(request),
-            Experiment(
-                name=name,
-                start=first,
-                end=first + dt.timedelta(days=int(days) - 1),
-                factor=factor,
-                comparison=comparison,
-                target=target,
-            ),
-        )
+        raw_days = str(form.get("days", "")).strip()
+        if not raw_days.isdigit():
+            raise InputError(field="days", problem=_("give a whole number of days"), hint="1-366")
+        start(store(request), name=str(form.get("name", ""))[:1000], days=int(raw_days[:4]))
     except InputError as exc:
         return _page(request, exc, status=400)
-    return RedirectResponse("/diary?done=experiment", status_code=303)
+    return RedirectResponse("/diary?done=experiment#experiments", status_code=303)
+
+
+@router.post("/experiments/{experiment_id}/stop", dependencies=[Depends(check_csrf)])
+def stop_experiment(request: Request, experiment_id: int = Path(ge=1, le=2**31 - 1)) -> Response:
+    from twitchcare.web.diary import stop_experiment as stop
+
+    stop(store(request), experiment_id)
+    return RedirectResponse("/diary?done=stopped#experiments", status_code=303)
