@@ -57,12 +57,15 @@ def render(
 ) -> HTMLResponse:
     """Render a page with what every page needs (CSRF token, knowledge base, current area)."""
     templates: Jinja2Templates = request.app.state.templates
-    from twitchcare.web.context import kb
+    from twitchcare.web.context import kb, settings
+    from twitchcare.web.preferences import get_units
+    from twitchcare.web.units import unit_system
 
     ctx = {
         "csrf_token": getattr(request.state, "csrf_token", ""),
         "kb": kb(request),
         "lang": current_language(),
+        "units": unit_system(get_units(settings(request).data_dir)),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status)

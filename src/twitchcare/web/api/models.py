@@ -95,3 +95,15 @@ class ExperimentBody(Body):
         default=None, description="Keep the factor below or above the target."
     )
     target: float | None = Field(default=None, description="The target value of the factor.")
+
+
+class PreferencesBody(Body):
+    country: str | None = Field(
+        default=None,
+        max_length=2,
+        examples=["GB"],
+        description='ISO 3166-1 code for the emergency number; "" clears it.',
+    )
+    units: str | None = Field(
+        default=None, max_length=20, examples=["us"], description="metric or us."
+    )

@@ -11,6 +11,8 @@ from twitchcare.web import intake
 from twitchcare.web.api.models import IntakeBody
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import check_day, today
+from twitchcare.web.preferences import get_units
+from twitchcare.web.units import unit_system
 
 router = APIRouter(tags=["nutrition"])
 
@@ -28,7 +30,8 @@ def foods(
 @router.get("/intake", summary="A day's intake against targets and limits")
 def day(request: Request, day: dt.date | None = None) -> dict[str, Any]:
     chosen = check_day(store(request), day) if day else today()
-    return intake.as_json(intake.summary(store(request), chosen))
+    measure = unit_system(get_units(settings(request).data_dir)).alcohol
+    return intake.as_json(intake.summary(store(request), chosen, measure))
 
 
 @router.post("/intake", status_code=201, summary="Add a food or drink")

@@ -12,8 +12,10 @@ from twitchcare.web import intake
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import today
 from twitchcare.web.i18n import _
+from twitchcare.web.preferences import get_units
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
+from twitchcare.web.units import unit_system
 
 router = APIRouter(prefix="/intake", tags=["pages"], include_in_schema=False)
 
@@ -26,12 +28,13 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
 
         hits = [h.food for h in load_index().search(query, limit=8)]
     cache = settings(request).data_dir / "cache"
+    chosen = unit_system(get_units(settings(request).data_dir))
     return render(
         request,
         "intake.html",
         {
             "title": _("Magnesium, caffeine, alcohol"),
-            "info": intake.summary(store(request), today()),
+            "info": intake.summary(store(request), today(), chosen.alcohol),
             "plan": intake.plan(store(request), cache, today()),
             "query": query,
             "hits": hits,
