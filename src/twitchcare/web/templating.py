@@ -19,8 +19,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 def percent(value: float) -> str:
     """A probability as a whole percentage; below one percent says so instead of "0 %"."""
     if value < 0.005:
-        return "<1 %"
-    return f"{value * 100:.0f} %"
+        return "<1\u00a0%"  # a no-break space: the sign never wraps onto a line of its own
+    return f"{value * 100:.0f}\u00a0%"
 
 
 def number(value: float | None, places: int = 0) -> str:
