@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -23,9 +24,12 @@ def _number(form: Any, name: str) -> float | None:
     if not raw:
         return None
     try:
-        return float(raw)
+        value = float(raw[:40])
     except ValueError:
-        raise InputError(field=name, problem="is not a number", hint="or leave it empty") from None
+        value = math.nan
+    if not math.isfinite(value) or len(raw) > 40:
+        raise InputError(field=name, problem=_("is not a number"), hint=_("or leave it empty"))
+    return value
 
 
 def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
@@ -95,6 +99,8 @@ async def add_episode(request: Request) -> Response:
     contexts = [v for v in form.getlist("context") if isinstance(v, str) and v]
     try:
         intensity = _number(form, "intensity")
+        if intensity is not None and not intensity.is_integer():
+            raise InputError(field="intensity", problem=_("choose 1 to 5"))
         log_episode(
             store(request),
             locations=locations,
@@ -123,6 +129,12 @@ async def log_day(request: Request) -> Response:
     form = await request.form()
     try:
         values = {name: _number(form, name) for name in FACTORS}
+        if all(v is None for v in values.values()):
+            raise InputError(
+                field=FACTORS[0],
+                problem=_("every box is empty"),
+                hint=_("fill in at least one; empty is not zero"),
+            )
         set_day(store(request), today(), values, carry_over=False)
     except InputError as exc:
         return _page(request, exc, status=400)

@@ -20,8 +20,10 @@ from twitchcare.web.units import unit_system
 router = APIRouter(prefix="/intake", tags=["pages"], include_in_schema=False)
 
 
-def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
-    query = request.query_params.get("q", "").strip()[:200]
+def _page(
+    request: Request, problem: InputError | None = None, status: int = 200, query: str = ""
+) -> Response:
+    query = (query or request.query_params.get("q", "")).strip()[:200]
     hits = []
     if query:
         from twitchcare.nutrition.search import load_index
@@ -67,8 +69,8 @@ async def add(request: Request) -> Response:
             cache = settings(request).data_dir / "cache"
             kind = str(form.get("kind", "food"))
             added = intake.add(store(request), cache, kind, str(form.get("text", "")), today())
-    except InputError as exc:
-        return _page(request, exc, status=400)
+    except InputError as exc:  # the search results stay, so the count can be corrected
+        return _page(request, exc, status=400, query=str(form.get("q", "")))
     query = str(form.get("q", "")).strip()[:200]
     target = f"/intake?{urlencode({'added': added.id, 'q': query})}" if query else "/intake"
     if not query:

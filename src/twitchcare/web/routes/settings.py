@@ -54,7 +54,7 @@ async def save_profile(request: Request) -> Response:
     form = await request.form()
     try:
         raw_age = str(form.get("age", "")).strip()
-        if not raw_age.isdigit():
+        if not raw_age.isdigit() or len(raw_age) > 3:
             raise InputError(field="age", problem="give your age in whole years", hint="0-120")
         raw_weight = str(form.get("weight_kg", "")).strip().replace(",", ".")[:40]
         units = unit_system(get_units(settings(request).data_dir))
