@@ -54,3 +54,12 @@ def test_the_settings_page_offers_every_country_in_the_file(client: TestClient) 
     page = client.get("/settings").text
     for item in _data()["countries"]:
         assert f'value="{item["code"]}"' in page
+
+
+def test_the_home_and_start_pages_name_the_number_for_the_chosen_country(
+    client: TestClient,
+) -> None:
+    assert "Call 112 now" in client.get("/").text
+    post_form(client, "/settings/country", {"country": "AU"})
+    assert "Call 000 now" in client.get("/").text
+    assert "call your emergency number: 000" in client.get("/assess").text

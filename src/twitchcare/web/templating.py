@@ -57,15 +57,18 @@ def render(
 ) -> HTMLResponse:
     """Render a page with what every page needs (CSRF token, knowledge base, current area)."""
     templates: Jinja2Templates = request.app.state.templates
+    from twitchcare.emergency import emergency_number
     from twitchcare.web.context import kb, settings
-    from twitchcare.web.preferences import get_units
+    from twitchcare.web.preferences import get_country, get_units
     from twitchcare.web.units import unit_system
 
+    folder = settings(request).data_dir
     ctx = {
         "csrf_token": getattr(request.state, "csrf_token", ""),
         "kb": kb(request),
         "lang": current_language(),
-        "units": unit_system(get_units(settings(request).data_dir)),
+        "units": unit_system(get_units(folder)),
+        "emergency": emergency_number(get_country(folder)),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status)
