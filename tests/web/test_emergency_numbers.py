@@ -63,3 +63,20 @@ def test_the_home_and_start_pages_name_the_number_for_the_chosen_country(
     post_form(client, "/settings/country", {"country": "AU"})
     assert "Call 000 now" in client.get("/").text
     assert "call your emergency number: 000" in client.get("/assess").text
+
+
+def test_an_urgent_result_names_the_number_to_call_if_it_gets_worse(client: TestClient) -> None:
+    post_form(client, "/settings/country", {"country": "GB"})
+    answers = {
+        "loc.calf": True,
+        "difficulty_swallowing": True,
+        "onset_days.difficulty_swallowing": 60,
+        "duration_days": 60,
+        "weakness": True,
+        "weakness_progressive": True,
+        "age": 58,
+        "sex": "male",
+    }
+    result, _ = answer_pages(client, answers)
+    assert "care-urgent" in result.text
+    assert "If it gets worse: call 999." in result.text
