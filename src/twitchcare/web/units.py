@@ -60,8 +60,12 @@ class UnitSystem:
 
 
 def _short(value: float) -> str:
-    """Whole numbers from 10 up, one decimal below: 30 g, 1.1 oz, 0.4 oz."""
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}".removesuffix(".0")
+    """Whole numbers from 10 up, one decimal below (30 g, 1.1 oz, 1 oz), written as the page's
+    language writes numbers (1,1 oz in German)."""
+    from twitchcare.web.templating import number
+
+    whole = abs(value) >= 10 or round(value, 1).is_integer()
+    return number(value, 0 if whole else 1)
 
 
 def _factor(unit: str, base: str) -> float:
