@@ -37,7 +37,6 @@ class Limits:
     future_seconds: int
     age: Range
     weight_kg: Range
-    pregnancy_age: Range
 
 
 def _range(data: Any, key: str) -> Range:
@@ -68,7 +67,6 @@ def limits() -> Limits:
             future_seconds=int(data["dates"]["future_seconds"]),
             age=_range(data["profile"]["age"], "profile.age"),
             weight_kg=_range(data["profile"]["weight_kg"], "profile.weight_kg"),
-            pregnancy_age=_range(data["profile"]["pregnancy_age"], "profile.pregnancy_age"),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(where=FILE, field=str(exc), problem="is missing") from None

@@ -191,32 +191,29 @@ def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
     assert unused == []
 
 
-def test_case_file_vocabulary_matches_the_engine_and_the_schema(schema: Schema) -> None:
+def test_case_file_vocabulary_matches_the_app_and_the_schema(schema: Schema) -> None:
     from typing import get_args
 
-    from twitchcare.engine.facts import CONTEXTS
     from twitchcare.evaluation.cases import (
         ConditionId,
-        Context,
         Diet,
         Exposures,
         Finding,
         History,
-        Location,
         Person,
         Twitching,
     )
-    from twitchcare.kb.models import Specialist
     from twitchcare.locations import LOCATIONS
+    from twitchcare.vocabulary import vocabulary
 
-    assert get_args(Location) == LOCATIONS == tuple(_enum(schema, "location"))
+    assert tuple(_enum(schema, "location")) == LOCATIONS
     contexts = schema["properties"]["twitching"]["properties"]["contexts"]["items"]["enum"]
-    assert get_args(Context) == CONTEXTS == tuple(contexts)
+    assert vocabulary().context_ids == tuple(contexts)
     assert get_args(Finding) == tuple(_enum(schema, "finding"))
     assert get_args(History) == tuple(_enum(schema, "history"))
     assert get_args(ConditionId) == tuple(_enum(schema, "condition"))
     expected = schema["properties"]["expected"]["properties"]
-    assert get_args(Specialist) == tuple(expected["specialist"]["enum"])
+    assert vocabulary().specialists == tuple(expected["specialist"]["enum"])
     exposures = schema["properties"]["exposures"]["properties"]
     assert get_args(Diet) == tuple(exposures["diet"]["enum"])
     assert set(Exposures.model_fields) == set(exposures)

@@ -13,18 +13,6 @@ from twitchcare.kb.logic import FactValue, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
 
-CONTEXTS = (
-    "falling_asleep",
-    "at_rest",
-    "after_exercise",
-    "under_stress",
-    "after_caffeine",
-    "after_alcohol",
-    "evening_or_night",
-    "any_time",
-)
-
-
 DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 

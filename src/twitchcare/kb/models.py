@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from twitchcare.kb.logic import Level, Predicate
 from twitchcare.kb.relaxation import Programme, Session
+from twitchcare.vocabulary import Vocabulary
 
-Specialist = Literal[
-    "emergency_services",
-    "family_doctor",
-    "neurologist",
-    "endocrinologist",
-    "ophthalmologist",
-    "sleep_specialist",
-    "pharmacist",
-    "midwife_or_obstetrician",
-    "none",
-]
+#: An id from ``specialists`` in ``knowledge/vocabulary.yaml``; the loader rejects any other.
+Specialist = str
 
 
 class Strict(BaseModel):
@@ -314,3 +306,4 @@ class KnowledgeBase(Strict):
     doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
     relaxation: dict[str, Session] = Field(default_factory=dict)
     programmes: dict[str, Programme] = Field(default_factory=dict)
+    vocabulary: SkipValidation[Vocabulary]  # checked by twitchcare.vocabulary and the loader
