@@ -79,15 +79,24 @@ def _key_path(data: Any, loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def _parse(model: type[M], path: Path, data: Any = None) -> M:
-    data = _read_yaml(path) if data is None else data
+def parse_file(model: type[M], path: Path, data: Any = None, *, where: str = "") -> M:
+    """Read and validate one knowledge file; a problem names the file (``where``, by default
+    its name) and the key, with ids where known. Every knowledge file is read through here."""
+    where = where or path.name
+    try:
+        data = _read_yaml(path) if data is None else data
+    except KnowledgeError as exc:
+        raise KnowledgeError(where=where, field=exc.field, problem=exc.problem) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise KnowledgeError(
-            where=path.name, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
+            where=where, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
         ) from None
+
+
+_parse = parse_file
 
 
 def _graded_conditions(path: Path) -> ConditionsFile:
@@ -625,6 +634,19 @@ def build_kb(directory: Path) -> KnowledgeBase:
     )
     _Checker(kb).run()
     return kb
+
+
+def check_nutrition(kb: KnowledgeBase, directory: Path) -> int:
+    """Validate ``<directory>/nutrition`` as every other knowledge file is validated, and
+    resolve each of its citations against ``sources.yaml``; returns how many files it read."""
+    from twitchcare.nutrition.knowledge import FILES, cited_sources, load_knowledge_from
+
+    nutrition = load_knowledge_from(directory / "nutrition")
+    checker = _Checker(kb)
+    for name in FILES:
+        for key, source in cited_sources(getattr(nutrition, name)):
+            checker.source(f"nutrition/{name}.yaml", key, source)
+    return len(FILES)
 
 
 @lru_cache(maxsize=4)
