@@ -89,13 +89,13 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         return fact_id.replace("_", " ")
     text = fact.text.strip()
     if fact.kind == "boolean":
-        if text.endswith("?"):
+        if fact.is_question:
             return text + " " + (_("yes") if value else _("no"))
         return text if value else _("not: {text}").format(text=text)
     if fact.kind == "number" and isinstance(value, int | float):
         shown = number(value)
         amount = f"{shown} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else shown
-        if fact.unit == "days" and text.startswith(_("When")):
+        if fact.ago:
             amount = _("{amount} ago").format(amount=amount)
         return f"{text.rstrip('?')}: {amount}"
     if fact.kind == "choice" and isinstance(value, str):

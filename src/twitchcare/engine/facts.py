@@ -39,6 +39,12 @@ def unrecognised_names(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tup
     return tuple(unknown)
 
 
+def told(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """What the person told, without the facts the knowledge marks ``derived`` (worked out from
+    the answers or the diary): what a saved assessment keeps as its answers."""
+    return {k: v for k, v in facts.items() if not (k in kb.facts and kb.facts[k].derived)}
+
+
 def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
     """Return the facts with derived facts filled in.
 

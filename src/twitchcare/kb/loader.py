@@ -570,6 +570,7 @@ def _onset_facts(facts: list[Fact]) -> list[Fact]:
             ),
             base_rate=0.5,
             ask_if=f.id,
+            ago=True,
         )
         for f in facts
         if f.onset is not None

@@ -83,6 +83,17 @@ class Fact(Strict):
             "screen of details is shown only after a yes (or an 'I don't know')."
         ),
     )
+    ago: bool = Field(
+        default=False,
+        description="A number of days counted back from today ('when did it start?'): an "
+        "answer is shown as '3 days ago'.",
+    )
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the text asks a question ("Do you ...?") rather than naming an item of a
+        checklist ("Eyelid"): adapters lay the two out differently and read it from here."""
+        return self.kind != "boolean" or self.text.rstrip().endswith("?")
 
 
 class Screen(Strict):

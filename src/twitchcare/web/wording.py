@@ -84,7 +84,7 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         return fact_id.replace("_", " ")
     text = fact.text.strip()
     if fact.kind == "boolean":
-        if text.endswith("?"):
+        if fact.is_question:
             return f"{text} {_('Yes') if value else _('No')}"
         return text if value else _("not: %(text)s") % {"text": text}
     if fact.kind == "number" and isinstance(value, int | float):
