@@ -299,7 +299,10 @@ CERTAINTY_WORDS = {
 
 def render_evaluation(report: EvaluationReport) -> None:
     """The evaluation table with targets, then the misses."""
-    from twitchcare.evaluation.scoring import target_text
+    from twitchcare.evaluation.scoring import target_applies, target_text
+
+    def target(name: str) -> str:  # only the targets `--check` holds this run to
+        return target_text(name) if target_applies(name, simulate=report.simulate) else ""
 
     s = report.summary
     out = console()
@@ -316,22 +319,22 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             "Triage exact or acceptable",
             f"{s.triage_acceptable:.1%}",
-            target_text("triage_acceptable"),
+            target("triage_acceptable"),
         ),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", target_text("under_triage")),
+        ("Under-triage (all)", f"{s.under_triage:.1%}", target("under_triage")),
         (
             f"Under-triage of urgent/emergency ({s.urgent_cases})",
             f"{s.under_triage_urgent:.1%}",
-            target_text("under_triage_urgent"),
+            target("under_triage_urgent"),
         ),
         ("Over-triage", f"{s.over_triage:.1%}", ""),
         (
             f"Over-triage of self-care cases ({s.self_care_cases})",
             f"{s.over_triage_self_care:.1%}",
-            target_text("over_triage_self_care"),
+            target("over_triage_self_care"),
         ),
-        ("Cause top-1", f"{s.top1:.1%}", target_text("top1")),
-        ("Cause top-3", f"{s.top3:.1%}", target_text("top3")),
+        ("Cause top-1", f"{s.top1:.1%}", target("top1")),
+        ("Cause top-3", f"{s.top3:.1%}", target("top3")),
         (
             "Brier score, leading causes (lower is better)",
             "-" if s.brier is None else f"{s.brier:.3f}",
@@ -340,12 +343,12 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             "Median questions",
             f"{s.median_questions:g}",
-            target_text("median_questions") if report.simulate else "",
+            target("median_questions"),
         ),
         (
             "Median items shown",
             f"{s.median_items_shown:g}",
-            target_text("median_items_shown") if report.simulate else "",
+            target("median_items_shown"),
         ),
     ]
     if report.same_triage_as_full is not None:
@@ -353,7 +356,7 @@ def render_evaluation(report: EvaluationReport) -> None:
             (
                 "Same triage as full information",
                 f"{report.same_triage_as_full:.1%}",
-                target_text("same_triage_as_full"),
+                target("same_triage_as_full"),
             )
         )
     for row in rows:
