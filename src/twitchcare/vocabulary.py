@@ -44,6 +44,9 @@ class Vocabulary:
     context_sources: tuple[str, ...]
     specialists: tuple[str, ...]
     specific_specialists: frozenset[str]
+    emergency_referral: str
+    doctor_referral: str
+    nobody: str
     pregnant_referral: str
     medicine_referral: str
     medicine_cause: str
@@ -145,7 +148,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
     referrals = _section(data, "referrals")
     if not isinstance(referrals, dict):
         raise _fail("referrals", "needs a mapping")
-    for name in ("pregnant", "medicine"):
+    for name in ("emergency", "doctor", "nobody", "pregnant", "medicine"):
         if referrals.get(name) not in ids:
             raise _fail(f"referrals.{name}", f"'{referrals.get(name)}' is not a specialist above")
     if not isinstance(referrals.get("medicine_cause"), str):
@@ -167,6 +170,9 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         context_sources=_ids(ctx.get("sources"), "contexts.sources"),
         specialists=ids,
         specific_specialists=frozenset(s["id"] for s in specialists if s.get("specific")),
+        emergency_referral=referrals["emergency"],
+        doctor_referral=referrals["doctor"],
+        nobody=referrals["nobody"],
         pregnant_referral=referrals["pregnant"],
         medicine_referral=referrals["medicine"],
         medicine_cause=referrals["medicine_cause"],

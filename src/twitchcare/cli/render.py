@@ -135,7 +135,8 @@ def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Pa
         Text(""),
         Text(level.instruction),
     ]
-    if result.specialist not in ("none", "emergency_services"):
+    vocab = kb.vocabulary
+    if result.specialist not in (vocab.nobody, vocab.emergency_referral):
         whom = Text(_("Whom to see: "))
         whom.append(whom_to_see(result.specialist), style="bold")
         parts.append(whom)

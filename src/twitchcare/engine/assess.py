@@ -69,13 +69,13 @@ def choose_specialist(
     """
     vocab = kb.vocabulary
     if level == "emergency":
-        return "emergency_services"
+        return vocab.emergency_referral
     if level == "self_care":
         if facts.get("pregnant") is True:
             return vocab.pregnant_referral
         if causes and causes[0].id == vocab.medicine_cause:
             return vocab.medicine_referral
-        return "none"
+        return vocab.nobody
     top = [r for r in reasons if r.level == level]
     if level == "doctor" and causes:
         leading = kb.conditions[causes[0].id].specialist
@@ -83,7 +83,7 @@ def choose_specialist(
             return leading
     if top:
         return top[0].specialist
-    return "family_doctor"
+    return vocab.doctor_referral
 
 
 def unanswered_red_flags(
