@@ -27,6 +27,9 @@ def check(
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
     nutrition = check_nutrition(kb, folder)
+    from twitchcare.limits import FILE, read_limits
+
+    read_limits((folder / FILE).read_text(encoding="utf-8"))
     untranslated = check_languages(kb, folder)
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "

@@ -54,3 +54,15 @@ def test_every_caffeine_item_of_the_issue_is_in_the_table() -> None:
         "coffee", "espresso", "instant-coffee", "decaf-coffee", "black-tea", "green-tea", "cola",
         "energy-drink", "energy-shot", "pre-workout", "dark-chocolate", "milk-chocolate",
     } <= names  # fmt: skip
+
+
+def test_kb_check_reads_the_diary_limits_of_its_folder_too(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), folder)
+    path = folder / "limits.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "note_chars: 2000" in text
+    path.write_text(text.replace("note_chars: 2000", "note_chars: lots"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["kb", "check", "--dir", str(folder)])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: limits.yaml: episode.note_chars: needs a number"
