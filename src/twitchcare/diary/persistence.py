@@ -26,10 +26,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from twitchcare.vocabulary import vocabulary
+
 if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
-
-from twitchcare.vocabulary import vocabulary
 
 SOURCE_ID = "nhs-twitching"
 _ADVICE = (
