@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from twitchcare.errors import KnowledgeError
-from twitchcare.kb.logic import FactTest, leaves
+from twitchcare.kb.logic import FactTest, Predicate, leaves
 from twitchcare.kb.models import (
     AdviceFile,
     ConditionsFile,
@@ -35,6 +35,8 @@ from twitchcare.kb.models import (
 )
 from twitchcare.kb.names import normalise_medicine
 from twitchcare.kb.relaxation import RelaxationFile
+from twitchcare.vocabulary import FILE as VOCABULARY_FILE
+from twitchcare.vocabulary import read_vocabulary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -77,15 +79,24 @@ def _key_path(data: Any, loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def _parse(model: type[M], path: Path, data: Any = None) -> M:
-    data = _read_yaml(path) if data is None else data
+def parse_file(model: type[M], path: Path, data: Any = None, *, where: str = "") -> M:
+    """Read and validate one knowledge file; a problem names the file (``where``, by default
+    its name) and the key, with ids where known. Every knowledge file is read through here."""
+    where = where or path.name
+    try:
+        data = _read_yaml(path) if data is None else data
+    except KnowledgeError as exc:
+        raise KnowledgeError(where=where, field=exc.field, problem=exc.problem) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise KnowledgeError(
-            where=path.name, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
+            where=where, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
         ) from None
+
+
+_parse = parse_file
 
 
 def _graded_conditions(path: Path) -> ConditionsFile:
@@ -344,6 +355,98 @@ class _Checker:
             raise KnowledgeError(
                 where="levels.yaml", field="levels", problem=f"missing levels {sorted(missing)}"
             )
+        self.vocabulary()
+
+    def specialist(self, file: str, key: str, specialist: str) -> None:
+        known = self.kb.vocabulary.specialists
+        if specialist not in known:
+            raise KnowledgeError(
+                where=file,
+                field=key,
+                problem=f"unknown specialist '{specialist}'",
+                hint=_did_you_mean(specialist, set(known)) or f"see {VOCABULARY_FILE}",
+            )
+
+    def vocabulary(self) -> None:
+        """The other files agree with the one vocabulary: whom rules and causes send a person
+        to, the context questions, the sleep-start rule, child-bearing age, the two weeks."""
+        kb, vocab, where = self.kb, self.kb.vocabulary, VOCABULARY_FILE
+        for key, ids in (
+            ("contexts.sources", vocab.context_sources),
+            ("referrals.sources", vocab.referral_sources),
+            ("persistence.sources", vocab.persistence.sources),
+        ):
+            for s in ids:
+                self.source(where, key, s)
+        if vocab.medicine_cause not in kb.conditions:
+            raise KnowledgeError(
+                where=where,
+                field="referrals.medicine_cause",
+                problem=f"unknown condition '{vocab.medicine_cause}'",
+                hint=_did_you_mean(vocab.medicine_cause, set(kb.conditions)),
+            )
+        for rule in kb.rules:
+            self.specialist("rules.yaml", f"rules[{rule.id}].specialist", rule.specialist)
+        for cond in kb.conditions.values():
+            self.specialist("conditions.yaml", f"conditions[{cond.id}].specialist", cond.specialist)
+        asked = [
+            f.removeprefix("ctx.") for s in kb.screens for f in s.facts if f.startswith("ctx.")
+        ]
+        defined = [f.removeprefix("ctx.") for f in kb.facts if f.startswith("ctx.")]
+        for found, what in ((defined, "facts"), (asked, "screens")):
+            if found != list(vocab.context_ids):
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=what,
+                    problem=f"the ctx.* questions ({', '.join(found)}) differ from the contexts "
+                    f"of {where}",
+                    hint=f"ask ctx.<id> for exactly {', '.join(vocab.context_ids)}, in that order",
+                )
+        awake = kb.facts.get("awake_twitching")
+        wanted = [f"ctx.{c}" for c in vocab.awake_contexts]
+        if awake is None or sorted(awake.summarises) != sorted(wanted):
+            raise KnowledgeError(
+                where="questions.yaml",
+                field="facts[awake_twitching].summarises",
+                problem=f"must be the awake contexts of {where}",
+                hint=", ".join(wanted),
+            )
+        low, high = vocab.child_bearing_age
+        for fact_id in vocab.child_bearing_facts:
+            self.fact(where, "child_bearing_age.asks", fact_id)
+            when = kb.facts[fact_id].ask_when
+            bounds = [(t.gte, t.lte) for t in leaves(when) if t.fact == "age"] if when else []
+            if bounds != [(low, high)]:
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"facts[{fact_id}].ask_when",
+                    problem=f"must test the child-bearing age of {where}",
+                    hint=f"{{fact: age, gte: {low}, lte: {high}}}",
+                )
+        days = vocab.persistence.more_than_days
+        tests: list[tuple[str, str, Predicate | None]] = [
+            (f"rules[{r.id}].when", "rules.yaml", r.when) for r in kb.rules
+        ]
+        tests += [
+            (f"questions[{q.id}].when", "doctor_questions.yaml", q.when)
+            for q in kb.doctor_questions
+        ]
+        tests += [(f"advice[{a.id}].when", "advice.yaml", a.when) for a in kb.advice.values()]
+        for key, file, when in tests:
+            for test in leaves(when) if when is not None else []:
+                if test.fact == "duration_days" and (test.gt, test.gte, test.lt, test.lte) != (
+                    days,
+                    None,
+                    None,
+                    None,
+                ):
+                    raise KnowledgeError(
+                        where=file,
+                        field=key,
+                        problem="twitching that lasts is tested with another threshold than "
+                        f"'persistence.more_than_days' of {where}",
+                        hint=f"{{fact: duration_days, gt: {days}}}",
+                    )
 
 
 # A page a worried person can read at a glance: longer lists are split or put behind a gateway.
@@ -467,6 +570,7 @@ def _onset_facts(facts: list[Fact]) -> list[Fact]:
             ),
             base_rate=0.5,
             ask_if=f.id,
+            ago=True,
         )
         for f in facts
         if f.onset is not None
@@ -485,6 +589,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
     levels = _parse(LevelsFile, directory / "levels.yaml")
     doctor_questions = _parse(DoctorQuestionsFile, directory / "doctor_questions.yaml")
     relaxation = _parse(RelaxationFile, directory / "relaxation.yaml")
+    vocabulary = read_vocabulary(directory / VOCABULARY_FILE)
     facts = _unique(
         questions.facts
         + _onset_facts(questions.facts)
@@ -526,9 +631,23 @@ def build_kb(directory: Path) -> KnowledgeBase:
         ),
         relaxation=_unique(relaxation.sessions, "relaxation.yaml", "sessions"),
         programmes=_unique(relaxation.programmes, "relaxation.yaml", "programmes"),
+        vocabulary=vocabulary,
     )
     _Checker(kb).run()
     return kb
+
+
+def check_nutrition(kb: KnowledgeBase, directory: Path) -> int:
+    """Validate ``<directory>/nutrition`` as every other knowledge file is validated, and
+    resolve each of its citations against ``sources.yaml``; returns how many files it read."""
+    from twitchcare.nutrition.knowledge import FILES, cited_sources, load_knowledge_from
+
+    nutrition = load_knowledge_from(directory / "nutrition")
+    checker = _Checker(kb)
+    for name in FILES:
+        for key, source in cited_sources(getattr(nutrition, name)):
+            checker.source(f"nutrition/{name}.yaml", key, source)
+    return len(FILES)
 
 
 @lru_cache(maxsize=4)

@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from twitchcare.kb.logic import Level, Predicate
 from twitchcare.kb.relaxation import Programme, Session
+from twitchcare.vocabulary import Vocabulary
 
-Specialist = Literal[
-    "emergency_services",
-    "family_doctor",
-    "neurologist",
-    "endocrinologist",
-    "ophthalmologist",
-    "sleep_specialist",
-    "pharmacist",
-    "midwife_or_obstetrician",
-    "none",
-]
+#: An id from ``specialists`` in ``knowledge/vocabulary.yaml``; the loader rejects any other.
+Specialist = str
 
 
 class Strict(BaseModel):
@@ -91,6 +83,17 @@ class Fact(Strict):
             "screen of details is shown only after a yes (or an 'I don't know')."
         ),
     )
+    ago: bool = Field(
+        default=False,
+        description="A number of days counted back from today ('when did it start?'): an "
+        "answer is shown as '3 days ago'.",
+    )
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the text asks a question ("Do you ...?") rather than naming an item of a
+        checklist ("Eyelid"): adapters lay the two out differently and read it from here."""
+        return self.kind != "boolean" or self.text.rstrip().endswith("?")
 
 
 class Screen(Strict):
@@ -314,3 +317,4 @@ class KnowledgeBase(Strict):
     doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
     relaxation: dict[str, Session] = Field(default_factory=dict)
     programmes: dict[str, Programme] = Field(default_factory=dict)
+    vocabulary: SkipValidation[Vocabulary]  # checked by twitchcare.vocabulary and the loader
