@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
-from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
+from twitchcare.engine.information import CauseOutlook
 from twitchcare.engine.kb_index import kb_index
 from twitchcare.errors import InputError
 from twitchcare.kb.loader import UNANSWERED_PREFIX
@@ -43,7 +43,11 @@ RED_FLAG_SCREEN = "emergency"  # the overview of red-flag signs, asked right aft
 # A page is asked for triage when a rule it could complete has at least this chance of firing.
 # Emergency rules are always pursued; rarer combinations at lower levels are left to the doctor.
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
-WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
+# A page that only sharpens the causes is asked when the chance that its answers change the
+# leading causes is at least this much for each item it shows: ten items must earn a one-in-ten
+# chance. Below that for every page, the interview stops.
+WORTH_PER_ITEM = 0.01
+PAGE_EFFORT = 1  # turning to a new page (its title and instructions) counts as one item more
 MAX_QUESTIONS = 16
 # Pages that only sharpen the causes are asked while the person has read fewer items than this;
 # pages that could raise the level are never limited.
@@ -297,47 +301,6 @@ class Interview:
         ranks = (rank for rank, rule_facts in pursued if not rule_facts.isdisjoint(open_facts))
         return max(ranks, default=-1)
 
-    def _cause_value(
-        self,
-        screen: Screen,
-        facts: dict[str, FactValue],
-        leading: list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]],
-    ) -> float:
-        """Expected shift in the leading causes' log-odds if this screen were answered."""
-        open_facts = self._open_facts(screen, facts)
-        if not open_facts:
-            return 0.0
-        value = 0.0
-        for spread, open_evidence in leading:
-            for tests, log_lr in open_evidence:
-                first = next((t for t in tests if t.fact in open_facts), None)
-                if first is None:
-                    continue
-                rate = self._base_rate(first.fact)
-                chance = 1 - rate if first.negative else rate
-                value += chance * spread * log_lr
-        return value
-
-    def _open_evidence(
-        self, facts: dict[str, FactValue], leading: list[RankedCause]
-    ) -> list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]]:
-        """For each leading cause: its spread p(1-p) and its evidence not yet settled.
-
-        Worked out once per page chosen (it does not depend on the screen), in the knowledge's
-        order, so :meth:`_cause_value` adds the same terms in the same order as before.
-        """
-        out = []
-        for cause in leading:
-            spread = cause.probability * (1 - cause.probability)
-            evidence = self.kb.conditions[cause.id].evidence
-            open_evidence = [
-                (ev.tests, ev.log_lr)
-                for ev in self._index.evidence[cause.id]
-                if evidence[ev.position].when.evaluate(facts, use_missing=False) is None
-            ]
-            out.append((spread, open_evidence))
-        return out
-
     def _base_rate(self, fact_id: str) -> float:
         fact = self.kb.facts.get(fact_id)
         return fact.base_rate if fact else 0.15
@@ -401,21 +364,35 @@ class Interview:
             )
             if step is not None:
                 return step
-        leading = self._open_evidence(facts, rank_causes(self.kb, facts)[:6])
-        best: tuple[float, int, Screen] | None = None
+        if self.questions_asked >= self.max_questions:
+            return None
+        # The level is settled: a page is now worth asking only for what it could change in the
+        # leading causes, weighed against what it costs the person to read (engine/information).
+        candidates = []
         for screen in self.kb.screens:
             cost = len(self._visible(screen))
-            if not cost or self.items_shown + cost > self.item_budget:
-                continue
-            value = self._cause_value(screen, facts, leading)
-            # Worth per item read: a long page must earn its length.
-            if value >= WORTH_ASKING and (best is None or value / cost > best[0] / best[1]):
-                best = (value, cost, screen)
-        if best is None or self.questions_asked >= self.max_questions:
+            if cost and self.items_shown + cost <= self.item_budget:
+                candidates.append((screen, cost))
+        if not candidates:
+            return None
+        outlook = CauseOutlook(self.kb, facts)
+        best: tuple[float, int, Screen] | None = None
+        for screen, cost in candidates:
+            value = outlook.page_value(self._open_facts(screen, facts))
+            # Worth per item read, a page's title counting as one: a long page must earn its
+            # length, and one page more is a cost of its own.
+            effort = cost + PAGE_EFFORT
+            if value >= WORTH_PER_ITEM * effort and (
+                best is None or value / effort > best[0] / best[1]
+            ):
+                best = (value, effort, screen)
+        if best is None:
             return None
         value, _, screen = best
         return self._step(
-            screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
+            screen,
+            f"could change the likely causes (chance {value:.0%})",
+            purpose="causes",
         )
 
     def _ticked_details(
