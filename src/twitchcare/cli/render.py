@@ -294,6 +294,10 @@ CERTAINTY_WORDS = {
         "None of your answers points strongly to one cause yet; the list mostly shows how "
         "common each cause is."
     ),
+    "incomplete": N_(
+        "The questions stopped early so that you get help at once: these causes rest on your "
+        "first answers only and may well be wrong. The doctors will find the cause."
+    ),
 }
 
 

@@ -16,10 +16,12 @@ from typing import Literal
 from twitchcare.kb.logic import FactValue, leaves, matched_facts
 from twitchcare.kb.models import Condition, KnowledgeBase
 
-Certainty = Literal["clear", "tentative", "uncertain"]
+Certainty = Literal["clear", "tentative", "uncertain", "incomplete"]
 # How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
 # more likely than not and at least twice as likely as the next; "uncertain" when even the leading
 # cause is below one in five (the list is then mostly base rates, not evidence about this person).
+# "incomplete" is set by the interview, never by the numbers: it stopped at an emergency before
+# the questions about causes, so the list rests on the first answers only.
 CLEAR_TOP = 0.5
 CLEAR_RATIO = 2.0
 UNCERTAIN_TOP = 0.2

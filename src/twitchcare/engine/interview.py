@@ -17,7 +17,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
@@ -454,12 +454,32 @@ class Interview:
         return screen_id
 
     def result(self, *, now: dt.datetime) -> Assessment:
-        return assess(
+        """The assessment of the answers so far.
+
+        After an emergency stop the causes rest on the first pages only: when a page never asked
+        could still have told about a cause, the result says so (``certainty`` "incomplete")
+        instead of presenting the list as if it were as sure as the numbers look.
+        """
+        result = assess(
             self.kb,
             self._answers,
             now=now,
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
+        )
+        if result.level == "emergency" and self._causes_left_unasked():
+            return replace(result, certainty="incomplete")
+        return result
+
+    def _causes_left_unasked(self) -> bool:
+        """Whether a page not asked could still tell something about a cause."""
+        facts = self._facts()
+        conditions_on = self._index.conditions_on
+        return any(
+            f in conditions_on
+            for screen in self.kb.screens
+            if screen.id not in self._asked
+            for f in self._open_facts(screen, facts)
         )
 
 
