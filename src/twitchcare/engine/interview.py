@@ -366,22 +366,35 @@ class Interview:
                 return step
         if self.questions_asked >= self.max_questions:
             return None
+        # A line ticked on a page asked for the causes is followed by its details: the tick
+        # says one of them applies, and only the details tell which.
+        step = self._ticked_details(
+            facts, lambda gate: self._answers.get(gate) is True, None, purpose="causes"
+        )
+        if step is not None:
+            return step
         # The level is settled: a page is now worth asking only for what it could change in the
         # leading causes, weighed against what it costs the person to read (engine/information).
-        candidates = []
+        outlook: CauseOutlook | None = None
+        best: tuple[float, float, Screen] | None = None
         for screen in self.kb.screens:
             cost = len(self._visible(screen))
-            if cost and self.items_shown + cost <= self.item_budget:
-                candidates.append((screen, cost))
-        if not candidates:
-            return None
-        outlook = CauseOutlook(self.kb, facts)
-        best: tuple[float, int, Screen] | None = None
-        for screen, cost in candidates:
+            # A page's overview lines may open a page of details each; one of them is kept
+            # within the budget, so a line that is ticked can be followed up.
+            follow_ups = self._follow_ups(screen)
+            if not cost or self.items_shown + cost + max(follow_ups.values(), default=0) > (
+                self.item_budget
+            ):
+                continue
+            outlook = outlook or CauseOutlook(self.kb, facts)
             value = outlook.page_value(self._open_facts(screen, facts))
-            # Worth per item read, a page's title counting as one: a long page must earn its
-            # length, and one page more is a cost of its own.
-            effort = cost + PAGE_EFFORT
+            # Worth per item read, a page's title counting as one, and the details a tick would
+            # open counted at the chance of the tick: a long page must earn its length.
+            effort: float = cost + PAGE_EFFORT
+            effort += sum(
+                outlook.chance_of_yes(gate) * (items + PAGE_EFFORT)
+                for gate, items in follow_ups.items()
+            )
             if value >= WORTH_PER_ITEM * effort and (
                 best is None or value / effort > best[0] / best[1]
             ):
@@ -395,14 +408,28 @@ class Interview:
             purpose="causes",
         )
 
+    def _follow_ups(self, screen: Screen) -> dict[str, int]:
+        """For each overview line still shown on ``screen``: the items its detail pages hold."""
+        out = {}
+        for gate in self._visible(screen):
+            details = self._index.opened_by.get(gate, ())
+            if details:
+                out[gate] = sum(len(self._visible(d)) for d in details if d.id not in self._asked)
+        return out
+
     def _ticked_details(
-        self, facts: dict[str, FactValue], ticked: Callable[[str], bool], level: Level
+        self,
+        facts: dict[str, FactValue],
+        ticked: Callable[[str], bool],
+        level: Level | None,
+        *,
+        purpose: Literal["triage", "causes"] = "triage",
     ) -> Step | None:
         """The first open detail page behind an overview line the person ticked, if any."""
         for screen in self.kb.screens:
             if any(ticked(g) for g in screen.enable_if) and self._open_facts(screen, facts):
                 return self._step(
-                    screen, "details of what you ticked", purpose="triage", level=level
+                    screen, "details of what you ticked", purpose=purpose, level=level
                 )
         return None
 

@@ -46,6 +46,8 @@ class KbIndex:
     # reads a fact; the causes a yes/no fact points to on its own, with their likelihood ratio;
     # and, for a number or a choice, one value for each outcome the conditions tell apart.
     conditions_on: dict[str, frozenset[str]]
+    # Detail pages each overview line opens (``enable_if``).
+    opened_by: dict[str, tuple[Screen, ...]]
     gateways_of: dict[str, tuple[Fact, ...]]
     pointers: dict[str, tuple[tuple[str, float], ...]]
     telling_values: dict[str, tuple[FactValue, ...]]
@@ -183,6 +185,7 @@ def _build(kb: KnowledgeBase) -> KbIndex:
         provided=_provides(kb),
         asked_on={f: s.id for s in kb.screens for f in s.facts},
         conditions_on={f: frozenset(c for c, _ in found) for f, found in cause_tests.items()},
+        opened_by={g.id: tuple(s for s in kb.screens if g.id in s.enable_if) for g in gateways},
         gateways_of={
             f: tuple(g for g in gateways if f in g.summarises)
             for f in {c for g in gateways for c in g.summarises}
