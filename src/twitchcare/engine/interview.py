@@ -4,9 +4,9 @@ Order of business:
 1. the body map (where it twitches) - everything else depends on it;
 2. every page that could still raise the triage level, most urgent first - a red-flag screen that
    matters is never skipped, and a page that can no longer change the level is never asked;
-3. pages that would most change the ranking of causes, scored by the expected shift in the
-   causes' log-odds (a first-order stand-in for expected information gain), until no page is
-   worth the person's time.
+3. pages by the chance that their answers change the leading causes, per item the person reads
+   (engine/information.py), until no page is worth its reading or the item budget is spent; a
+   line ticked on such a page is followed by its details.
 "I don't know" is always allowed: the fact stays unknown and the page is not asked again.
 """
 
@@ -99,6 +99,16 @@ class Step:
     reason: str
     purpose: Literal["first", "triage", "causes"] = "causes"
     level: Level | None = None
+
+
+@dataclass(frozen=True)
+class CausePage:
+    """A page that could be asked for the causes: the chance its answers change the leading
+    causes (``value``) and what it costs to read, in items (``effort``)."""
+
+    screen: Screen
+    value: float
+    effort: float
 
 
 def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
@@ -375,8 +385,28 @@ class Interview:
             return step
         # The level is settled: a page is now worth asking only for what it could change in the
         # leading causes, weighed against what it costs the person to read (engine/information).
+        worth = [c for c in self._cause_pages(facts) if c.value >= WORTH_PER_ITEM * c.effort]
+        if not worth:
+            return None
+        best = max(worth, key=lambda c: c.value / c.effort)
+        return self._step(
+            best.screen,
+            f"could change the likely causes (chance {best.value:.0%})",
+            purpose="causes",
+        )
+
+    def cause_pages(self) -> list[CausePage]:
+        """The pages that could be asked for the causes now, with their value and effort.
+
+        The interview asks the one with the most value per effort, when that is at least
+        ``WORTH_PER_ITEM``; this is what it weighs, for an adapter or a test to show.
+        """
+        facts = {k: v for k, v in self._facts().items() if not k.startswith(UNANSWERED_PREFIX)}
+        return self._cause_pages(facts)
+
+    def _cause_pages(self, facts: dict[str, FactValue]) -> list[CausePage]:
         outlook: CauseOutlook | None = None
-        best: tuple[float, float, Screen] | None = None
+        out = []
         for screen in self.kb.screens:
             cost = len(self._visible(screen))
             # A page's overview lines may open a page of details each; one of them is kept
@@ -390,23 +420,16 @@ class Interview:
             value = outlook.page_value(self._open_facts(screen, facts))
             # Worth per item read, a page's title counting as one, and the details a tick would
             # open counted at the chance of the tick: a long page must earn its length.
-            effort: float = cost + PAGE_EFFORT
-            effort += sum(
-                outlook.chance_of_yes(gate) * (items + PAGE_EFFORT)
-                for gate, items in follow_ups.items()
+            effort = (
+                cost
+                + PAGE_EFFORT
+                + sum(
+                    outlook.chance_of_yes(gate) * (items + PAGE_EFFORT)
+                    for gate, items in follow_ups.items()
+                )
             )
-            if value >= WORTH_PER_ITEM * effort and (
-                best is None or value / effort > best[0] / best[1]
-            ):
-                best = (value, effort, screen)
-        if best is None:
-            return None
-        value, _, screen = best
-        return self._step(
-            screen,
-            f"could change the likely causes (chance {value:.0%})",
-            purpose="causes",
-        )
+            out.append(CausePage(screen=screen, value=value, effort=effort))
+        return out
 
     def _follow_ups(self, screen: Screen) -> dict[str, int]:
         """For each overview line still shown on ``screen``: the items its detail pages hold."""
