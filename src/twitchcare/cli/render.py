@@ -295,6 +295,10 @@ CERTAINTY_WORDS = {
         "None of your answers points strongly to one cause yet; the list mostly shows how "
         "common each cause is."
     ),
+    "incomplete": N_(
+        "The questions stopped early so that you get help at once: these causes rest on your "
+        "first answers only and may well be wrong. The doctors will find the cause."
+    ),
 }
 
 
@@ -336,6 +340,13 @@ def render_evaluation(report: EvaluationReport) -> None:
         ),
         ("Cause top-1", f"{s.top1:.1%}", target("top1")),
         ("Cause top-3", f"{s.top3:.1%}", target("top3")),
+        (
+            f"Cause top-1 / top-3 where causes are shown ({s.causes_shown_cases}, not emergency)",
+            "-"
+            if s.top1_causes_shown is None or s.top3_causes_shown is None
+            else f"{s.top1_causes_shown:.1%} / {s.top3_causes_shown:.1%}",
+            "",
+        ),
         (
             "Brier score, leading causes (lower is better)",
             "-" if s.brier is None else f"{s.brier:.3f}",

@@ -206,6 +206,11 @@ class Summary:
     brier: float | None
     reliability: tuple[ReliabilityBin, ...]
     misses: tuple[CaseScore, ...]
+    # Cause accuracy where a result shows the causes: every result but an emergency, which leaves
+    # them out so that nothing distracts from the call (and whose interview stops before them).
+    causes_shown_cases: int = 0
+    top1_causes_shown: float | None = None
+    top3_causes_shown: float | None = None
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
@@ -218,6 +223,7 @@ def summarise(scores: list[CaseScore]) -> Summary:
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
     self_care = [s for s in scores if s.self_care_case]
     pairs = [pair for s in scores for pair in s.calibration]
+    shown = [s for s in scores if s.predicted != "emergency"]
     return Summary(
         cases=len(scores),
         triage_exact=sum(s.exact for s in scores) / n,
@@ -235,6 +241,9 @@ def summarise(scores: list[CaseScore]) -> Summary:
         brier=sum((p - y) ** 2 for p, y in pairs) / len(pairs) if pairs else None,
         reliability=reliability(pairs),
         misses=tuple(s for s in scores if not (s.correct and s.top3)),
+        causes_shown_cases=len(shown),
+        top1_causes_shown=sum(s.top1 for s in shown) / len(shown) if shown else None,
+        top3_causes_shown=sum(s.top3 for s in shown) / len(shown) if shown else None,
     )
 
 
