@@ -110,7 +110,7 @@ def test_a_typo_in_a_fact_id_names_file_and_key(tmp_path: Path) -> None:
     path = folder / "conditions.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "{fact: jaw_stiffness}, lr: 50.0", "{fact: jaw_stifness}, lr: 50.0"
+            "{fact: jaw_stiffness}, strength: defining", "{fact: jaw_stifness}, strength: defining"
         ),
         encoding="utf-8",
     )

@@ -103,11 +103,13 @@ def _graded_conditions(path: Path) -> ConditionsFile:
     """Read conditions.yaml, turning each elicited ``strength`` into the scale's fixed ratio.
 
     Done before validation so that every evidence item has exactly one ratio and the engine
-    never needs to know which kind it was; giving both a figure and a grade is an error.
+    never needs to know which kind it was; giving both a figure and a grade is an error, and so
+    is a raw ``lr`` without the ``figure`` it was taken from or beyond the scale's cap.
     """
     data = _read_yaml(path)
     scale = data.get("evidence_scale") if isinstance(data, dict) else None
     grades: dict[str, float] = {}
+    cap: float | None = None
     if isinstance(scale, dict):
         raw_cap = scale.get("cap")
         cap = float(raw_cap) if isinstance(raw_cap, int | float) and raw_cap > 0 else None
@@ -128,6 +130,8 @@ def _graded_conditions(path: Path) -> ConditionsFile:
         if not isinstance(cond, dict):
             continue
         for i, ev in enumerate(cond.get("evidence") or []):
+            if isinstance(ev, dict) and "strength" not in ev:
+                _check_cited_ratio(path, f"conditions[{cond.get('id')}].evidence[{i}]", ev, cap)
             if not isinstance(ev, dict) or "strength" not in ev:
                 continue
             key = f"conditions[{cond.get('id')}].evidence[{i}].strength"
@@ -145,8 +149,42 @@ def _graded_conditions(path: Path) -> ConditionsFile:
                     hint=_did_you_mean(str(ev["strength"]), set(grades))
                     or f"use one of {', '.join(grades) or 'the evidence_scale grades'}",
                 )
+            if "figure" in ev:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=f"conditions[{cond.get('id')}].evidence[{i}].figure",
+                    problem="a figure goes with the 'lr' it gives, not with a 'strength' grade",
+                    hint="drop the grade and give 'lr' from the figure, or drop the figure",
+                )
             ev["lr"] = grades[ev["strength"]]
     return _parse(ConditionsFile, path, data)
+
+
+def _check_cited_ratio(path: Path, key: str, ev: dict[str, Any], cap: float | None) -> None:
+    """A ratio written as a number must say which published figure it comes from, within the cap.
+
+    Without this a weight typed by hand (an if-statement dressed as a statistic) would look
+    exactly like a measured one.
+    """
+    lr = ev.get("lr")
+    if lr is None:
+        return  # the model reports the missing weight
+    figure = ev.get("figure")
+    if not isinstance(figure, str) or not figure.strip():
+        raise KnowledgeError(
+            where=path.name,
+            field=key + ".lr",
+            problem="a likelihood ratio needs the published 'figure' it comes from",
+            hint="add 'figure:' (the source's number, in your own words) or use 'strength:' "
+            "with a grade of evidence_scale",
+        )
+    if isinstance(lr, int | float) and cap is not None and not 1 / cap <= lr <= cap:
+        raise KnowledgeError(
+            where=path.name,
+            field=key + ".lr",
+            problem=f"{lr:g} is outside the cap (1/{cap:g} to {cap:g})",
+            hint="a single finding is not allowed to decide a cause on its own",
+        )
 
 
 def _did_you_mean(name: str, known: set[str]) -> str:
@@ -187,12 +225,14 @@ class _Checker:
                 hint=f"write '{normalise_medicine(name)}'",
             )
 
-    def graded_ratio_possible(self, key: str, ev: Evidence) -> None:
-        """An elicited ratio for one yes/no finding cannot exceed 1 / the finding's base rate.
+    def graded_ratio_possible(self, key: str, ev: Evidence, prior: float) -> None:
+        """An elicited ratio for one yes/no finding cannot exceed what its base rate allows.
 
-        A likelihood ratio is sensitivity / false-positive rate; the base rate stands in for the
-        rate among people without the condition, and sensitivity is at most 1. So a grade that
-        claims more than a finding this common can carry is a wish, not evidence.
+        A likelihood ratio is sensitivity / false-positive rate. If a share ``b`` of people who
+        twitch report the finding and a share ``p`` have the condition, then even when everyone
+        with the condition reports it, (b - p) / (1 - p) of the others do too, so the ratio is at
+        most (1 - p) / (b - p) (about 1 / b for a rare condition). A grade that claims more than
+        that is a wish, not evidence.
         """
         test = ev.when
         if ev.strength is None or ev.lr <= 1 or not isinstance(test, FactTest):
@@ -200,7 +240,9 @@ class _Checker:
         fact = self.kb.facts.get(test.fact)
         if fact is None or fact.kind != "boolean" or test.is_ is False:
             return
-        most = 1 / fact.base_rate
+        if fact.base_rate <= prior:
+            return
+        most = (1 - prior) / (fact.base_rate - prior)
         if ev.lr > most + 1e-9:
             raise KnowledgeError(
                 where="conditions.yaml",
@@ -242,10 +284,26 @@ class _Checker:
                     self.source("conditions.yaml", f"{key}.evidence[{i}].sources", s)
                 for test in leaves(ev.when):
                     self.fact("conditions.yaml", f"{key}.evidence[{i}].when", test.fact)
-                self.graded_ratio_possible(f"{key}.evidence[{i}]", ev)
+                self.graded_ratio_possible(f"{key}.evidence[{i}]", ev, cond.prevalence)
             if cond.requires is not None:
                 for test in leaves(cond.requires):
                     self.fact("conditions.yaml", key + ".requires", test.fact)
+                if cond.requires_basis is None:
+                    raise KnowledgeError(
+                        where="conditions.yaml",
+                        field=key + ".requires_basis",
+                        problem="a gate ('requires') needs the clinical criterion it stands for",
+                        hint="add requires_basis: {criterion: ..., sources: [...]}",
+                    )
+            if cond.requires_basis is not None:
+                if cond.requires is None:
+                    raise KnowledgeError(
+                        where="conditions.yaml",
+                        field=key + ".requires_basis",
+                        problem="there is no gate ('requires') for this basis to explain",
+                    )
+                for s in cond.requires_basis.sources:
+                    self.source("conditions.yaml", key + ".requires_basis.sources", s)
             for a in cond.advice:
                 if a not in kb.advice:
                     raise KnowledgeError(

@@ -130,6 +130,14 @@ class Evidence(Strict):
     when: Predicate
     lr: float = Field(gt=0)
     strength: str | None = None
+    figure: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "For a ratio given as ``lr``: the published number it comes from (sensitivity and "
+            "specificity, a ratio, a share of people), in our own words, from the cited source."
+        ),
+    )
     sources: list[str] = Field(min_length=1)
     note: str | None = None
 
@@ -148,6 +156,13 @@ class EvidenceScale(Strict):
     rationale: str = Field(min_length=20)
     cap: float = Field(gt=1, description="No elicited ratio is above cap or below 1/cap.")
     grades: list[EvidenceGrade] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
+
+
+class GateBasis(Strict):
+    """Why a condition's gate (``requires``) is what it is: the clinical criterion and source."""
+
+    criterion: str = Field(min_length=20)
     sources: list[str] = Field(min_length=1)
 
 
@@ -173,6 +188,10 @@ class Condition(Strict):
     requires: Predicate | None = Field(
         default=None,
         description="Shown only when this is True: no frightening rare diagnosis without evidence.",
+    )
+    requires_basis: GateBasis | None = Field(
+        default=None,
+        description="The clinical criterion behind ``requires`` and its source; needed with one.",
     )
     feared: bool = Field(
         default=False,
