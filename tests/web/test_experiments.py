@@ -75,7 +75,6 @@ def test_the_diary_page_starts_and_stops_an_experiment(client: TestClient) -> No
     ("form", "field"),
     [
         ({"name": "", "days": "14"}, "name"),
-        ({"name": "less coffee", "days": ""}, "days"),
         ({"name": "less coffee", "days": "-3"}, "days"),
         ({"name": "less coffee", "days": "99999999999"}, "days"),
         ({"name": "less coffee", "days": "½"}, "days"),
@@ -89,3 +88,15 @@ def test_a_bad_experiment_form_shows_an_error_summary_naming_the_field(
     assert page.status_code == 400
     assert 'class="error-summary"' in page.text and f'href="#{field}"' in page.text
     assert client.get("/api/v1/diary/experiments").json() == []
+
+
+def test_an_empty_length_on_the_page_means_the_default_length(client: TestClient) -> None:
+    from twitchcare.diary.experiments import DEFAULT_DAYS
+
+    post_form(client, "/diary/experiments", {"name": "less coffee", "days": ""})
+    (started,) = client.get("/api/v1/diary/experiments").json()
+    first, last = started["start"], started["end"]
+    import datetime as dt
+
+    length = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+    assert length == DEFAULT_DAYS

@@ -20,19 +20,24 @@ def check(
 ) -> None:
     """Validate every knowledge file; errors name the file and the key."""
     from twitchcare.kb.hazards import load_hazards
-    from twitchcare.kb.loader import build_kb, default_knowledge_dir
+    from twitchcare.kb.loader import build_kb, check_nutrition, default_knowledge_dir
     from twitchcare.kb.translation import check_languages
 
     folder = directory or default_knowledge_dir()
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
+    nutrition = check_nutrition(kb, folder)
+    from twitchcare.limits import FILE, read_limits
+
+    read_limits((folder / FILE).read_text(encoding="utf-8"))
     untranslated = check_languages(kb, folder)
     typer.echo(
         f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
         f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
         f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards, "
         f"{len(kb.doctor_questions)} questions for the doctor, "
-        f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes"
+        f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes, "
+        f"{nutrition} nutrition files"
     )
     for line in untranslated:
         typer.echo(f"warning: {line}", err=True)

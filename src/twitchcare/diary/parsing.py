@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from twitchcare.diary.records import CONTEXTS, check_choice, check_date
 from twitchcare.errors import InputError
 from twitchcare.locations import ALIAS_TO_PLACE, LOCATIONS, SIDES
+from twitchcare.vocabulary import vocabulary
 
 _DURATION_PART = re.compile(
     r"(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)?", re.I
@@ -20,21 +21,7 @@ _DURATION_PART = re.compile(
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 
 LOCATION_ALIASES = ALIAS_TO_PLACE
-CONTEXT_ALIASES = {
-    "sleep": "falling_asleep",
-    "asleep": "falling_asleep",
-    "bed": "falling_asleep",
-    "rest": "at_rest",
-    "resting": "at_rest",
-    "exercise": "after_exercise",
-    "sport": "after_exercise",
-    "stress": "under_stress",
-    "stressed": "under_stress",
-    "caffeine": "after_caffeine",
-    "coffee": "after_caffeine",
-    "alcohol": "after_alcohol",
-    "drink": "after_alcohol",
-}
+CONTEXT_ALIASES = vocabulary().context_words
 SIDE_ALIASES = {
     "l": "left",
     "r": "right",

@@ -26,8 +26,11 @@ class Profile:
 
     def validated(self) -> Profile:
         from twitchcare.limits import limits
+        from twitchcare.vocabulary import vocabulary
 
-        age, weight, pregnancy = limits().age, limits().weight_kg, limits().pregnancy_age
+        age, weight = limits().age, limits().weight_kg
+        # The ages the interview asks about pregnancy and breastfeeding (one definition).
+        low, high = vocabulary().child_bearing_age
         if (
             isinstance(self.age, bool)
             or not isinstance(self.age, int)
@@ -46,13 +49,13 @@ class Profile:
             raise InputError(
                 field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
             )
-        if self.pregnant and not pregnancy.low <= self.age <= pregnancy.high:
-            raise InputError(
-                field="pregnant",
-                problem=f"a pregnancy at age {self.age} is not accepted",
-                hint=f"check the age; pregnancy is accepted at {pregnancy.low:g}-"
-                f"{pregnancy.high:g} years",
-            )
+        for name, words in (("pregnant", "a pregnancy"), ("breastfeeding", "breastfeeding")):
+            if getattr(self, name) and not low <= self.age <= high:
+                raise InputError(
+                    field=name,
+                    problem=f"{words} at age {self.age} is not accepted",
+                    hint=f"check the age; it is accepted at {low}-{high} years",
+                )
         if self.weight_kg is not None and not (
             math.isfinite(self.weight_kg) and weight.low <= self.weight_kg <= weight.high
         ):

@@ -288,10 +288,20 @@ def _red_flags(kb: KnowledgeBase, saved: SavedAssessment | None) -> tuple[list[R
 _SPECIALISTS = {
     "emergency_services": "emergency services",
     "family_doctor": "family doctor",
-    "midwife_or_obstetrician": "midwife or obstetrician",
+    "neurologist": "neurologist",
+    "endocrinologist": "endocrinologist",
+    "ophthalmologist": "ophthalmologist",
     "sleep_specialist": "sleep specialist",
+    "pharmacist": "pharmacist",
+    "midwife_or_obstetrician": "midwife or obstetrician",
     "none": "none named",
 }
+
+
+def specialist_words(specialist: str) -> str:
+    """A specialist of ``knowledge/vocabulary.yaml`` as the report names it (a test holds the
+    table to the vocabulary); an id from an older result is shown as it was stored."""
+    return _SPECIALISTS.get(specialist, specialist.replace("_", " "))
 
 
 def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentSummary | None:
@@ -311,7 +321,7 @@ def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentS
         at=saved.at,
         level=level,
         title=title,
-        specialist=_SPECIALISTS.get(specialist, specialist.replace("_", " ")),
+        specialist=specialist_words(specialist),
         reasons=reasons,
         causes=causes,
     )

@@ -105,7 +105,7 @@ def start_experiment(
     store: DiaryStore,
     *,
     name: str,
-    days: float | None = 14,
+    days: float | None = None,
     start: dt.date | None = None,
     factor: str | None = None,
     comparison: str | None = None,
@@ -115,9 +115,10 @@ def start_experiment(
     target is read from the name ("under 200 mg caffeine") unless given."""
     from dataclasses import replace
 
-    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
+    from twitchcare.diary.experiments import DEFAULT_DAYS, Experiment, add_experiment, infer_target
 
-    if days is None or days != int(days) or not 1 <= days <= 366:
+    days = DEFAULT_DAYS if days is None else days
+    if days != int(days) or not 1 <= days <= 366:
         raise InputError(field="days", problem="give a whole number of days", hint="1-366")
     name = name.strip()
     if not name or len(name) > 200:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from twitchcare.diary.experiments import DEFAULT_DAYS
 from twitchcare.kb.logic import FactValue
 
 
@@ -86,7 +87,7 @@ class ExperimentBody(Body):
         examples=["under 200 mg caffeine"],
         description='What you change; a target such as "under 200 mg caffeine" is read from it.',
     )
-    days: int = Field(default=14, ge=1, le=366, description="How long, in days.")
+    days: int = Field(default=DEFAULT_DAYS, ge=1, le=366, description="How long, in days.")
     start: dt.date | None = Field(default=None, description="First day; default today.")
     factor: str | None = Field(
         default=None, max_length=40, description="The factor it changes, e.g. caffeine_mg."

@@ -143,11 +143,12 @@ async def log_day(request: Request) -> Response:
 
 @router.post("/experiments", dependencies=[Depends(check_csrf)])
 async def start_experiment(request: Request) -> Response:
+    from twitchcare.diary.experiments import DEFAULT_DAYS
     from twitchcare.web.diary import start_experiment as start
 
     form = await request.form()
     try:
-        raw_days = str(form.get("days", "")).strip()
+        raw_days = str(form.get("days", "")).strip() or str(DEFAULT_DAYS)  # empty: the default
         if not raw_days.isdigit():
             raise InputError(field="days", problem=_("give a whole number of days"), hint="1-366")
         start(store(request), name=str(form.get("name", ""))[:1000], days=int(raw_days[:4]))
