@@ -33,7 +33,7 @@ TODAY_CMDS: list[list[str]] = [
     ["diary", "experiment", "list"],
     ["diary", "experiment", "start", "under 200 mg caffeine"],
     ["diary", "experiment", "stop", "1"],
-    ["export", "--format", "json"],
+    ["export", "--format", "json", "--out", "-"],
     ["mg", "add", "30 g almonds"],
     ["mg", "today", "--age", "40", "--sex", "male"],
     ["mg", "plan", "--age", "40", "--sex", "male"],
@@ -176,7 +176,7 @@ def test_restore_brings_back_every_entry_acknowledged_before_the_last_backup(
     restored = runner.invoke(app, ["diary", "restore"])
     assert restored.exit_code == 0, restored.output
     assert "kept as" in restored.output
-    export = runner.invoke(app, ["export", "--format", "json"])
+    export = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert export.exit_code == 0, export.output
     import json
 

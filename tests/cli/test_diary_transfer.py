@@ -65,7 +65,7 @@ def test_import_of_a_bad_row_exits_2_with_line_and_column(tmp_path: Path) -> Non
 def test_json_export_contains_every_part_of_the_diary() -> None:
     assert runner.invoke(app, ["log", "eyelid", "--note", "exam week"]).exit_code == 0
     assert runner.invoke(app, ["profile", "--age", "30", "--sex", "male"]).exit_code == 0
-    result = runner.invoke(app, ["export", "--format", "json"])
+    result = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) >= {"profile", "episodes", "days", "intake", "experiments", "assessments"}
@@ -89,7 +89,7 @@ def test_json_archive_round_trip_through_the_cli(
     result = runner.invoke(app, ["import", "--json", str(archive)])
     assert result.exit_code == 0, result.output
     assert "1 episodes" in result.output
-    again = runner.invoke(app, ["export", "--format", "json"])
+    again = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert json.loads(again.output) == json.loads(archive.read_text())
 
 

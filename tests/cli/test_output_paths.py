@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -54,6 +55,27 @@ def test_export_without_out_writes_a_new_dated_folder_and_says_where(
     folders = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("twitchcare-export"))
     assert len(folders) == 2
     assert folders[0] in first.output + second.output
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "diary.json"), ("fhir", "diary.fhir.json")])
+def test_json_and_fhir_without_out_go_into_a_new_dated_folder_never_over_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = runner.invoke(app, ["export", "--format", fmt])
+    second = runner.invoke(app, ["export", "--format", fmt])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    written = sorted(tmp_path.glob(f"twitchcare-export-*/{name}"))
+    assert len(written) == 2 and written[0].parent != written[1].parent
+    for path, result in zip(written, (first, second), strict=True):
+        assert str(path.relative_to(tmp_path)) in result.stdout  # says where
+        assert json.loads(path.read_text(encoding="utf-8"))  # a whole document, not a message
+
+
+def test_a_dash_sends_json_to_standard_output_and_is_refused_for_csv(tmp_path: Path) -> None:
+    piped = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["episodes"]
+    assert "--out: csv is two files" in _one_line_error(["export", "--out", "-"])
 
 
 def test_chart_refuses_an_existing_file_a_folder_and_a_parent_that_is_a_file(

@@ -37,7 +37,7 @@ def _refused(*args: str) -> str:
 
 
 def _archive() -> dict[str, object]:
-    doc = json.loads(_ok("export", "--format", "json"))
+    doc = json.loads(_ok("export", "--format", "json", "--out", "-"))
     assert isinstance(doc, dict)
     return doc
 
