@@ -120,6 +120,21 @@ def test_dates_outside_a_life_are_refused_with_a_reason(args: list[str]) -> None
     assert _archive() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "calf", "--at", "1900-01-01 10:00"],
+        ["day", "--date", "1900-01-01", "--stress", "3"],
+        ["caffeine", "add", "espresso", "--date", "1901-06-01"],
+    ],
+)
+def test_dates_older_than_any_life_are_refused_before_a_profile_exists(args: list[str]) -> None:
+    before = _archive()
+    line = _refused(*args)
+    assert "is before" in line and "oldest accepted age" in line
+    assert _archive() == before
+
+
 def test_a_time_a_few_minutes_ahead_is_refused() -> None:
     ahead = (dt.datetime.now().astimezone() + dt.timedelta(minutes=3)).isoformat(timespec="minutes")
     assert "future" in _refused("log", "calf", "--at", ahead)
@@ -141,6 +156,13 @@ def test_an_entry_before_the_birth_year_is_refused_and_the_floor_is_1900_without
         (["profile", "--age", "30", "--sex", "male", "--weight", "nan"], "weight_kg"),
         (["log", "calf", "--duration", "0"], "duration"),
         (["log", "calf", "--duration", "0s"], "duration"),
+        (["caffeine", "today", "--age", "0"], "age"),
+        (["caffeine", "today", "--age", "8", "--pregnant"], "pregnant"),
+        (["caffeine", "today", "--weight", "0"], "weight"),
+        (["mg", "today", "--age", "0", "--sex", "female"], "age"),
+        (["mg", "plan", "--age", "8", "--sex", "female", "--pregnant"], "pregnant"),
+        (["mg", "today", "--age", "30", "--sex", "male", "--pregnant"], "pregnant"),
+        (["alcohol", "week", "--sex", "male", "--pregnant"], "pregnant"),
     ],
 )
 def test_implausible_values_are_refused(args: list[str], field: str) -> None:
