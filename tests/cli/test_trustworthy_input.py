@@ -180,6 +180,9 @@ def test_implausible_values_are_refused(args: list[str], field: str) -> None:
         (["mg", "add", "spinach"], "amount", "no amount given"),
         (["caffeine", "add", "1e9 espresso"], "caffeine_mg", "more than one entry"),
         (["alcohol", "add", "pint of -5% beer"], "abv", "negative strength"),
+        (["alcohol", "add", "pint of 0% beer"], "abv", "has no alcohol"),
+        (["caffeine", "add", "latte"], "food", "`twitchcare caffeine drinks`"),
+        (["mg", "add", "épinards"], "food", "did you mean"),
     ],
 )
 def test_amounts_and_foods_are_refused_rather_than_guessed(
@@ -194,6 +197,28 @@ def test_amounts_and_foods_are_refused_rather_than_guessed(
 def test_a_word_that_played_no_part_is_named_in_the_confirmation() -> None:
     out = _ok("caffeine", "add", "12 oz starbucks coffee", "--dry-run")
     assert "not used: starbuck" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["caffeine", "add", "12 oz Starbucks coffee"], "not used: Starbucks)"),
+        (["caffeine", "add", "2 espresso from Starbucks"], "not used: Starbucks)"),
+        (["mg", "add", "30 g Trader Joe's almonds"], "not used: Trader, Joe's)"),
+    ],
+)
+def test_words_not_used_are_named_as_they_were_typed(args: list[str], named: str) -> None:
+    assert named in _ok(*args, "--dry-run")
+
+
+def test_a_typo_that_found_the_drink_is_not_called_unused() -> None:
+    out = _ok("caffeine", "add", "espreso", "--dry-run")
+    assert "espresso" in out and "not used" not in out
+
+
+def test_an_unknown_food_without_an_amount_is_refused_as_unknown_not_asked_for_an_amount() -> None:
+    line = _refused("caffeine", "add", "latte")
+    assert "no amount" not in line and "'1 cup latte'" not in line
 
 
 @pytest.mark.parametrize(
