@@ -104,3 +104,22 @@ def test_an_unwritable_output_folder_is_refused(tmp_path: Path) -> None:
         assert "not writable" in _one_line_error(["export", "--out", str(locked)])
     finally:
         locked.chmod(0o700)
+
+
+def test_a_reader_that_stops_early_is_not_reported_as_an_error() -> None:
+    """`twitchcare export --out - | head -1`: the closed pipe ends the command quietly."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "twitchcare"), "intake", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the command has written anything
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert stderr == ""
