@@ -96,16 +96,14 @@ def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.d
     today = dt.date.today()
     first = earliest_year(age, today)
     if day.year < first:
-        why = (
-            "your birth year (from the profile's age)"
+        hint = (
+            "dates before your birth year (from the profile's age) are refused as typing mistakes"
             if age is not None
-            else f"the oldest accepted age ({limits().age.high:g} years; "
-            "`twitchcare profile --age` sets your own)"
+            else f"over {limits().age.high:g} years back: refused as a typing mistake "
+            "(`twitchcare profile --age` narrows it)"
         )
         raise InputError(
-            field=field_name,
-            problem=f"{day.isoformat()} is before {first}",
-            hint=f"dates before {why} are refused as typing mistakes",
+            field=field_name, problem=f"{day.isoformat()} is before {first}", hint=hint
         )
     if day > today + dt.timedelta(days=1):  # a day ahead is "today" somewhere on Earth
         raise InputError(
