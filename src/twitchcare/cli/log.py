@@ -120,6 +120,18 @@ def day(
     finally:
         store.close()
     typer.echo("saved " + _describe_day(stored))
+    from twitchcare.diary.days import INTAKE_FACTORS
+    from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
+
+    for name in INTAKE_FACTORS:  # a stated amount below the day's entries: say which counts
+        total = getattr(stored, name)
+        if name in values and total is not None and total > values[name]:
+            unit = FACTOR_RANGES[name][2]
+            typer.echo(
+                f"note: {FACTOR_LABELS[name]} {total:g} {unit} counts, not the {values[name]:g} "
+                f"{unit} given: the day's entries add up to more and the larger counts "
+                "(`twitchcare intake list` shows them)"
+            )
 
 
 def profile(

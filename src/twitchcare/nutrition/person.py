@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,10 +55,25 @@ def resolve_person(
         sex = sex.strip().lower()
         if sex not in ("female", "male"):
             raise InputError(field="sex", problem=f"'{sex}' is not accepted", hint="female or male")
-    if weight_kg is not None and not 1 <= weight_kg <= 400:
-        raise InputError(field="weight", problem=f"{weight_kg:g} kg is not plausible", hint="kg")
+    from twitchcare.limits import limits
+
+    ages, weights, pregnancy = limits().age, limits().weight_kg, limits().pregnancy_age
+    if age is not None and not (math.isfinite(age) and ages.low <= age <= ages.high):
+        raise InputError(
+            field="age",
+            problem=f"'{age:g}' is not an age",
+            hint=f"{ages.low:g}-{ages.high:g} years",
+        )
+    if weight_kg is not None and not (
+        math.isfinite(weight_kg) and weights.low <= weight_kg <= weights.high
+    ):
+        raise InputError(
+            field="weight",
+            problem=f"{weight_kg:g} kg is not plausible",
+            hint=f"{weights.low:g}-{weights.high:g} kg",
+        )
     base = profile
-    return Person(
+    person = Person(
         age=age if age is not None else (base.age if base else None),
         sex=sex if sex is not None else (base.sex if base else None),
         pregnant=pregnant if pregnant is not None else bool(base and base.pregnant),
@@ -67,6 +83,23 @@ def resolve_person(
         athlete=bool(base and base.athlete),
         weight_kg=weight_kg if weight_kg is not None else (base.weight_kg if base else None),
     )
+    # the profile's own rules, for a combination made of options and the stored profile
+    if (person.pregnant or person.breastfeeding) and person.sex == "male":
+        raise InputError(
+            field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
+        )
+    if (
+        person.pregnant
+        and person.age is not None
+        and not pregnancy.low <= person.age <= pregnancy.high
+    ):
+        raise InputError(
+            field="pregnant",
+            problem=f"a pregnancy at age {person.age:g} is not accepted",
+            hint=f"check the age; pregnancy is accepted at {pregnancy.low:g}-"
+            f"{pregnancy.high:g} years",
+        )
+    return person
 
 
 def parse_day(text: str | None, *, today: dt.date | None = None) -> dt.date:

@@ -101,12 +101,14 @@ def summary(store: DiaryStore, day: dt.date, alcohol_measure: str = "uk_units") 
     """The day's entries and totals, with the targets and limits that apply to the person;
     alcohol guidance in ``alcohol_measure`` (uk_units or us_drinks, from the chosen units)."""
     from twitchcare.diary.profile import get_profile
+    from twitchcare.diary.records import check_date
     from twitchcare.nutrition.alcohol import alcohol_guidance
     from twitchcare.nutrition.caffeine import caffeine_limit
     from twitchcare.nutrition.diary_link import days_in
     from twitchcare.nutrition.person import resolve_person
     from twitchcare.nutrition.requirements import magnesium_target
 
+    check_date(day, "day")  # the diary's date rules: 0001-01-01 minus a week is no date at all
     (record,) = days_in(store, day, day)
     week = days_in(store, day - dt.timedelta(days=6), day)
     person = resolve_person(get_profile(store))
