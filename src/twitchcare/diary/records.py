@@ -93,7 +93,7 @@ def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.d
             "dates before your birth year (from the profile's age) are refused as typing mistakes"
             if age is not None
             else f"over {limits().age.high:g} years back: refused as a typing mistake "
-            "(`twitchcare profile --age` narrows it)"
+            "(an age in your profile narrows it)"
         )
         raise InputError(
             field=field_name, problem=f"{day.isoformat()} is before {first}", hint=hint

@@ -56,8 +56,10 @@ def resolve_person(
         if sex not in ("female", "male"):
             raise InputError(field="sex", problem=f"'{sex}' is not accepted", hint="female or male")
     from twitchcare.limits import limits
+    from twitchcare.vocabulary import vocabulary
 
-    ages, weights, pregnancy = limits().age, limits().weight_kg, limits().pregnancy_age
+    ages, weights = limits().age, limits().weight_kg
+    low, high = vocabulary().child_bearing_age  # the profile's and the interview's ages
     if age is not None and not (math.isfinite(age) and ages.low <= age <= ages.high):
         raise InputError(
             field="age",
@@ -88,17 +90,13 @@ def resolve_person(
         raise InputError(
             field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
         )
-    if (
-        person.pregnant
-        and person.age is not None
-        and not pregnancy.low <= person.age <= pregnancy.high
-    ):
-        raise InputError(
-            field="pregnant",
-            problem=f"a pregnancy at age {person.age:g} is not accepted",
-            hint=f"check the age; pregnancy is accepted at {pregnancy.low:g}-"
-            f"{pregnancy.high:g} years",
-        )
+    for name, words in (("pregnant", "a pregnancy"), ("breastfeeding", "breastfeeding")):
+        if getattr(person, name) and person.age is not None and not low <= person.age <= high:
+            raise InputError(
+                field=name,
+                problem=f"{words} at age {person.age:g} is not accepted",
+                hint=f"check the age; it is accepted at {low}-{high} years",
+            )
     return person
 
 
