@@ -43,3 +43,12 @@ def test_because_you_said_names_each_answer_once(client: TestClient) -> None:
     for line in lines:
         said = [part.strip() for part in html.unescape(line).split(";")]
         assert len(said) == len(set(said)), said
+
+
+def test_how_long_ago_is_read_back_as_a_person_says_it() -> None:
+    from twitchcare.kb import load_kb
+    from twitchcare.web.wording import fact_label
+
+    kb = load_kb()
+    assert fact_label(kb, "onset_days.confusion", 0.2) == "When did the confusion begin: today"
+    assert fact_label(kb, "duration_days", 14) == "When did it start: 14 days ago"

@@ -98,7 +98,9 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         shown = number(value)
         amount = f"{shown} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else shown
         if fact.ago:
-            amount = _("{amount} ago").format(amount=amount)
+            from twitchcare.answers import days_ago
+
+            amount = days_ago(float(value), amount)
         return f"{text.rstrip('?')}: {amount}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
