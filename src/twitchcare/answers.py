@@ -180,6 +180,14 @@ def parse_days(text: str, *, today: dt.date) -> float:
     )
 
 
+def days_ago(days: float, amount: str) -> str:
+    """How long ago something began, read back as a person would say it: "today" for less than
+    a day ("5 hours" is stored as 0.2 days), else ``amount`` (the number with its unit) "ago"."""
+    if days < 1:
+        return _("today")
+    return _("{amount} ago").format(amount=amount)
+
+
 def _unit_words(unit: str | None) -> set[str]:
     """Words a person may type after a number for this unit ("7 hours", "200 mg")."""
     if not unit:

@@ -11,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from twitchcare.cli.i18n import N_, _, long_date, number
+from twitchcare.emergency import EmergencyNumber
 from twitchcare.engine.assess import Assessment
+from twitchcare.errors import TwitchcareError
 from twitchcare.evaluation.run import EvaluationReport
 from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
@@ -96,7 +98,9 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         shown = number(value)
         amount = f"{shown} {kb.units.get(fact.unit, fact.unit)}" if fact.unit else shown
         if fact.ago:
-            amount = _("{amount} ago").format(amount=amount)
+            from twitchcare.answers import days_ago
+
+            amount = days_ago(float(value), amount)
         return f"{text.rstrip('?')}: {amount}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
@@ -125,6 +129,34 @@ def heading(out: Console, text: str) -> None:
     out.print(Text(text, style="bold underline"))
 
 
+def chosen_emergency_number() -> EmergencyNumber:
+    """The number for the country chosen in Settings (kept in the data folder, shared with the
+    web app); 112 when none is chosen or the choice cannot be read, so an emergency screen
+    always names a number."""
+    from twitchcare.emergency import emergency_number
+
+    try:
+        from twitchcare.config import load_settings
+        from twitchcare.web.preferences import get_country
+
+        return emergency_number(get_country(load_settings().data_dir))
+    except TwitchcareError:
+        return emergency_number(None)
+
+
+def _emergency_call(number: EmergencyNumber) -> list[RenderableType]:
+    """The number to call, and for which country it is, above the emergency instruction."""
+    call = Text(_("Call {number} now.").format(number=number.number), style="bold")
+    if number.country:
+        where = _("The emergency number in {country}.").format(country=number.name)
+    else:
+        where = _(
+            "112 works from any mobile phone in Europe and many other countries; elsewhere, "
+            "call your local emergency number."
+        )
+    return [call, Text(where + " " + number.source, style="dim"), Text("")]
+
+
 def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Panel:
     level = kb.levels[result.level]
     headline = LEVEL_MARK[result.level] + level.title
@@ -133,8 +165,10 @@ def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Pa
     parts: list[RenderableType] = [
         Padding(Text(headline, justify="center"), (0, 1), style=LEVEL_STYLE[result.level]),
         Text(""),
-        Text(level.instruction),
     ]
+    if result.level == "emergency":
+        parts.extend(_emergency_call(chosen_emergency_number()))
+    parts.append(Text(level.instruction))
     vocab = kb.vocabulary
     if result.specialist not in (vocab.nobody, vocab.emergency_referral):
         whom = Text(_("Whom to see: "))

@@ -22,7 +22,16 @@ from twitchcare.engine.causes import (
 from twitchcare.engine.facts import derive, gateways, unrecognised_names
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
-from twitchcare.kb.logic import FactValue, Level, leaves, level_rank
+from twitchcare.kb.logic import (
+    AllOf,
+    AnyOf,
+    FactTest,
+    FactValue,
+    Level,
+    Predicate,
+    leaves,
+    level_rank,
+)
 from twitchcare.kb.models import KnowledgeBase, Specialist
 
 DISCLAIMER = (
@@ -86,18 +95,54 @@ def choose_specialist(
     return vocab.doctor_referral
 
 
+def _could_fire(predicate: Predicate, facts: Mapping[str, FactValue], denied: set[str]) -> bool:
+    """Whether some answers to the questions still open could make ``predicate`` true.
+
+    A detail behind an overview answered "no" is not open: "stopped drinking N days ago" after
+    "no change to medicines or drinking" cannot make a withdrawal rule fire, so the other parts
+    of that rule (feeling anxious) are not red flags for this person.
+    """
+
+    def truth(p: Predicate) -> bool | None:
+        if isinstance(p, FactTest):
+            if p.fact in denied and p.fact not in facts:
+                return False
+            return p.evaluate(facts, use_missing=False)
+        if isinstance(p, AllOf):
+            parts = [truth(q) for q in p.all]
+            return False if False in parts else (None if None in parts else True)
+        if isinstance(p, AnyOf):
+            parts = [truth(q) for q in p.any]
+            return True if True in parts else (None if None in parts else False)
+        parts = [truth(q) for q in p.of]
+        if parts.count(True) >= p.at_least:
+            return True
+        return None if parts.count(True) + parts.count(None) >= p.at_least else False
+
+    return truth(predicate) is not False
+
+
 def unanswered_red_flags(
     kb: KnowledgeBase, facts: Mapping[str, FactValue], fired: set[str]
 ) -> tuple[str, ...]:
     """Yes/no red-flag questions left unanswered, so the result can name them.
 
     An unknown is not a "no": the result lists these and tells the person to act if any applies.
+    Only questions the interview would ask this person are named (its skip logic, through the
+    same :func:`~twitchcare.engine.interview.applies`: pregnancy is never named for a man), and
+    only of rules that some answer could still fire (:func:`_could_fire`): a rule the answers
+    already rule out has nothing left to ask.
     """
+    # The interview builds on this module, so its skip logic is imported where it is used.
+    from twitchcare.engine.interview import applies
+
     names: dict[str, None] = {}
     # A detail behind a gateway the person answered "no" to was, in effect, answered.
     denied = {child for g in gateways(kb) if facts.get(g.id) is False for child in g.summarises}
     for rule in kb.rules:
         if level_rank(rule.level) < level_rank("urgent") or rule.id in fired:
+            continue
+        if not _could_fire(rule.when, facts, denied):
             continue
         for test in leaves(rule.when):
             fact = kb.facts.get(test.fact)
@@ -107,6 +152,7 @@ def unanswered_red_flags(
                 and not fact.derived
                 and test.fact not in facts
                 and test.fact not in denied
+                and applies(kb, test.fact, facts)
             ):
                 names[test.fact] = None
     return tuple(names)

@@ -167,8 +167,13 @@ def leaves(predicate: Predicate) -> Iterator[FactTest]:
 
 
 def matched_facts(predicate: Predicate, facts: Facts) -> list[str]:
-    """The facts that made a True predicate true, so a reason can name them."""
-    return [t.fact for t in leaves(predicate) if t.fact in facts and t.evaluate(facts) is True]
+    """The facts that made a True predicate true, so a reason can name them.
+
+    Each fact once, in the order the predicate first tests it: a rule that tests one answer in
+    several branches (fever with confusion, fever with a headache) still names it once.
+    """
+    found = (t.fact for t in leaves(predicate) if t.fact in facts and t.evaluate(facts) is True)
+    return list(dict.fromkeys(found))
 
 
 Level = Literal["self_care", "doctor", "urgent", "emergency"]

@@ -91,8 +91,12 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         from twitchcare.web.templating import number
 
         unit = f" {kb.units.get(fact.unit, fact.unit)}" if fact.unit else ""
-        shown = number(value, 0 if float(value).is_integer() else 1)
-        return f"{text.rstrip('?')}: {shown}{unit}"
+        shown = number(value, 0 if float(value).is_integer() else 1) + unit
+        if fact.ago:
+            from twitchcare.answers import days_ago
+
+            shown = days_ago(float(value), shown)
+        return f"{text.rstrip('?')}: {shown}"
     if fact.kind == "choice" and isinstance(value, str):
         return f"{text.rstrip('?')}: {(fact.choices or {}).get(value, value)}"
     if isinstance(value, list):

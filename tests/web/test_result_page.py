@@ -1,0 +1,54 @@
+"""The result page speaks to this person: one emergency number, only questions that apply to
+them among the red flags left unanswered, and each answer named once."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fastapi.testclient import TestClient
+
+from tests.shared import DEV_CASES, OWN_CASES
+from tests.web.conftest import answer_pages
+from twitchcare.evaluation.cases import case_facts, load_case
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_emergency_result_names_one_number_and_no_list_of_others(client: TestClient) -> None:
+    result, _ = answer_pages(client, {"loc.face": True, "face_drooping": True})
+    text = _text(result.text)
+    assert "Call 112 now" in text
+    assert "999" not in text and "911" not in text
+
+
+def test_a_58_year_old_man_with_an_eyelid_twitch_is_not_asked_whether_he_is_pregnant(
+    client: TestClient,
+) -> None:
+    """The pages may end before "About you": pregnancy is still no red flag of his answers."""
+    facts = case_facts(load_case(DEV_CASES / "034-wine-evenings-eyelid.json"))
+    result, _ = answer_pages(client, facts)
+    assert result.url.path == "/assess/result"
+    assert "Are you pregnant?" not in result.text
+    assert "Are you breastfeeding?" not in result.text
+
+
+def test_because_you_said_names_each_answer_once(client: TestClient) -> None:
+    facts = case_facts(load_case(OWN_CASES / "mb-inf-roofer-heatwave-hot-dry-muddled.json"))
+    result, _ = answer_pages(client, facts)
+    lines = re.findall(r"Because you said:\s*(.*?)</span>", result.text, flags=re.S)
+    assert lines
+    for line in lines:
+        said = [part.strip() for part in html.unescape(line).split(";")]
+        assert len(said) == len(set(said)), said
+
+
+def test_how_long_ago_is_read_back_as_a_person_says_it() -> None:
+    from twitchcare.kb import load_kb
+    from twitchcare.web.wording import fact_label
+
+    kb = load_kb()
+    assert fact_label(kb, "onset_days.confusion", 0.2) == "When did the confusion begin: today"
+    assert fact_label(kb, "duration_days", 14) == "When did it start: 14 days ago"
