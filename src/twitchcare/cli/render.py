@@ -137,7 +137,7 @@ def chosen_emergency_number() -> EmergencyNumber:
 
     try:
         from twitchcare.config import load_settings
-        from twitchcare.web.preferences import get_country
+        from twitchcare.preferences import get_country
 
         return emergency_number(get_country(load_settings().data_dir))
     except TwitchcareError:

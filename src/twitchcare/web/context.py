@@ -14,10 +14,10 @@ from twitchcare.config import Settings
 from twitchcare.emergency import emergency_number
 from twitchcare.engine.assess import Assessment
 from twitchcare.kb.models import KnowledgeBase
+from twitchcare.preferences import get_country
 from twitchcare.store import DiaryStore
 from twitchcare.web import wording
 from twitchcare.web.i18n import gettext
-from twitchcare.web.preferences import get_country
 from twitchcare.web.state import StateCodec
 
 __all__ = ["codec", "kb", "result_view", "settings", "store"]

@@ -58,8 +58,8 @@ def render(
     """Render a page with what every page needs (CSRF token, knowledge base, current area)."""
     templates: Jinja2Templates = request.app.state.templates
     from twitchcare.emergency import emergency_number
+    from twitchcare.preferences import get_country, get_units
     from twitchcare.web.context import kb, settings
-    from twitchcare.web.preferences import get_country, get_units
     from twitchcare.web.units import unit_system
 
     folder = settings(request).data_dir

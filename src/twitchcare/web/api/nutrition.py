@@ -7,11 +7,11 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
+from twitchcare.preferences import get_units
 from twitchcare.web import intake
 from twitchcare.web.api.models import IntakeBody
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import check_day, today
-from twitchcare.web.preferences import get_units
 from twitchcare.web.units import unit_system
 
 router = APIRouter(tags=["nutrition"])

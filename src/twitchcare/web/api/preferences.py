@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from twitchcare.preferences import get_country, get_units, set_country, set_units
 from twitchcare.web.api.models import PreferencesBody
 from twitchcare.web.context import settings
-from twitchcare.web.preferences import get_country, get_units, set_country, set_units
 from twitchcare.web.units import unit_system
 
 router = APIRouter(prefix="/preferences", tags=["profile"])

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Request
 from starlette.responses import RedirectResponse, Response
 
 from twitchcare.errors import InputError
+from twitchcare.preferences import get_units
 from twitchcare.web import intake
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import today
 from twitchcare.web.i18n import _
-from twitchcare.web.preferences import get_units
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
 from twitchcare.web.units import unit_system

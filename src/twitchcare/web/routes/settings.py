@@ -12,9 +12,9 @@ from starlette.responses import RedirectResponse, Response
 from twitchcare.emergency import numbers
 from twitchcare.errors import InputError
 from twitchcare.limits import limits
+from twitchcare.preferences import forget, get_country, get_units, set_country, set_units
 from twitchcare.web.context import kb, settings, store
 from twitchcare.web.i18n import _
-from twitchcare.web.preferences import forget, get_country, get_units, set_country, set_units
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
 from twitchcare.web.units import systems, unit_system
