@@ -53,3 +53,14 @@ def test_the_web_adapter_never_imports_the_terminal_adapter() -> None:
         if name.split(".")[0] in ("typer", "rich", "click") or name.startswith("twitchcare.cli")
     ]
     assert offenders == []
+
+
+def test_the_terminal_adapter_never_imports_the_web_adapter() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / "cli").rglob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] in ("fastapi", "starlette", "jinja2")
+        or (name.startswith("twitchcare.web") and name != "twitchcare.web.server")
+    ]
+    assert offenders == []
