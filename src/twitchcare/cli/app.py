@@ -31,6 +31,13 @@ class ErrorHandlingGroup(TyperGroup):
         if any("\x00" in arg for arg in args):  # a shell cannot pass one; a caller in-process can
             typer.echo("error: argument: contains a NUL character", err=True)
             raise typer.Exit(2)
+        if parent is None:  # the whole command line: its help in the person's language
+            from contextlib import suppress
+
+            from twitchcare.cli.i18n import localise_commands
+
+            with suppress(TwitchcareError):  # a bad setting is named by the command reading it
+                localise_commands(self)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
@@ -44,7 +51,10 @@ class ErrorHandlingGroup(TyperGroup):
             typer.echo(f"error: {exc.one_line()}", err=True)
             raise typer.Exit(2) from None
         except UsageError as exc:
-            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+            from twitchcare.cli.i18n import _
+
+            see = _(" (see `{command} --help`)")
+            hint = see.format(command=exc.ctx.command_path) if exc.ctx else ""
             message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
             typer.echo(f"error: {message}{hint}", err=True)
             raise typer.Exit(2) from None

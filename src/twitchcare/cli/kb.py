@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 kb_app = typer.Typer(help="Check and browse the knowledge base.", no_args_is_help=True)
 
 
@@ -28,14 +30,28 @@ def check(
     log = load_hazards(kb, folder)
     untranslated = check_languages(kb, folder)
     typer.echo(
-        f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
-        f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
-        f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards, "
-        f"{len(kb.doctor_questions)} questions for the doctor, "
-        f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes"
+        _(
+            "knowledge {version} ({date}) is valid: {conditions} conditions, {rules} rules, "
+            "{facts} facts, {screens} screens, {advice} advice items, {sources} sources, "
+            "{hazards} hazards, {questions} questions for the doctor, {sessions} relaxation "
+            "sessions, {programmes} programmes"
+        ).format(
+            version=kb.version,
+            date=kb.date,
+            conditions=len(kb.conditions),
+            rules=len(kb.rules),
+            facts=len(kb.facts),
+            screens=len(kb.screens),
+            advice=len(kb.advice),
+            sources=len(kb.sources),
+            hazards=len(log.hazards),
+            questions=len(kb.doctor_questions),
+            sessions=len(kb.relaxation),
+            programmes=len(kb.programmes),
+        )
     )
     for line in untranslated:
-        typer.echo(f"warning: {line}", err=True)
+        typer.echo(_("warning: {line}").format(line=line), err=True)
 
 
 @kb_app.command("hazards")

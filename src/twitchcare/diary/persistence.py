@@ -19,13 +19,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
+
 if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
 
 SOURCE_ID = "nhs-twitching"
 PERSISTENT_AFTER_DAYS = 14
 FREE_SPELL_DAYS = 7
-_ADVICE = (
+
+
+def N_(text: str) -> str:
+    """Mark a sentence for the catalogue where it is defined; it is translated where shown."""
+    return text
+
+
+_ADVICE = N_(
     'NHS: see a GP if the twitch lasts more than 2 weeks; the article: "if the twitching lasts '
     'longer or keeps returning, consult a doctor".'
 )
@@ -59,7 +68,7 @@ def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistenc
     """Compute persistence and recurrence from episode counts per day up to ``today``."""
     days = sorted(d for d, n in episodes_by_day.items() if n > 0 and d <= today)
     if not days:
-        return _result(False, False, "No twitching logged yet.", None, None, 0)
+        return _result(False, False, _("No twitching logged yet."), None, None, 0)
     spells: list[list[dt.date]] = [[days[0]]]
     returns: list[tuple[dt.date, int]] = []
     for prev, cur in itertools.pairwise(days):
@@ -76,20 +85,27 @@ def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistenc
     parts = []
     if persistent:
         parts.append(
-            f"Twitching on {len(spell)} of {span} days from {spell[0]} to {spell[-1]}"
-            f" (more than {PERSISTENT_AFTER_DAYS} days)."
+            _(
+                "Twitching on {n} of {span} days from {first} to {last} (more than {limit} days)."
+            ).format(
+                n=len(spell), span=span, first=spell[0], last=spell[-1], limit=PERSISTENT_AFTER_DAYS
+            )
         )
     if returning:
         back, free = returns[-1]
-        times = f" ({len(returns)} times)" if len(returns) > 1 else ""
-        parts.append(f"Twitching returned on {back} after {free} free days{times}.")
-    if parts:
-        reason = " ".join(parts) + " " + _ADVICE
-    else:
-        reason = (
-            f"Latest spell: {len(spell)} twitching day(s) over {span} day(s) since {spell[0]};"
-            f" not more than {PERSISTENT_AFTER_DAYS} days and no return after a free spell."
+        times = " " + _("({n} times)").format(n=len(returns)) if len(returns) > 1 else ""
+        parts.append(
+            _("Twitching returned on {day} after {free} free days{times}.").format(
+                day=back, free=free, times=times
+            )
         )
+    if parts:
+        reason = " ".join(parts) + " " + _(_ADVICE)
+    else:
+        reason = _(
+            "Latest spell: {n} twitching day(s) over {span} day(s) since {first}; not more than "
+            "{limit} days and no return after a free spell."
+        ).format(n=len(spell), span=span, first=spell[0], limit=PERSISTENT_AFTER_DAYS)
     return _result(persistent, returning, reason, spell[0], spell[-1], len(spell))
 
 
