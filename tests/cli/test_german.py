@@ -61,6 +61,7 @@ CATALOGUES = {
             "src/twitchcare/nutrition/serving.py",
             "src/twitchcare/nutrition/caffeine.py",
             "src/twitchcare/nutrition/alcohol.py",
+            "src/twitchcare/nutrition/requirements.py",
             "src/twitchcare/diary/analysis.py",
             "src/twitchcare/diary/persistence.py",
             "src/twitchcare/diary/experiments.py",

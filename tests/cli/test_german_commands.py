@@ -101,18 +101,11 @@ TYPICAL: dict[tuple[str, ...], list[str]] = {
 # `serve` runs until it is stopped: its help is checked here, its pages in tests/web.
 HELP_ONLY = {("serve",)}
 
-# Commands whose output still carries English from data the core words in English: the
-# nutrition knowledge (limits, notes, supplement advice), the food and drink descriptions, the
-# diary analysis's reasons, and the developers' evaluation and hazard log. Strict: translating
-# one makes its test pass, which fails here until the entry is removed.
+# Commands whose output still carries English: the hazard log is the developers' safety file
+# (knowledge/hazards.yaml, behind docs/safety.md). Strict: translating it makes its test pass,
+# which fails here until the entry is removed.
 NOT_YET_GERMAN = {
-    ("alcohol", "week"): "the guidance notes of knowledge/nutrition/alcohol.yaml",
-    ("caffeine", "today"): "the limit notes of knowledge/nutrition/caffeine.yaml",
-    ("evaluate",): "the evaluation table (cli.render.render_evaluation)",
     ("kb", "hazards"): "the hazard log (knowledge/hazards.yaml) is the developers' safety file",
-    ("mg", "plan"): "the supplement advice of knowledge/nutrition/magnesium.yaml",
-    ("mg", "target"): "the target's kind and basis (nutrition.requirements)",
-    ("mg", "today"): "the target's kind and basis (nutrition.requirements)",
 }
 
 

@@ -11,6 +11,25 @@ from twitchcare.cli.i18n import _
 kb_app = typer.Typer(help="Check and browse the knowledge base.", no_args_is_help=True)
 
 
+def _check_nutrition_languages() -> None:
+    """Every shipped language words the nutrition notes and cautions whole, and names no id the
+    nutrition knowledge does not have (a limit read in half a language is no use)."""
+    from twitchcare.errors import KnowledgeError
+    from twitchcare.kb.translation import TRANSLATED
+    from twitchcare.nutrition.knowledge import _load, missing_translations
+
+    for lang in TRANSLATED:
+        _load(lang)  # raises on an unknown id or field
+        missing = missing_translations(lang)
+        if missing:
+            raise KnowledgeError(
+                where=f"i18n/{lang}/nutrition.yaml",
+                field=f"texts.{missing[0]}",
+                problem="has no translation",
+                hint=f"{len(missing)} nutrition text(s) are missing",
+            )
+
+
 def register(app: typer.Typer) -> None:
     """Attach the ``kb`` group to the root app."""
     app.add_typer(kb_app, name="kb")
@@ -29,6 +48,8 @@ def check(
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
     untranslated = check_languages(kb, folder)
+    if directory is None:  # the nutrition knowledge ships with the package, in every language
+        _check_nutrition_languages()
     typer.echo(
         _(
             "knowledge {version} ({date}) is valid: {conditions} conditions, {rules} rules, "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from twitchcare.cli.i18n import _
+from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 if TYPE_CHECKING:
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from twitchcare.nutrition.requirements import MagnesiumTarget
 
 
+# The groups of knowledge/nutrition/magnesium.yaml (keys there, so only translated when shown).
+GROUPS = (N_("pregnant"), N_("breastfeeding"), N_("athletes"), N_("stressed people"))
 AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
 SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
 PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
@@ -181,7 +183,7 @@ def target(
             ).format(mg=limit.mg, source=limit.source)
         )
     for note in result.notes:
-        typer.echo(f"{note.group}: {note.statement} [{_('source')}: {note.source}]")
+        typer.echo(f"{_(note.group)}: {note.statement} [{_('source')}: {note.source}]")
 
 
 def plan(
