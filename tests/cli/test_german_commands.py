@@ -80,7 +80,7 @@ TYPICAL: dict[tuple[str, ...], list[str]] = {
     ("kb", "hazards"): ["kb", "hazards"],
     ("kb", "list"): ["kb", "list"],
     ("kb", "show"): ["kb", "show", "eyelid_myokymia"],
-    ("log",): ["log", "calf", "--side", "left", "--duration", "30s", "-i", "3", "-c", "stress"],
+    ("log",): ["log", "Wade", "--side", "left", "--duration", "30s", "-i", "3", "-c", "stress"],
     ("mg", "add"): ["mg", "add", "30 g pumpkin seeds"],
     ("mg", "plan"): ["mg", "plan"],
     ("mg", "target"): ["mg", "target"],
@@ -131,7 +131,7 @@ def diary(german: None, tmp_path: Path) -> Path:
     relaxation programme and an export of it all (for the import)."""
     for args in (
         ["profile", "--age", "34", "--sex", "female"],
-        ["log", "eyelid", "--side", "left", "-c", "caffeine", "--at", "yesterday 21:00"],
+        ["log", "Augenlid", "--side", "left", "-c", "caffeine", "--at", "yesterday 21:00"],
         ["log", "calf", "--duration", "2 min", "--note", "nach dem Laufen"],
         ["day", "--date", "yesterday", "--caffeine", "250", "--sleep", "6", "--stress", "5"],
         ["mg", "add", "100 g almonds"],
@@ -192,3 +192,14 @@ def test_the_check_finds_english_in_an_english_help() -> None:
     """The check itself must be able to fail: the English help of `diary` is full of findings."""
     result = runner.invoke(app, ["diary", "--help"])
     assert len(english_left(result.output)) >= 3, result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "places"),
+    [("Wade", "Wade"), ("Augenlid;Oberschenkel", "Augenlid, Oberschenkel"), ("Rücken", "Rücken")],
+)
+@pytest.mark.usefixtures("german")
+def test_a_twitch_is_logged_with_the_german_name_of_the_place(typed: str, places: str) -> None:
+    result = runner.invoke(app, ["log", typed])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("eingetragen #1: ") and places in result.output

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from twitchcare.diary.records import CONTEXTS, check_choice, check_date
 from twitchcare.errors import InputError
+from twitchcare.german_words import LOCATION_ALIASES as GERMAN_LOCATION_ALIASES
+from twitchcare.german_words import PLACE_NAMES
 from twitchcare.locations import ALIAS_TO_PLACE, LOCATIONS, SIDES
 
 _DURATION_PART = re.compile(
@@ -19,7 +21,16 @@ _DURATION_PART = re.compile(
 )
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 
-LOCATION_ALIASES = ALIAS_TO_PLACE
+# English words first; German names where they are not also English ("Wade", "Augenlid").
+LOCATION_ALIASES = {
+    **{
+        word.replace(" ", "_"): place
+        for names in (PLACE_NAMES, GERMAN_LOCATION_ALIASES)
+        for place, words in names.items()
+        for word in words
+    },
+    **ALIAS_TO_PLACE,
+}
 CONTEXT_ALIASES = {
     "sleep": "falling_asleep",
     "asleep": "falling_asleep",
