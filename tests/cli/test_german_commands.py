@@ -80,7 +80,7 @@ TYPICAL: dict[tuple[str, ...], list[str]] = {
     ("kb", "hazards"): ["kb", "hazards"],
     ("kb", "list"): ["kb", "list"],
     ("kb", "show"): ["kb", "show", "eyelid_myokymia"],
-    ("log",): ["log", "Wade", "--side", "left", "--duration", "30s", "-i", "3", "-c", "stress"],
+    ("log",): ["log", "Wade", "--side", "links", "--duration", "30s", "-i", "3", "-c", "stress"],
     ("mg", "add"): ["mg", "add", "30 g pumpkin seeds"],
     ("mg", "plan"): ["mg", "plan"],
     ("mg", "target"): ["mg", "target"],

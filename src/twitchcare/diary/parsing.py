@@ -52,6 +52,11 @@ SIDE_ALIASES = {
     "both_sides": "both",
     "na": "not_applicable",
     "n/a": "not_applicable",
+    # German (twitchcare log --side links)
+    "links": "left",
+    "rechts": "right",
+    "beide": "both",
+    "beidseits": "both",
 }
 
 
