@@ -62,6 +62,10 @@ CATALOGUES = {
             "src/twitchcare/nutrition/caffeine.py",
             "src/twitchcare/nutrition/alcohol.py",
             "src/twitchcare/nutrition/requirements.py",
+            "src/twitchcare/nutrition/person.py",
+            "src/twitchcare/diary/records.py",
+            "src/twitchcare/diary/parsing.py",
+            "src/twitchcare/diary/profile.py",
             "src/twitchcare/diary/analysis.py",
             "src/twitchcare/diary/persistence.py",
             "src/twitchcare/diary/experiments.py",
@@ -133,6 +137,8 @@ def english_left(out: str) -> list[str]:
         for piece in re.split(r"{[^}]*}", msgid):
             piece = " ".join(piece.split())
             if len(piece) < 6 or not re.search(r"[a-z]{3}", piece):
+                continue
+            if piece in german.get(msgid, ""):  # German uses the same word ("Option")
                 continue
             if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", flat):
                 found.append(f"catalogue: {piece!r}")

@@ -203,3 +203,24 @@ def test_a_twitch_is_logged_with_the_german_name_of_the_place(typed: str, places
     result = runner.invoke(app, ["log", typed])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("eingetragen #1: ") and places in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "Knie"],
+        ["log", "Wade", "--duration", "ewig"],
+        ["log", "Wade", "--bogus"],
+        ["day", "--date", "morgen"],
+        ["mg", "today"],
+        ["profile", "--age", "34", "--sex", "divers"],
+    ],
+    ids=" ".join,
+)
+@pytest.mark.usefixtures("german")
+def test_bad_input_in_german_is_one_german_line(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Fehler: ") and result.output.count("\n") == 1
+    shown = re.sub(r"möglich sind: [^)]*", " ", result.output)  # the values to type
+    assert not english_left(_sentences(shown)), result.output

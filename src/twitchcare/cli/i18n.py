@@ -253,3 +253,15 @@ def _registered(tree: object, name: str) -> bool:
         ):
             return True
     return False
+
+
+def error_line(message: str) -> str:
+    """``error: message`` in the person's language (English when the settings cannot be read,
+    which is itself the error being reported)."""
+    from twitchcare.errors import TwitchcareError
+
+    try:
+        template = _("error: {message}")
+    except TwitchcareError:
+        template = "error: {message}"
+    return template.format(message=message)

@@ -76,10 +76,10 @@ def run_log(argv: list[str]) -> int:
     except TwitchcareError as exc:  # the same catalogue and rendering as the Typer app
         from twitchcare.errors import abbreviate
 
-        sys.stderr.write(f"error: {abbreviate(exc.one_line(), 290)}\n")
+        sys.stderr.write(i18n.error_line(abbreviate(exc.one_line(), 290)) + "\n")
         return 2
     except OSError as exc:
-        sys.stderr.write(f"error: {exc.filename or 'file'}: {exc.strerror}\n")
+        sys.stderr.write(i18n.error_line(f"{exc.filename or 'file'}: {exc.strerror}") + "\n")
         return 2
     line = i18n._("logged #{id}: {episode}").format(id=new_id, episode=describe_episode(episode))
     sys.stdout.write(line + "\n")

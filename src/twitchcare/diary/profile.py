@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,30 +36,34 @@ class Profile:
         ):
             raise InputError(
                 field="age",
-                problem=f"'{self.age}' is not an age",
-                hint=f"{age.low:g}-{age.high:g} years",
+                problem=_("'{value}' is not an age").format(value=self.age),
+                hint=_("{low}-{high} years").format(low=f"{age.low:g}", high=f"{age.high:g}"),
             )
         if self.sex not in ("female", "male"):
             raise InputError(
-                field="sex", problem=f"'{self.sex}' is not accepted", hint="female or male"
+                field="sex",
+                problem=_("'{sex}' is not accepted").format(sex=self.sex),
+                hint=_("female or male"),
             )
         if (self.pregnant or self.breastfeeding) and self.sex != "female":
             raise InputError(
-                field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
+                field="pregnant",
+                problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
             )
         if self.pregnant and not pregnancy.low <= self.age <= pregnancy.high:
             raise InputError(
                 field="pregnant",
-                problem=f"a pregnancy at age {self.age} is not accepted",
-                hint=f"check the age; pregnancy is accepted at {pregnancy.low:g}-"
-                f"{pregnancy.high:g} years",
+                problem=_("a pregnancy at age {age} is not accepted").format(age=self.age),
+                hint=_("check the age; pregnancy is accepted at {low}-{high} years").format(
+                    low=f"{pregnancy.low:g}", high=f"{pregnancy.high:g}"
+                ),
             )
         if self.weight_kg is not None and not (
             math.isfinite(self.weight_kg) and weight.low <= self.weight_kg <= weight.high
         ):
             raise InputError(
                 field="weight_kg",
-                problem=f"{self.weight_kg:g} kg is not plausible",
+                problem=_("{kg} kg is not plausible").format(kg=f"{self.weight_kg:g}"),
                 hint=f"{weight.low:g}-{weight.high:g} kg",
             )
         return self

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -28,14 +29,14 @@ class Person:
         if self.age is None:
             raise InputError(
                 field="age",
-                problem="your age is needed for a magnesium target",
-                hint="give --age and --sex, or set them once with twitchcare profile",
+                problem=_("your age is needed for a magnesium target"),
+                hint=_("give --age and --sex, or set them once with twitchcare profile"),
             )
         if self.sex is None:
             raise InputError(
                 field="sex",
-                problem="your sex is needed for a magnesium target",
-                hint="give --sex female|male, or set it once with twitchcare profile",
+                problem=_("your sex is needed for a magnesium target"),
+                hint=_("give --sex female|male, or set it once with twitchcare profile"),
             )
         return self.age, self.sex
 
@@ -53,9 +54,17 @@ def resolve_person(
     if sex is not None:
         sex = sex.strip().lower()
         if sex not in ("female", "male"):
-            raise InputError(field="sex", problem=f"'{sex}' is not accepted", hint="female or male")
+            raise InputError(
+                field="sex",
+                problem=_("'{sex}' is not accepted").format(sex=sex),
+                hint=_("female or male"),
+            )
     if weight_kg is not None and not 1 <= weight_kg <= 400:
-        raise InputError(field="weight", problem=f"{weight_kg:g} kg is not plausible", hint="kg")
+        raise InputError(
+            field="weight",
+            problem=_("{kg} kg is not plausible").format(kg=f"{weight_kg:g}"),
+            hint="kg",
+        )
     base = profile
     return Person(
         age=age if age is not None else (base.age if base else None),
