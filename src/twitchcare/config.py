@@ -43,9 +43,12 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: object) -> Settings:
     """Build settings, turning pydantic's error into one line naming the variable."""
-    from twitchcare.paths import MODE_VAR, check_mode, env
+    from twitchcare.paths import check_environment, check_setting
 
-    check_mode(str(overrides.get("mode") or env(MODE_VAR) or "local"))
+    check_environment()  # the checks of the fast paths, so both fail with the same line
+    for name in ("mode", "lang"):
+        if overrides.get(name) is not None:
+            check_setting(name, str(overrides[name]))
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:

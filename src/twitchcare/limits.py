@@ -37,7 +37,6 @@ class Limits:
     future_seconds: int
     age: Range
     weight_kg: Range
-    pregnancy_age: Range
 
 
 def _range(data: Any, key: str) -> Range:
@@ -50,25 +49,45 @@ def _range(data: Any, key: str) -> Range:
     return Range(low, high, str(data.get("unit", "")))
 
 
-@lru_cache(maxsize=1)
-def limits() -> Limits:
-    """The limits, read once per process."""
+def read_limits(text: str) -> Limits:
+    """Parse and check the text of a limits file (``twitchcare kb check`` reads its folder's)."""
     import yaml
 
-    text = files("twitchcare").joinpath("knowledge", FILE).read_text(encoding="utf-8")
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(
+            where=FILE, field="(yaml)", problem=str(exc).replace("\n", " ")
+        ) from None
+
+    def number(section: str, name: str) -> float:
+        try:
+            value = data[section][name]
+        except (KeyError, TypeError):
+            raise KnowledgeError(
+                where=FILE, field=f"{section}.{name}", problem="is missing"
+            ) from None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise KnowledgeError(where=FILE, field=f"{section}.{name}", problem="needs a number")
+        return float(value)
+
     try:
         return Limits(
             day={k: _range(v, f"day.{k}") for k, v in data["day"].items()},
-            entry={k: float(v) for k, v in data["entry"].items()},
+            entry={k: number("entry", k) for k in data["entry"]},
             duration_s=_range(data["episode"]["duration_s"], "episode.duration_s"),
-            note_chars=int(data["episode"]["note_chars"]),
-            earliest_year=int(data["dates"]["earliest_year"]),
-            future_seconds=int(data["dates"]["future_seconds"]),
+            note_chars=int(number("episode", "note_chars")),
+            earliest_year=int(number("dates", "earliest_year")),
+            future_seconds=int(number("dates", "future_seconds")),
             age=_range(data["profile"]["age"], "profile.age"),
             weight_kg=_range(data["profile"]["weight_kg"], "profile.weight_kg"),
-            pregnancy_age=_range(data["profile"]["pregnancy_age"], "profile.pregnancy_age"),
         )
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise KnowledgeError(where=FILE, field=str(exc), problem="is missing") from None
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limits:
+    """The limits, read once per process."""
+    return read_limits(files("twitchcare").joinpath("knowledge", FILE).read_text(encoding="utf-8"))

@@ -10,12 +10,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from twitchcare.catalogue import LANGUAGES
+
 DATA_DIR_VAR = "TWITCHCARE_DATA_DIR"
 DATABASE_URL_VAR = "TWITCHCARE_DATABASE_URL"
-MODE_VAR = "TWITCHCARE_MODE"
-#: The accepted values of TWITCHCARE_MODE; :class:`twitchcare.config.Settings` checks with
-#: :func:`check_mode` too, so a bad value fails with the same line on every path.
+#: The accepted values of the settings that have a choice; :class:`twitchcare.config.Settings`
+#: declares the same (a test holds them equal).
 MODES = ("local", "hosted")
+PORTS = (1, 65535)
+#: The fields of :class:`twitchcare.config.Settings` (a test holds the two equal), each read from
+#: ``TWITCHCARE_<NAME>``; :func:`check_environment` checks them with the same accepted values.
+SETTINGS = ("data_dir", "database_url", "mode", "host", "port", "lang")
+CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "lang": LANGUAGES}  # catalogue's
 
 
 def env(name: str) -> str | None:
@@ -30,17 +36,35 @@ def env(name: str) -> str | None:
     return value or None
 
 
-def check_mode(value: str) -> str:
-    """``value`` if it is a mode, else the one :class:`ConfigError` every command gives."""
-    if value not in MODES:
-        from twitchcare.errors import ConfigError, abbreviate
+def check_setting(name: str, value: str) -> str:
+    """``value`` of setting ``name`` if it is accepted, else the one-line error of that
+    variable. Settings checks the environment with this function before it builds itself, so a
+    command on a fast path and every other command fail with the same line."""
+    from twitchcare.errors import ConfigError, abbreviate
 
+    var = f"TWITCHCARE_{name.upper()}"
+    shown = abbreviate(value, 40)
+    if name in CHOICES and value not in CHOICES[name]:
         raise ConfigError(
-            field=MODE_VAR,
-            problem=f"'{abbreviate(value, 40)}' is not accepted",
-            hint=" or ".join(MODES),
+            field=var, problem=f"'{shown}' is not accepted", hint=" or ".join(CHOICES[name])
+        )
+    if name == "port" and not (
+        value.isascii() and value.isdigit() and PORTS[0] <= int(value) <= PORTS[1]
+    ):
+        raise ConfigError(
+            field=var,
+            problem=f"'{shown}' is not a port",
+            hint=f"a whole number from {PORTS[0]} to {PORTS[1]}",
         )
     return value
+
+
+def check_environment() -> None:
+    """Check every ``TWITCHCARE_*`` setting that is set (in any case, as Settings reads it)."""
+    for name in SETTINGS:
+        value = env(f"TWITCHCARE_{name.upper()}")
+        if value is not None:
+            check_setting(name, value)
 
 
 def default_data_dir() -> Path:
@@ -58,10 +82,11 @@ def sqlite_url(data_dir: Path) -> str:
 def local_database_url() -> str | None:
     """The SQLite URL from the environment, or None when a server database is configured.
 
-    Variables are read exactly as :class:`twitchcare.config.Settings` reads them (upper case
-    only, empty means unset) and TWITCHCARE_MODE is checked the same way.
+    Variables are read exactly as :class:`twitchcare.config.Settings` reads them (the name in
+    any case, empty means unset) and every setting is checked as Settings checks it, so a bad
+    value fails here with the line every other command gives.
     """
-    check_mode(env(MODE_VAR) or "local")
+    check_environment()
     url = env(DATABASE_URL_VAR)
     if url:
         return url if url.startswith("sqlite") else None

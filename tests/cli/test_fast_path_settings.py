@@ -21,13 +21,46 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_bad_mode_fails_with_the_same_line_on_every_path() -> None:
-    lines = set()
-    for args in (["log", "calf"], ["diary", "stats"], ["day", "--stress", "3"], ["diary"]):
-        result = _run(*args, TWITCHCARE_MODE="bogus")
+# The fast paths are taken only for a diary that exists and is current; a new one is made
+# through the store (and Settings), so each test makes the diary first.
+PATHS = (["log", "calf"], ["diary", "stats"], ["day", "--stress", "3"], ["diary"], ["profile"])
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        ("TWITCHCARE_MODE", "bogus", "TWITCHCARE_MODE: 'bogus' is not accepted (local or hosted)"),
+        ("twitchcare_mode", "bogus", "TWITCHCARE_MODE: 'bogus' is not accepted (local or hosted)"),
+        ("TWITCHCARE_LANG", "fr", "TWITCHCARE_LANG: 'fr' is not accepted (en or de)"),
+        (
+            "TWITCHCARE_PORT",
+            "eighty",
+            "TWITCHCARE_PORT: 'eighty' is not a port (a whole number from 1 to 65535)",
+        ),
+    ],
+)
+def test_a_bad_setting_fails_with_the_same_line_on_every_path(
+    variable: str, value: str, line: str
+) -> None:
+    assert _run("log", "calf").returncode == 0
+    for args in PATHS:
+        result = _run(*args, **{variable: value})
         assert result.returncode == 2, (args, result.stderr)
-        lines.add(result.stderr.strip())
-    assert lines == {"error: TWITCHCARE_MODE: 'bogus' is not accepted (local or hosted)"}
+        assert result.stderr.strip() == f"error: {line}", args
+
+
+def test_every_setting_is_checked_by_the_fast_paths_too() -> None:
+    from typing import get_args
+
+    from twitchcare.config import Settings
+    from twitchcare.paths import CHOICES, PORTS, SETTINGS
+
+    assert set(SETTINGS) == set(Settings.model_fields)
+    for name, allowed in CHOICES.items():
+        assert get_args(Settings.model_fields[name].annotation) == allowed
+    port = Settings.model_fields["port"].metadata
+    assert [m.ge for m in port if hasattr(m, "ge")] == [PORTS[0]]
+    assert [m.le for m in port if hasattr(m, "le")] == [PORTS[1]]
 
 
 def test_a_lower_case_data_dir_sends_log_and_diary_to_the_same_diary(
@@ -36,9 +69,12 @@ def test_a_lower_case_data_dir_sends_log_and_diary_to_the_same_diary(
     monkeypatch.delenv("TWITCHCARE_DATA_DIR")
     lower = tmp_path / "lower"
     monkeypatch.setenv("twitchcare_data_dir", str(lower))
-    assert _run("log", "calf").returncode == 0  # the stdlib fast path
+    assert _run("log", "calf").returncode == 0  # makes the diary (through Settings)
+    assert _run("log", "thigh").returncode == 0  # the stdlib fast path
+    stats = _run("diary", "stats", "--json")  # the stdlib read path
+    assert '"episodes": 2' in stats.stdout, stats.stdout
     listed = CliRunner().invoke(app, ["diary"])  # through Settings
-    assert "calf" in listed.output, listed.output
+    assert "calf" in listed.output and "thigh" in listed.output, listed.output
     assert (lower / "diary.sqlite3").exists()
 
 

@@ -97,4 +97,88 @@ def test_a_grade_stronger_than_its_findings_base_rate_allows_is_rejected(tmp_pat
         build_kb(directory)
     message = str(err.value)
     assert "conditions[heat_illness].evidence" in message
-    assert "'muscle_cramps' can carry" in message and "at most 3.33" in message
+    assert "'muscle_cramps' can carry" in message and "at most 3.37" in message
+
+
+def test_every_evidence_item_is_graded_or_carries_the_figure_it_comes_from(
+    kb: KnowledgeBase,
+) -> None:
+    assert kb.evidence_scale is not None
+    for cond in kb.conditions.values():
+        for i, ev in enumerate(cond.evidence):
+            assert ev.strength or ev.figure, f"{cond.id}.evidence[{i}]"
+            assert 1 / kb.evidence_scale.cap <= ev.lr <= kb.evidence_scale.cap, cond.id
+
+
+def test_a_ratio_without_its_figure_is_rejected_naming_the_file_and_key(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, lr: 40.0,",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    message = str(err.value)
+    assert message.startswith("conditions.yaml")
+    assert "conditions[rhabdomyolysis].evidence[0].lr" in message
+    assert "'figure'" in message
+
+
+def test_a_ratio_with_its_figure_is_taken_as_written(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, lr: 7.5, figure: 'sensitivity 75%, 10% of others',",
+    )
+    kb = build_kb(directory)
+    ev = kb.conditions["rhabdomyolysis"].evidence[0]
+    assert ev.lr == 7.5 and ev.strength is None and ev.figure
+
+
+def test_a_cited_ratio_beyond_the_cap_is_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, lr: 300.0, figure: 'sensitivity 99%, 0.3% of others',",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    message = str(err.value)
+    assert "conditions[rhabdomyolysis].evidence[0].lr" in message and "cap" in message
+
+
+def test_a_figure_beside_a_grade_is_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{when: {fact: dark_or_cola_urine}, strength: strong,",
+        "{when: {fact: dark_or_cola_urine}, strength: strong, figure: 'sensitivity 75% somewhere',",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    assert "conditions[rhabdomyolysis].evidence[0].figure" in str(err.value)
+
+
+def test_every_gate_states_its_clinical_criterion_and_source(kb: KnowledgeBase) -> None:
+    gated = [c for c in kb.conditions.values() if c.requires is not None]
+    assert gated
+    for cond in gated:
+        assert cond.requires_basis is not None, cond.id
+        assert cond.requires_basis.sources, cond.id
+
+
+def test_a_gate_without_its_criterion_is_rejected(tmp_path: Path) -> None:
+    directory = _knowledge_copy(tmp_path)
+    path = directory / "conditions.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    requires: {fact: heat_exposure}\n    requires_basis:\n")
+    basis_end = text.index("    evidence:\n", start)
+    path.write_text(
+        text[:start] + "    requires: {fact: heat_exposure}\n" + text[basis_end:], encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(directory)
+    assert "conditions[heat_illness].requires_basis" in str(err.value)

@@ -51,3 +51,15 @@ def test_over_triage_of_self_care_above_ten_percent_fails_the_check() -> None:
     assert not any(
         "self-care" in f for f in failed_targets(summarise(fine), simulate=False, same_triage=None)
     )
+
+
+def test_cause_accuracy_where_causes_are_shown_leaves_out_emergency_results() -> None:
+    """An emergency result leaves the causes out (and its interview stops before them)."""
+    missed = score_case(
+        _case("e", "emergency"), Prediction("e", "emergency", ("stress_anxiety",), "none", 0)
+    )
+    scores = [missed, _score("a", "doctor", "doctor"), _score("b", "self_care", "self_care")]
+    summary = summarise(scores)
+    assert summary.top1 < 1.0
+    assert summary.causes_shown_cases == 2
+    assert summary.top1_causes_shown == summary.top3_causes_shown == 1.0

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.spec.conftest import NOW
 from twitchcare.engine import assess
-from twitchcare.engine.facts import CONTEXTS, derive
+from twitchcare.engine.facts import derive
 from twitchcare.engine.triage import fired_rules
 from twitchcare.kb import KnowledgeBase, load_kb
 from twitchcare.kb.logic import FactValue, level_rank
@@ -150,7 +150,7 @@ def test_an_emergency_rule_always_decides_the_level(person: dict[str, FactValue]
 def test_sleep_starts_for_months_stay_self_care(kb: KnowledgeBase) -> None:
     facts: dict[str, FactValue] = {"age": 25, "sex": "male", "loc.whole_body": True}
     facts |= {"duration_days": 90, "jerk_whole_body_at_sleep_onset": True}
-    facts |= {f"ctx.{c}": c == "falling_asleep" for c in CONTEXTS}
+    facts |= {f"ctx.{c}": c == "falling_asleep" for c in kb.vocabulary.context_ids}
     result = assess(kb, facts, now=NOW)
     assert result.level == "self_care"
     assert result.causes[0].id == "hypnic_jerks"

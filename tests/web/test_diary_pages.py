@@ -61,3 +61,13 @@ def test_a_persistent_diary_warns_to_see_a_doctor(client: TestClient) -> None:
         when = (today - dt.timedelta(days=days_ago)).replace(microsecond=0).isoformat()
         client.post("/api/v1/diary/episodes", json={"locations": ["eyelid"], "started_at": when})
     assert "Time to see a doctor about it" in client.get("/diary").text
+
+
+def test_the_diary_form_offers_the_contexts_of_the_knowledge_and_no_other(
+    client: TestClient,
+) -> None:
+    from twitchcare.vocabulary import vocabulary
+
+    page = client.get("/diary").text
+    offered = re.findall(r'name="context" value="([a-z_]+)"', page)
+    assert tuple(offered) == vocabulary().diary_contexts

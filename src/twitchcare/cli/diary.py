@@ -315,7 +315,7 @@ def chart_command(
 @experiment_app.command("start")
 def experiment_start(
     name: str = typer.Argument(..., help='What you change, e.g. "under 200 mg caffeine"'),
-    days: int = typer.Option(14, "--days", help="How long, in days."),
+    days: int | None = typer.Option(None, "--days", help="How long, in days (default: two weeks)."),
     start: str | None = typer.Option(None, "--start", help="First day (default today)."),
     factor: str | None = typer.Option(
         None,
@@ -329,11 +329,17 @@ def experiment_start(
     """Start a personal experiment; it is compared with the same number of days before it."""
     import datetime as dt
 
-    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
+    from twitchcare.diary.experiments import (
+        DEFAULT_DAYS,
+        Experiment,
+        add_experiment,
+        infer_target,
+    )
     from twitchcare.diary.parsing import parse_date
     from twitchcare.errors import InputError
     from twitchcare.store import open_store
 
+    days = DEFAULT_DAYS if days is None else days
     if below is not None and above is not None:
         raise InputError(field="target", problem="give either --below or --above, not both")
     if not 1 <= days <= 366:

@@ -91,7 +91,10 @@ def number(value: float) -> str:
 # need no marking of their own.
 
 # Help written with a name in it (one command per relaxation session).
-HELP_TEMPLATES = (N_("Play the '{session}' session (see `twitchcare relax list`)."),)
+HELP_TEMPLATES = (
+    N_("Play the '{session}' session (see `twitchcare relax list`)."),
+    N_("{contexts} (short forms: {words}); repeat for several"),
+)
 
 # Short words put together with others inside f-strings, where extraction cannot see them.
 JOINING_WORDS = (N_("source"), N_("vs"), N_("and"), N_("per"), N_("forms"))

@@ -54,7 +54,8 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
     diary knows (twitching that persists or keeps returning) counts in the triage, and the result
     is kept for the doctor's report. ``save=False`` leaves the diary untouched.
     """
-    from twitchcare.diary.for_assessment import diary_facts, existing_diary
+    from twitchcare.diary.for_assessment import existing_diary
+    from twitchcare.diary.persistence import detect_in_store
 
     console = Console(highlight=False)
     term = Terminal(console, today=now.date(), units=kb.units)
@@ -66,8 +67,9 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
 
             store = open_store()
     try:
-        from_diary = diary_facts(store, now.date()) if store is not None else {}
-        persistence = {k: v for k, v in from_diary.items() if k.startswith("diary_")}
+        persistence: dict[str, FactValue] = (
+            dict(detect_in_store(store, now.date()).facts) if store is not None else {}
+        )
         try:
             result = _interview(kb, term, now=now, from_diary=persistence)
         except Quit:
@@ -88,10 +90,10 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
 def _keep(kb: KnowledgeBase, store: DiaryStore, result: Assessment, now: dt.datetime) -> None:
     """Save the result in the diary so the doctor's report can show it."""
     from twitchcare.diary.assessments import save_assessment
+    from twitchcare.engine.facts import told
     from twitchcare.engine.serialise import assessment_dict
 
-    derived = {f.id for f in kb.facts.values() if f.derived}
-    answers = {k: v for k, v in result.facts.items() if k not in derived}
+    answers = told(kb, result.facts)
     saved = save_assessment(
         store, answers=answers, result=assessment_dict(kb, result), kb_version=kb.version, at=now
     )

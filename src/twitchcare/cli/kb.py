@@ -41,12 +41,16 @@ def check(
 ) -> None:
     """Validate every knowledge file; errors name the file and the key."""
     from twitchcare.kb.hazards import load_hazards
-    from twitchcare.kb.loader import build_kb, default_knowledge_dir
+    from twitchcare.kb.loader import build_kb, check_nutrition, default_knowledge_dir
     from twitchcare.kb.translation import check_languages
 
     folder = directory or default_knowledge_dir()
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
+    nutrition = check_nutrition(kb, folder)
+    from twitchcare.limits import FILE, read_limits
+
+    read_limits((folder / FILE).read_text(encoding="utf-8"))
     untranslated = check_languages(kb, folder)
     if directory is None:  # the nutrition knowledge ships with the package, in every language
         _check_nutrition_languages()
@@ -55,7 +59,7 @@ def check(
             "knowledge {version} ({date}) is valid: {conditions} conditions, {rules} rules, "
             "{facts} facts, {screens} screens, {advice} advice items, {sources} sources, "
             "{hazards} hazards, {questions} questions for the doctor, {sessions} relaxation "
-            "sessions, {programmes} programmes"
+            "sessions, {programmes} programmes, {nutrition} nutrition files"
         ).format(
             version=kb.version,
             date=kb.date,
@@ -69,6 +73,7 @@ def check(
             questions=len(kb.doctor_questions),
             sessions=len(kb.relaxation),
             programmes=len(kb.programmes),
+            nutrition=nutrition,
         )
     )
     for line in untranslated:

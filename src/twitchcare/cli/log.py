@@ -28,6 +28,15 @@ FACTOR_WORDS = (
 )
 
 
+def _context_help() -> str:
+    """The contexts and their everyday words, from the knowledge's vocabulary."""
+    from twitchcare.vocabulary import vocabulary
+
+    vocab = vocabulary()
+    words = ", ".join(c.words[0] for c in vocab.contexts if c.diary and c.words)
+    return f"{', '.join(vocab.diary_contexts)} (short forms: {words}); repeat for several"
+
+
 def log(
     location: str = typer.Argument(
         ..., help="Where it twitches, e.g. eyelid, calf, thigh (several: calf;thigh)."
@@ -41,8 +50,7 @@ def log(
         [],
         "--context",
         "-c",
-        help="falling_asleep, at_rest, after_exercise, under_stress, after_caffeine, after_alcohol "
-        "(short forms: sleep, rest, exercise, stress, caffeine, alcohol); repeat for several",
+        help=_context_help(),
     ),
     at: str | None = typer.Option(
         None, "--at", help='When: now (default), 22:10, "yesterday 22:10"'

@@ -253,17 +253,13 @@ class Terminal:
 Block = Fact | list[Fact]
 
 
-def _is_question(fact: Fact) -> bool:
-    return fact.kind != "boolean" or fact.text.rstrip().endswith("?")
-
-
 def _blocks(facts: Sequence[Fact]) -> list[Block]:
     """Single questions, with neighbouring tick-box items (no question mark) gathered in lists."""
     blocks: list[Block] = []
     for fact in facts:
-        if not _is_question(fact) and blocks and isinstance(blocks[-1], list):
+        if not fact.is_question and blocks and isinstance(blocks[-1], list):
             blocks[-1].append(fact)
-        elif not _is_question(fact):
+        elif not fact.is_question:
             blocks.append([fact])
         else:
             blocks.append(fact)

@@ -32,11 +32,6 @@ if TYPE_CHECKING:
 #: Factors that food and drink entries add to.
 INTAKE_FACTORS: tuple[str, ...] = ("magnesium_mg", "caffeine_mg", "alcohol_units")
 
-#: The rule, in the words shown to people and written in docs/diary.md.
-TOTAL_RULE = (
-    "a day's magnesium, caffeine and alcohol are the value you stated with `twitchcare day`, or "
-    "the sum of the day's entries; when both exist, the larger counts"
-)
 
 #: Per day: the sum of each intake factor over the entries that have some of it (None = none).
 IntakeSums = Mapping[str, float | None]

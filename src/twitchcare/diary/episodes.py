@@ -99,6 +99,20 @@ def counts_by_day(store: DiaryStore) -> dict[dt.date, int]:
         return {day: int(n) for day, n in session.execute(query)}
 
 
+def waking_counts_by_day(store: DiaryStore) -> dict[dt.date, int]:
+    """Episodes per local day without those only at sleep onset: what persistence counts."""
+    from sqlalchemy import func, select
+
+    from twitchcare.diary.persistence import waking_counts
+    from twitchcare.store.models import EpisodeRow
+
+    query = select(EpisodeRow.day, EpisodeRow.contexts, func.count()).group_by(
+        EpisodeRow.day, EpisodeRow.contexts
+    )
+    with store.session() as session:
+        return waking_counts((day, str(c), int(n)) for day, c, n in session.execute(query))
+
+
 def location_counts_by_day(
     store: DiaryStore, *, since: dt.date | None = None
 ) -> dict[tuple[dt.date, str], int]:

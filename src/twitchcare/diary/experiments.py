@@ -54,6 +54,11 @@ def infer_target(name: str) -> tuple[str, str, float] | None:
     return factor, _WORDS[m.group(1).lower()], float(m.group(2))
 
 
+#: How long an experiment runs when no length is given, in every adapter: two weeks give each
+#: weekday twice, and the same number of days before the start to compare with.
+DEFAULT_DAYS = 14
+
+
 @dataclass(frozen=True)
 class Experiment:
     name: str

@@ -16,6 +16,7 @@ from twitchcare.errors import InputError
 from twitchcare.german_words import LOCATION_ALIASES as GERMAN_LOCATION_ALIASES
 from twitchcare.german_words import PLACE_NAMES
 from twitchcare.locations import ALIAS_TO_PLACE, LOCATIONS, SIDES
+from twitchcare.vocabulary import vocabulary
 
 _DURATION_PART = re.compile(
     r"(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)?", re.I
@@ -32,21 +33,7 @@ LOCATION_ALIASES = {
     },
     **ALIAS_TO_PLACE,
 }
-CONTEXT_ALIASES = {
-    "sleep": "falling_asleep",
-    "asleep": "falling_asleep",
-    "bed": "falling_asleep",
-    "rest": "at_rest",
-    "resting": "at_rest",
-    "exercise": "after_exercise",
-    "sport": "after_exercise",
-    "stress": "under_stress",
-    "stressed": "under_stress",
-    "caffeine": "after_caffeine",
-    "coffee": "after_caffeine",
-    "alcohol": "after_alcohol",
-    "drink": "after_alcohol",
-}
+CONTEXT_ALIASES = vocabulary().context_words
 SIDE_ALIASES = {
     "l": "left",
     "r": "right",

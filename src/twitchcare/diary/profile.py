@@ -27,8 +27,11 @@ class Profile:
 
     def validated(self) -> Profile:
         from twitchcare.limits import limits
+        from twitchcare.vocabulary import vocabulary
 
-        age, weight, pregnancy = limits().age, limits().weight_kg, limits().pregnancy_age
+        age, weight = limits().age, limits().weight_kg
+        # The ages the interview asks about pregnancy and breastfeeding (one definition).
+        low, high = vocabulary().child_bearing_age
         if (
             isinstance(self.age, bool)
             or not isinstance(self.age, int)
@@ -50,14 +53,20 @@ class Profile:
                 field="pregnant",
                 problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
             )
-        if self.pregnant and not pregnancy.low <= self.age <= pregnancy.high:
-            raise InputError(
-                field="pregnant",
-                problem=_("a pregnancy at age {age} is not accepted").format(age=self.age),
-                hint=_("check the age; pregnancy is accepted at {low}-{high} years").format(
-                    low=f"{pregnancy.low:g}", high=f"{pregnancy.high:g}"
-                ),
-            )
+        for name in ("pregnant", "breastfeeding"):
+            if getattr(self, name) and not low <= self.age <= high:
+                problem = (
+                    _("a pregnancy at age {age} is not accepted")
+                    if name == "pregnant"
+                    else _("breastfeeding at age {age} is not accepted")
+                )
+                raise InputError(
+                    field=name,
+                    problem=problem.format(age=self.age),
+                    hint=_("check the age; it is accepted at {low}-{high} years").format(
+                        low=low, high=high
+                    ),
+                )
         if self.weight_kg is not None and not (
             math.isfinite(self.weight_kg) and weight.low <= self.weight_kg <= weight.high
         ):

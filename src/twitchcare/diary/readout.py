@@ -26,6 +26,7 @@ class Readout:
 
     days: list[DayFactors]
     counts_by_day: dict[dt.date, int]
+    waking_counts_by_day: dict[dt.date, int]  # without sleep starts: what persistence counts
     location_totals: dict[str, int]
     location_counts_by_day: dict[tuple[dt.date, str], int]  # since ``since``
     experiments: list[Experiment]
@@ -50,7 +51,11 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
     from sqlalchemy import func, select
 
     from twitchcare.diary.days import combine_days, intake_sums
-    from twitchcare.diary.episodes import counts_by_day, location_counts_by_day
+    from twitchcare.diary.episodes import (
+        counts_by_day,
+        location_counts_by_day,
+        waking_counts_by_day,
+    )
     from twitchcare.store.models import DayRow, EpisodeRow
 
     since = locations_since(today)
@@ -64,6 +69,7 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
     return Readout(
         days=combine_days([DayFactors(row[0], *row[1:]) for row in day_rows], sums),
         counts_by_day=counts_by_day(store),
+        waking_counts_by_day=waking_counts_by_day(store),
         location_totals=_split_locations([(str(j), int(n)) for j, n in totals]),
         location_counts_by_day=location_counts_by_day(store, since=since),
         experiments=list_experiments(store),
@@ -74,6 +80,7 @@ def read_store(store: DiaryStore, today: dt.date) -> Readout:
 def read_sqlite(path: Path, today: dt.date) -> Readout | None:
     """Read a current SQLite diary with the standard library; None if that does not apply."""
     from twitchcare.diary.days import INTAKE_SUMS_SQL, combine_days, sums_from_rows
+    from twitchcare.diary.persistence import waking_counts
     from twitchcare.store.quick import read_rows
 
     since = locations_since(today)
@@ -81,6 +88,7 @@ def read_sqlite(path: Path, today: dt.date) -> Readout | None:
         "days": f"SELECT day, {', '.join(FACTORS)} FROM days ORDER BY day",
         "intake": INTAKE_SUMS_SQL,
         "counts": "SELECT day, COUNT(*) FROM episodes GROUP BY day",
+        "by_context": "SELECT day, contexts, COUNT(*) FROM episodes GROUP BY day, contexts",
         "totals": "SELECT locations, COUNT(*) FROM episodes GROUP BY locations",
         "by_day": "SELECT day, locations, COUNT(*) FROM episodes WHERE day >= ? "
         "GROUP BY day, locations",
@@ -101,6 +109,7 @@ def read_sqlite(path: Path, today: dt.date) -> Readout | None:
             [DayFactors(day(r[0]), *r[1:]) for r in rows["days"]], sums_from_rows(rows["intake"])
         ),
         counts_by_day={day(d): int(n) for d, n in rows["counts"]},
+        waking_counts_by_day=waking_counts((day(d), c, n) for d, c, n in rows["by_context"]),
         location_totals=_split_locations([(str(j), int(n)) for j, n in rows["totals"]]),
         location_counts_by_day=by_day,
         experiments=[

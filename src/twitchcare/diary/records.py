@@ -15,17 +15,10 @@ from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.limits import limits
 from twitchcare.locations import LOCATIONS, SIDES
+from twitchcare.vocabulary import vocabulary
 
-#: Diary and assessment speak of the same places.
-
-CONTEXTS: tuple[str, ...] = (
-    "falling_asleep",
-    "at_rest",
-    "after_exercise",
-    "under_stress",
-    "after_caffeine",
-    "after_alcohol",
-)
+#: The contexts an episode may carry, from ``knowledge/vocabulary.yaml`` (the interview's too).
+CONTEXTS: tuple[str, ...] = vocabulary().diary_contexts
 
 #: The daily factors, in the order of :class:`DayFactors`.
 FACTORS: tuple[str, ...] = (

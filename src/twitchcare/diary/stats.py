@@ -149,13 +149,12 @@ def stats_from(readout: Readout, today: dt.date) -> DiaryStats:
     from twitchcare.diary.daily import build_table
 
     table = build_table(readout.counts_by_day, readout.days)
-    counts = {d: int(n) for d, n in zip(table.days, table.counts, strict=True) if n > 0}
     return DiaryStats(
         today=today,
         days_logged=len(table),
         episodes=int(table.counts.sum()),
         course=course(table, readout.location_totals, readout.location_counts_by_day, today),
-        persistence=detect(counts, today),
+        persistence=detect(readout.waking_counts_by_day, today),
         analysis=analyse(table),
         collinearity=collinear_pairs(table),
         experiments=[evaluate(e, table, today) for e in readout.experiments],

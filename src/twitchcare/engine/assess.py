@@ -30,7 +30,6 @@ DISCLAIMER = (
     "things change, contact a doctor; in an emergency call your local emergency number."
 )
 SHOWN_CAUSES = 8
-SPECIFIC = {"neurologist", "endocrinologist", "ophthalmologist", "sleep_specialist"}
 
 
 @dataclass(frozen=True)
@@ -63,23 +62,28 @@ def choose_specialist(
     kb: KnowledgeBase,
     facts: Mapping[str, FactValue],
 ) -> Specialist:
-    """Whom to see: emergency services, the rule's specialist, or the leading cause's specialist."""
+    """Whom to see: emergency services, the rule's specialist, or the leading cause's specialist.
+
+    Who a pregnant person or a medicine question goes to, and which specialists are named
+    instead of the family doctor, are the knowledge's (``vocabulary.yaml``).
+    """
+    vocab = kb.vocabulary
     if level == "emergency":
-        return "emergency_services"
+        return vocab.emergency_referral
     if level == "self_care":
         if facts.get("pregnant") is True:
-            return "midwife_or_obstetrician"
-        if causes and causes[0].id == "medication_side_effect":
-            return "pharmacist"
-        return "none"
+            return vocab.pregnant_referral
+        if causes and causes[0].id == vocab.medicine_cause:
+            return vocab.medicine_referral
+        return vocab.nobody
     top = [r for r in reasons if r.level == level]
     if level == "doctor" and causes:
         leading = kb.conditions[causes[0].id].specialist
-        if leading in SPECIFIC:
+        if leading in vocab.specific_specialists:
             return leading
     if top:
         return top[0].specialist
-    return "family_doctor"
+    return vocab.doctor_referral
 
 
 def unanswered_red_flags(

@@ -16,10 +16,12 @@ from typing import Literal
 from twitchcare.kb.logic import FactValue, leaves, matched_facts
 from twitchcare.kb.models import Condition, KnowledgeBase
 
-Certainty = Literal["clear", "tentative", "uncertain"]
+Certainty = Literal["clear", "tentative", "uncertain", "incomplete"]
 # How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
 # more likely than not and at least twice as likely as the next; "uncertain" when even the leading
 # cause is below one in five (the list is then mostly base rates, not evidence about this person).
+# "incomplete" is set by the interview, never by the numbers: it stopped at an emergency before
+# the questions about causes, so the list rests on the first answers only.
 CLEAR_TOP = 0.5
 CLEAR_RATIO = 2.0
 UNCERTAIN_TOP = 0.2
@@ -60,6 +62,15 @@ def gate_open(condition: Condition, facts: Mapping[str, FactValue]) -> bool:
     return condition.requires is None or condition.requires.evaluate(facts) is True
 
 
+def probability(condition: Condition, facts: Mapping[str, FactValue]) -> float:
+    """The chance :func:`score` gives, without collecting the evidence (for the look-ahead)."""
+    total = logit(condition.prevalence)
+    for ev in condition.evidence:
+        if ev.when.evaluate(facts) is True:
+            total += math.log(ev.lr)
+    return sigmoid(total)
+
+
 def score(condition: Condition, facts: Mapping[str, FactValue]) -> RankedCause:
     """Posterior probability for one condition from its prior and the evidence present."""
     total = logit(condition.prevalence)
@@ -82,18 +93,30 @@ def score(condition: Condition, facts: Mapping[str, FactValue]) -> RankedCause:
     )
 
 
-def _explain_away(kb: KnowledgeBase, ranked: list[RankedCause]) -> list[RankedCause]:
-    """Lower diagnoses of exclusion (e.g. benign fasciculations) when another cause explains."""
-    others = [r.probability for r in ranked if kb.conditions[r.id].explained_away == 0]
+def explain_away_probabilities(
+    kb: KnowledgeBase, raw: Mapping[str, float | None]
+) -> dict[str, float]:
+    """Lower diagnoses of exclusion (e.g. benign fasciculations) when another cause explains.
+
+    ``raw`` maps a condition to its own chance, or to None when its gate is closed (left out).
+    """
+    considered = {cid: p for cid, p in raw.items() if p is not None}
+    others = [p for cid, p in considered.items() if kb.conditions[cid].explained_away == 0]
     best_other = max(others, default=0.0)
-    out = []
-    for r in ranked:
-        power = kb.conditions[r.id].explained_away
+    out = {}
+    for cid, p in considered.items():
+        power = kb.conditions[cid].explained_away
         if power > 0 and best_other > 0:
-            odds = r.probability / (1 - r.probability) * (1 - best_other) ** power
-            r = replace(r, probability=odds / (1 + odds))
-        out.append(r)
+            odds = p / (1 - p) * (1 - best_other) ** power
+            p = odds / (1 + odds)
+        out[cid] = p
     return out
+
+
+def _explain_away(kb: KnowledgeBase, ranked: list[RankedCause]) -> list[RankedCause]:
+    """The ranked causes with :func:`explain_away_probabilities` applied."""
+    shown = explain_away_probabilities(kb, {r.id: r.probability for r in ranked})
+    return [replace(r, probability=shown[r.id]) for r in ranked]
 
 
 def rank_causes(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[RankedCause]:

@@ -13,18 +13,6 @@ from twitchcare.kb.logic import FactValue, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
 
-CONTEXTS = (
-    "falling_asleep",
-    "at_rest",
-    "after_exercise",
-    "under_stress",
-    "after_caffeine",
-    "after_alcohol",
-    "evening_or_night",
-    "any_time",
-)
-
-
 DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 
@@ -49,6 +37,12 @@ def unrecognised_names(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tup
             if name and name not in kb.recognised_names:
                 unknown[name] = None
     return tuple(unknown)
+
+
+def told(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """What the person told, without the facts the knowledge marks ``derived`` (worked out from
+    the answers or the diary): what a saved assessment keeps as its answers."""
+    return {k: v for k, v in facts.items() if not (k in kb.facts and kb.facts[k].derived)}
 
 
 def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:

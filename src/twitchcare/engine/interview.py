@@ -4,9 +4,9 @@ Order of business:
 1. the body map (where it twitches) - everything else depends on it;
 2. every page that could still raise the triage level, most urgent first - a red-flag screen that
    matters is never skipped, and a page that can no longer change the level is never asked;
-3. pages that would most change the ranking of causes, scored by the expected shift in the
-   causes' log-odds (a first-order stand-in for expected information gain), until no page is
-   worth the person's time.
+3. pages by the chance that their answers change the leading causes, per item the person reads
+   (engine/information.py), until no page is worth its reading or the item budget is spent; a
+   line ticked on such a page is followed by its details.
 "I don't know" is always allowed: the fact stays unknown and the page is not asked again.
 """
 
@@ -17,12 +17,12 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from twitchcare.engine.assess import Assessment, assess
-from twitchcare.engine.causes import RankedCause, rank_causes
 from twitchcare.engine.facts import derive, present, with_gateway_answers
+from twitchcare.engine.information import CauseOutlook
 from twitchcare.engine.kb_index import kb_index
 from twitchcare.errors import InputError
 from twitchcare.kb.loader import UNANSWERED_PREFIX
@@ -43,7 +43,11 @@ RED_FLAG_SCREEN = "emergency"  # the overview of red-flag signs, asked right aft
 # A page is asked for triage when a rule it could complete has at least this chance of firing.
 # Emergency rules are always pursued; rarer combinations at lower levels are left to the doctor.
 PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 1.0}
-WORTH_ASKING = 0.12  # minimum expected shift in cause log-odds for a page to be asked
+# A page that only sharpens the causes is asked when the chance that its answers change the
+# leading causes is at least this much for each item it shows: ten items must earn a one-in-ten
+# chance. Below that for every page, the interview stops.
+WORTH_PER_ITEM = 0.01
+PAGE_EFFORT = 1  # turning to a new page (its title and instructions) counts as one item more
 MAX_QUESTIONS = 16
 # Pages that only sharpen the causes are asked while the person has read fewer items than this;
 # pages that could raise the level are never limited.
@@ -95,6 +99,16 @@ class Step:
     reason: str
     purpose: Literal["first", "triage", "causes"] = "causes"
     level: Level | None = None
+
+
+@dataclass(frozen=True)
+class CausePage:
+    """A page that could be asked for the causes: the chance its answers change the leading
+    causes (``value``) and what it costs to read, in items (``effort``)."""
+
+    screen: Screen
+    value: float
+    effort: float
 
 
 def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
@@ -297,47 +311,6 @@ class Interview:
         ranks = (rank for rank, rule_facts in pursued if not rule_facts.isdisjoint(open_facts))
         return max(ranks, default=-1)
 
-    def _cause_value(
-        self,
-        screen: Screen,
-        facts: dict[str, FactValue],
-        leading: list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]],
-    ) -> float:
-        """Expected shift in the leading causes' log-odds if this screen were answered."""
-        open_facts = self._open_facts(screen, facts)
-        if not open_facts:
-            return 0.0
-        value = 0.0
-        for spread, open_evidence in leading:
-            for tests, log_lr in open_evidence:
-                first = next((t for t in tests if t.fact in open_facts), None)
-                if first is None:
-                    continue
-                rate = self._base_rate(first.fact)
-                chance = 1 - rate if first.negative else rate
-                value += chance * spread * log_lr
-        return value
-
-    def _open_evidence(
-        self, facts: dict[str, FactValue], leading: list[RankedCause]
-    ) -> list[tuple[float, list[tuple[tuple[FactTest, ...], float]]]]:
-        """For each leading cause: its spread p(1-p) and its evidence not yet settled.
-
-        Worked out once per page chosen (it does not depend on the screen), in the knowledge's
-        order, so :meth:`_cause_value` adds the same terms in the same order as before.
-        """
-        out = []
-        for cause in leading:
-            spread = cause.probability * (1 - cause.probability)
-            evidence = self.kb.conditions[cause.id].evidence
-            open_evidence = [
-                (ev.tests, ev.log_lr)
-                for ev in self._index.evidence[cause.id]
-                if evidence[ev.position].when.evaluate(facts, use_missing=False) is None
-            ]
-            out.append((spread, open_evidence))
-        return out
-
     def _base_rate(self, fact_id: str) -> float:
         fact = self.kb.facts.get(fact_id)
         return fact.base_rate if fact else 0.15
@@ -401,31 +374,85 @@ class Interview:
             )
             if step is not None:
                 return step
-        leading = self._open_evidence(facts, rank_causes(self.kb, facts)[:6])
-        best: tuple[float, int, Screen] | None = None
-        for screen in self.kb.screens:
-            cost = len(self._visible(screen))
-            if not cost or self.items_shown + cost > self.item_budget:
-                continue
-            value = self._cause_value(screen, facts, leading)
-            # Worth per item read: a long page must earn its length.
-            if value >= WORTH_ASKING and (best is None or value / cost > best[0] / best[1]):
-                best = (value, cost, screen)
-        if best is None or self.questions_asked >= self.max_questions:
+        if self.questions_asked >= self.max_questions:
             return None
-        value, _, screen = best
+        # A line ticked on a page asked for the causes is followed by its details: the tick
+        # says one of them applies, and only the details tell which.
+        step = self._ticked_details(
+            facts, lambda gate: self._answers.get(gate) is True, None, purpose="causes"
+        )
+        if step is not None:
+            return step
+        # The level is settled: a page is now worth asking only for what it could change in the
+        # leading causes, weighed against what it costs the person to read (engine/information).
+        worth = [c for c in self._cause_pages(facts) if c.value >= WORTH_PER_ITEM * c.effort]
+        if not worth:
+            return None
+        best = max(worth, key=lambda c: c.value / c.effort)
         return self._step(
-            screen, f"would sharpen the likely causes (value {value:.2f})", purpose="causes"
+            best.screen,
+            f"could change the likely causes (chance {best.value:.0%})",
+            purpose="causes",
         )
 
+    def cause_pages(self) -> list[CausePage]:
+        """The pages that could be asked for the causes now, with their value and effort.
+
+        The interview asks the one with the most value per effort, when that is at least
+        ``WORTH_PER_ITEM``; this is what it weighs, for an adapter or a test to show.
+        """
+        facts = {k: v for k, v in self._facts().items() if not k.startswith(UNANSWERED_PREFIX)}
+        return self._cause_pages(facts)
+
+    def _cause_pages(self, facts: dict[str, FactValue]) -> list[CausePage]:
+        outlook: CauseOutlook | None = None
+        out = []
+        for screen in self.kb.screens:
+            cost = len(self._visible(screen))
+            # A page's overview lines may open a page of details each; one of them is kept
+            # within the budget, so a line that is ticked can be followed up.
+            follow_ups = self._follow_ups(screen)
+            if not cost or self.items_shown + cost + max(follow_ups.values(), default=0) > (
+                self.item_budget
+            ):
+                continue
+            outlook = outlook or CauseOutlook(self.kb, facts)
+            value = outlook.page_value(self._open_facts(screen, facts))
+            # Worth per item read, a page's title counting as one, and the details a tick would
+            # open counted at the chance of the tick: a long page must earn its length.
+            effort = (
+                cost
+                + PAGE_EFFORT
+                + sum(
+                    outlook.chance_of_yes(gate) * (items + PAGE_EFFORT)
+                    for gate, items in follow_ups.items()
+                )
+            )
+            out.append(CausePage(screen=screen, value=value, effort=effort))
+        return out
+
+    def _follow_ups(self, screen: Screen) -> dict[str, int]:
+        """For each overview line still shown on ``screen``: the items its detail pages hold."""
+        out = {}
+        for gate in self._visible(screen):
+            details = self._index.opened_by.get(gate, ())
+            if details:
+                out[gate] = sum(len(self._visible(d)) for d in details if d.id not in self._asked)
+        return out
+
     def _ticked_details(
-        self, facts: dict[str, FactValue], ticked: Callable[[str], bool], level: Level
+        self,
+        facts: dict[str, FactValue],
+        ticked: Callable[[str], bool],
+        level: Level | None,
+        *,
+        purpose: Literal["triage", "causes"] = "triage",
     ) -> Step | None:
         """The first open detail page behind an overview line the person ticked, if any."""
         for screen in self.kb.screens:
             if any(ticked(g) for g in screen.enable_if) and self._open_facts(screen, facts):
                 return self._step(
-                    screen, "details of what you ticked", purpose="triage", level=level
+                    screen, "details of what you ticked", purpose=purpose, level=level
                 )
         return None
 
@@ -477,12 +504,32 @@ class Interview:
         return screen_id
 
     def result(self, *, now: dt.datetime) -> Assessment:
-        return assess(
+        """The assessment of the answers so far.
+
+        After an emergency stop the causes rest on the first pages only: when a page never asked
+        could still have told about a cause, the result says so (``certainty`` "incomplete")
+        instead of presenting the list as if it were as sure as the numbers look.
+        """
+        result = assess(
             self.kb,
             self._answers,
             now=now,
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
+        )
+        if result.level == "emergency" and self._causes_left_unasked():
+            return replace(result, certainty="incomplete")
+        return result
+
+    def _causes_left_unasked(self) -> bool:
+        """Whether a page not asked could still tell something about a cause."""
+        facts = self._facts()
+        conditions_on = self._index.conditions_on
+        return any(
+            f in conditions_on
+            for screen in self.kb.screens
+            if screen.id not in self._asked
+            for f in self._open_facts(screen, facts)
         )
 
 

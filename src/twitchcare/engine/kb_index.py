@@ -13,21 +13,12 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from twitchcare.kb.logic import FactTest, leaves, level_rank
+from twitchcare.kb.logic import FactTest, FactValue, leaves, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
 from twitchcare.locations import LOCATIONS
 
 # A process holds one knowledge base, tests a handful; the bound only stops a leak in a loop.
 _MAX_KBS = 8
-
-
-@dataclass(frozen=True)
-class EvidenceIndex:
-    """One piece of a condition's evidence with the fact tests inside it, in predicate order."""
-
-    position: int
-    tests: tuple[FactTest, ...]
-    log_lr: float
 
 
 @dataclass(frozen=True)
@@ -51,7 +42,15 @@ class KbIndex:
     rules_on: dict[str, frozenset[int]]
     provided: dict[str, frozenset[str]]
     asked_on: dict[str, str]
-    evidence: dict[str, tuple[EvidenceIndex, ...]]
+    # For the look-ahead on causes (engine/information.py): the conditions whose evidence or gate
+    # reads a fact; the causes a yes/no fact points to on its own, with their likelihood ratio;
+    # and, for a number or a choice, one value for each outcome the conditions tell apart.
+    conditions_on: dict[str, frozenset[str]]
+    # Detail pages each overview line opens (``enable_if``).
+    opened_by: dict[str, tuple[Screen, ...]]
+    gateways_of: dict[str, tuple[Fact, ...]]
+    pointers: dict[str, tuple[tuple[str, float], ...]]
+    telling_values: dict[str, tuple[FactValue, ...]]
 
 
 def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
@@ -92,9 +91,73 @@ def _provides(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {s.id: frozenset(collect(s, {s.id})) for s in kb.screens}
 
 
+def _cause_tests(kb: KnowledgeBase) -> dict[str, list[tuple[str, FactTest]]]:
+    """Every fact test in the conditions' evidence and gates, by fact: (condition, test)."""
+    tests: dict[str, list[tuple[str, FactTest]]] = {}
+    for condition in kb.conditions.values():
+        predicates = [ev.when for ev in condition.evidence]
+        if condition.requires is not None:
+            predicates.append(condition.requires)
+        for predicate in predicates:
+            for test in leaves(predicate):
+                tests.setdefault(test.fact, []).append((condition.id, test))
+    return tests
+
+
+def _pointers(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Causes a yes to a fact points to by itself (evidence that is a single "yes" test)."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    for condition in kb.conditions.values():
+        for ev in condition.evidence:
+            parts = list(leaves(ev.when))
+            single = parts[0] if len(parts) == 1 else None
+            if single and single.is_ is not False and not single.is_numeric and single.in_ is None:
+                out.setdefault(single.fact, []).append((condition.id, ev.lr))
+    return {f: tuple(v) for f, v in out.items()}
+
+
+def _telling_values(
+    kb: KnowledgeBase, tests: dict[str, list[tuple[str, FactTest]]]
+) -> dict[str, tuple[FactValue, ...]]:
+    """For each number or choice fact, one value per pattern of its tests' answers.
+
+    A number is tried at every threshold the knowledge uses and just below it; a choice at each
+    of its choices. Values giving the same answers to every test are one outcome. The first
+    value is the unremarkable one: the outcome that passes the fewest tests.
+    """
+    out: dict[str, tuple[FactValue, ...]] = {}
+    for fact_id, found in tests.items():
+        fact = kb.facts.get(fact_id)
+        if fact is None or fact.kind not in ("number", "choice"):
+            continue
+        candidates: list[FactValue]
+        if fact.kind == "choice":
+            candidates = list(fact.choices or {})
+        else:
+            bounds = sorted(
+                {b for _, t in found for b in (t.gt, t.gte, t.lt, t.lte) if b is not None}
+            )
+            numbers: list[float] = []
+            for b in bounds:
+                step = max(1e-3, abs(b) * 1e-3)
+                numbers += [b - step, b, b + step]
+            low = fact.minimum if fact.minimum is not None else -math.inf
+            high = fact.maximum if fact.maximum is not None else math.inf
+            candidates = [v for v in numbers if low <= v <= high]
+        seen: dict[tuple[object, ...], FactValue] = {}
+        for value in candidates:
+            pattern = tuple(t.evaluate({fact_id: value}) for _, t in found)
+            seen.setdefault(pattern, value)
+        if len(seen) > 1:
+            order = sorted(seen, key=lambda pattern: sum(t is True for t in pattern))
+            out[fact_id] = tuple(seen[pattern] for pattern in order)
+    return out
+
+
 def _build(kb: KnowledgeBase) -> KbIndex:
     gateways = tuple(f for f in kb.facts.values() if f.summarises)
     rule_facts = tuple(frozenset(t.fact for t in leaves(r.when)) for r in kb.rules)
+    cause_tests = _cause_tests(kb)
     rules_on: dict[str, list[int]] = {}
     for position, facts in enumerate(rule_facts):
         for fact in facts:
@@ -121,13 +184,14 @@ def _build(kb: KnowledgeBase) -> KbIndex:
         rules_on={fact: frozenset(positions) for fact, positions in rules_on.items()},
         provided=_provides(kb),
         asked_on={f: s.id for s in kb.screens for f in s.facts},
-        evidence={
-            c.id: tuple(
-                EvidenceIndex(position=i, tests=tuple(leaves(ev.when)), log_lr=abs(math.log(ev.lr)))
-                for i, ev in enumerate(c.evidence)
-            )
-            for c in kb.conditions.values()
+        conditions_on={f: frozenset(c for c, _ in found) for f, found in cause_tests.items()},
+        opened_by={g.id: tuple(s for s in kb.screens if g.id in s.enable_if) for g in gateways},
+        gateways_of={
+            f: tuple(g for g in gateways if f in g.summarises)
+            for f in {c for g in gateways for c in g.summarises}
         },
+        pointers=_pointers(kb),
+        telling_values=_telling_values(kb, cause_tests),
     )
 
 

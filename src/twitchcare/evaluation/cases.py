@@ -12,22 +12,34 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from twitchcare.errors import CaseFileError
 from twitchcare.kb.loader import ONSET_PREFIX
 from twitchcare.kb.logic import FactValue, Level
-from twitchcare.kb.models import Specialist
 from twitchcare.kb.names import normalise_medicine
+from twitchcare.locations import LOCATIONS
+from twitchcare.vocabulary import vocabulary
 
-Location = Literal[
-    "eyelid", "face", "lips_or_mouth", "tongue", "neck", "shoulder", "upper_arm", "forearm",
-    "hand", "chest", "abdomen", "back", "buttock", "thigh", "calf", "foot", "whole_body",
-]  # fmt: skip
-Context = Literal[
-    "falling_asleep", "at_rest", "after_exercise", "under_stress", "after_caffeine",
-    "after_alcohol", "evening_or_night", "any_time",
-]  # fmt: skip
+
+def _one_of(allowed: tuple[str, ...], what: str) -> AfterValidator:
+    """A value from one of the shared vocabularies, with a did-you-mean like a finding's."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "choose from " + ", ".join(allowed)
+            raise ValueError(f"unknown {what} '{value}'; {hint}")
+        return value
+
+    return AfterValidator(check)
+
+
+# Places, contexts and specialists are the app's own vocabularies (locations.py and
+# knowledge/vocabulary.yaml), never a second list here.
+Location = Annotated[str, _one_of(LOCATIONS, "location")]
+Context = Annotated[str, _one_of(vocabulary().context_ids, "context")]
+Specialist = Annotated[str, _one_of(vocabulary().specialists, "specialist")]
 Finding = Literal[
     "weakness", "weakness_progressive", "sudden_weakness_one_side", "face_drooping",
     "muscle_wasting", "dropping_things", "tripping_or_foot_drop", "slurred_speech",
@@ -200,10 +212,10 @@ def case_facts(case: Case) -> dict[str, FactValue]:
         if value is not None:
             facts[key] = value
     tw = case.twitching
-    for loc in get_args(Location):
+    for loc in LOCATIONS:
         facts[f"loc.{loc}"] = loc in tw.locations
     if tw.contexts is not None:
-        for ctx in get_args(Context):
+        for ctx in vocabulary().context_ids:
             facts[f"ctx.{ctx}"] = ctx in tw.contexts
     for key in ("side", "duration_days", "pattern", "spreading", "painful"):
         value = getattr(tw, key)

@@ -39,6 +39,11 @@ CEILINGS = frozenset(
         "median_items_shown",
     }
 )
+#: Targets of one kind of run only: cause accuracy is a target of the full-information
+#: assessment (a simulated interview stops once the triage is settled), the interview's length
+#: and agreement with full information are targets of the simulated interview.
+FULL_ONLY = frozenset({"top1", "top3"})
+SIMULATE_ONLY = frozenset({"median_questions", "median_items_shown", "same_triage_as_full"})
 COUNTS = frozenset(
     {"median_questions", "median_items_shown"}
 )  # shown as numbers, the rest as percentages
@@ -47,6 +52,11 @@ COUNTS = frozenset(
 def shown(name: str, value: float) -> str:
     """A measured value as the evaluation prints it."""
     return f"{value:g}" if name in COUNTS else f"{value:.1%}"
+
+
+def target_applies(name: str, *, simulate: bool) -> bool:
+    """Whether ``evaluate --check`` holds a run of this kind to the target ``name``."""
+    return name not in (FULL_ONLY if simulate else SIMULATE_ONLY)
 
 
 def target_text(name: str) -> str:
@@ -196,6 +206,11 @@ class Summary:
     brier: float | None
     reliability: tuple[ReliabilityBin, ...]
     misses: tuple[CaseScore, ...]
+    # Cause accuracy where a result shows the causes: every result but an emergency, which leaves
+    # them out so that nothing distracts from the call (and whose interview stops before them).
+    causes_shown_cases: int = 0
+    top1_causes_shown: float | None = None
+    top3_causes_shown: float | None = None
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
@@ -208,6 +223,7 @@ def summarise(scores: list[CaseScore]) -> Summary:
     serious = [s for s in scores if level_rank(s.gold) >= level_rank("urgent")]
     self_care = [s for s in scores if s.self_care_case]
     pairs = [pair for s in scores for pair in s.calibration]
+    shown = [s for s in scores if s.predicted != "emergency"]
     return Summary(
         cases=len(scores),
         triage_exact=sum(s.exact for s in scores) / n,
@@ -225,6 +241,9 @@ def summarise(scores: list[CaseScore]) -> Summary:
         brier=sum((p - y) ** 2 for p, y in pairs) / len(pairs) if pairs else None,
         reliability=reliability(pairs),
         misses=tuple(s for s in scores if not (s.correct and s.top3)),
+        causes_shown_cases=len(shown),
+        top1_causes_shown=sum(s.top1 for s in shown) / len(shown) if shown else None,
+        top3_causes_shown=sum(s.top3 for s in shown) / len(shown) if shown else None,
     )
 
 
@@ -234,21 +253,20 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
     Cause accuracy is a target of the full-information assessment; a simulated interview stops as
     soon as the triage is settled (at once for an emergency), so there only its own targets apply.
     """
-    measured: list[tuple[str, str, float | None, bool]] = [
+    measured: list[tuple[str, str, float | None]] = [
         ("under_triage_urgent", "under-triage of urgent/emergency cases",
-         summary.under_triage_urgent, True),
-        ("under_triage", "under-triage", summary.under_triage, True),
-        ("triage_acceptable", "triage exact-or-acceptable", summary.triage_acceptable, True),
-        ("over_triage_self_care", "over-triage of self-care cases",
-         summary.over_triage_self_care, True),
-        ("top3", "cause top-3", summary.top3, not simulate),
-        ("top1", "cause top-1", summary.top1, not simulate),
-        ("median_questions", "median questions", summary.median_questions, simulate),
-        ("median_items_shown", "median items shown", summary.median_items_shown, simulate),
-        ("same_triage_as_full", "same triage as full information", same_triage, simulate),
+         summary.under_triage_urgent),
+        ("under_triage", "under-triage", summary.under_triage),
+        ("triage_acceptable", "triage exact-or-acceptable", summary.triage_acceptable),
+        ("over_triage_self_care", "over-triage of self-care cases", summary.over_triage_self_care),
+        ("top3", "cause top-3", summary.top3),
+        ("top1", "cause top-1", summary.top1),
+        ("median_questions", "median questions", summary.median_questions),
+        ("median_items_shown", "median items shown", summary.median_items_shown),
+        ("same_triage_as_full", "same triage as full information", same_triage),
     ]  # fmt: skip
     return [
         f"{label} {shown(name, value)}, target {target_text(name)}"
-        for name, label, value, applies in measured
-        if applies and value is not None and not meets(name, value)
+        for name, label, value in measured
+        if target_applies(name, simulate=simulate) and value is not None and not meets(name, value)
     ]

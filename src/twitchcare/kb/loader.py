@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from twitchcare.errors import KnowledgeError
-from twitchcare.kb.logic import FactTest, leaves
+from twitchcare.kb.logic import FactTest, Predicate, leaves
 from twitchcare.kb.models import (
     AdviceFile,
     ConditionsFile,
@@ -35,6 +35,8 @@ from twitchcare.kb.models import (
 )
 from twitchcare.kb.names import normalise_medicine
 from twitchcare.kb.relaxation import RelaxationFile
+from twitchcare.vocabulary import FILE as VOCABULARY_FILE
+from twitchcare.vocabulary import read_vocabulary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -77,26 +79,37 @@ def _key_path(data: Any, loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def _parse(model: type[M], path: Path, data: Any = None) -> M:
-    data = _read_yaml(path) if data is None else data
+def parse_file(model: type[M], path: Path, data: Any = None, *, where: str = "") -> M:
+    """Read and validate one knowledge file; a problem names the file (``where``, by default
+    its name) and the key, with ids where known. Every knowledge file is read through here."""
+    where = where or path.name
+    try:
+        data = _read_yaml(path) if data is None else data
+    except KnowledgeError as exc:
+        raise KnowledgeError(where=where, field=exc.field, problem=exc.problem) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise KnowledgeError(
-            where=path.name, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
+            where=where, field=_key_path(data, err["loc"]) or "(top)", problem=err["msg"]
         ) from None
+
+
+_parse = parse_file
 
 
 def _graded_conditions(path: Path) -> ConditionsFile:
     """Read conditions.yaml, turning each elicited ``strength`` into the scale's fixed ratio.
 
     Done before validation so that every evidence item has exactly one ratio and the engine
-    never needs to know which kind it was; giving both a figure and a grade is an error.
+    never needs to know which kind it was; giving both a figure and a grade is an error, and so
+    is a raw ``lr`` without the ``figure`` it was taken from or beyond the scale's cap.
     """
     data = _read_yaml(path)
     scale = data.get("evidence_scale") if isinstance(data, dict) else None
     grades: dict[str, float] = {}
+    cap: float | None = None
     if isinstance(scale, dict):
         raw_cap = scale.get("cap")
         cap = float(raw_cap) if isinstance(raw_cap, int | float) and raw_cap > 0 else None
@@ -117,6 +130,8 @@ def _graded_conditions(path: Path) -> ConditionsFile:
         if not isinstance(cond, dict):
             continue
         for i, ev in enumerate(cond.get("evidence") or []):
+            if isinstance(ev, dict) and "strength" not in ev:
+                _check_cited_ratio(path, f"conditions[{cond.get('id')}].evidence[{i}]", ev, cap)
             if not isinstance(ev, dict) or "strength" not in ev:
                 continue
             key = f"conditions[{cond.get('id')}].evidence[{i}].strength"
@@ -134,8 +149,42 @@ def _graded_conditions(path: Path) -> ConditionsFile:
                     hint=_did_you_mean(str(ev["strength"]), set(grades))
                     or f"use one of {', '.join(grades) or 'the evidence_scale grades'}",
                 )
+            if "figure" in ev:
+                raise KnowledgeError(
+                    where=path.name,
+                    field=f"conditions[{cond.get('id')}].evidence[{i}].figure",
+                    problem="a figure goes with the 'lr' it gives, not with a 'strength' grade",
+                    hint="drop the grade and give 'lr' from the figure, or drop the figure",
+                )
             ev["lr"] = grades[ev["strength"]]
     return _parse(ConditionsFile, path, data)
+
+
+def _check_cited_ratio(path: Path, key: str, ev: dict[str, Any], cap: float | None) -> None:
+    """A ratio written as a number must say which published figure it comes from, within the cap.
+
+    Without this a weight typed by hand (an if-statement dressed as a statistic) would look
+    exactly like a measured one.
+    """
+    lr = ev.get("lr")
+    if lr is None:
+        return  # the model reports the missing weight
+    figure = ev.get("figure")
+    if not isinstance(figure, str) or not figure.strip():
+        raise KnowledgeError(
+            where=path.name,
+            field=key + ".lr",
+            problem="a likelihood ratio needs the published 'figure' it comes from",
+            hint="add 'figure:' (the source's number, in your own words) or use 'strength:' "
+            "with a grade of evidence_scale",
+        )
+    if isinstance(lr, int | float) and cap is not None and not 1 / cap <= lr <= cap:
+        raise KnowledgeError(
+            where=path.name,
+            field=key + ".lr",
+            problem=f"{lr:g} is outside the cap (1/{cap:g} to {cap:g})",
+            hint="a single finding is not allowed to decide a cause on its own",
+        )
 
 
 def _did_you_mean(name: str, known: set[str]) -> str:
@@ -176,12 +225,14 @@ class _Checker:
                 hint=f"write '{normalise_medicine(name)}'",
             )
 
-    def graded_ratio_possible(self, key: str, ev: Evidence) -> None:
-        """An elicited ratio for one yes/no finding cannot exceed 1 / the finding's base rate.
+    def graded_ratio_possible(self, key: str, ev: Evidence, prior: float) -> None:
+        """An elicited ratio for one yes/no finding cannot exceed what its base rate allows.
 
-        A likelihood ratio is sensitivity / false-positive rate; the base rate stands in for the
-        rate among people without the condition, and sensitivity is at most 1. So a grade that
-        claims more than a finding this common can carry is a wish, not evidence.
+        A likelihood ratio is sensitivity / false-positive rate. If a share ``b`` of people who
+        twitch report the finding and a share ``p`` have the condition, then even when everyone
+        with the condition reports it, (b - p) / (1 - p) of the others do too, so the ratio is at
+        most (1 - p) / (b - p) (about 1 / b for a rare condition). A grade that claims more than
+        that is a wish, not evidence.
         """
         test = ev.when
         if ev.strength is None or ev.lr <= 1 or not isinstance(test, FactTest):
@@ -189,7 +240,9 @@ class _Checker:
         fact = self.kb.facts.get(test.fact)
         if fact is None or fact.kind != "boolean" or test.is_ is False:
             return
-        most = 1 / fact.base_rate
+        if fact.base_rate <= prior:
+            return
+        most = (1 - prior) / (fact.base_rate - prior)
         if ev.lr > most + 1e-9:
             raise KnowledgeError(
                 where="conditions.yaml",
@@ -231,10 +284,26 @@ class _Checker:
                     self.source("conditions.yaml", f"{key}.evidence[{i}].sources", s)
                 for test in leaves(ev.when):
                     self.fact("conditions.yaml", f"{key}.evidence[{i}].when", test.fact)
-                self.graded_ratio_possible(f"{key}.evidence[{i}]", ev)
+                self.graded_ratio_possible(f"{key}.evidence[{i}]", ev, cond.prevalence)
             if cond.requires is not None:
                 for test in leaves(cond.requires):
                     self.fact("conditions.yaml", key + ".requires", test.fact)
+                if cond.requires_basis is None:
+                    raise KnowledgeError(
+                        where="conditions.yaml",
+                        field=key + ".requires_basis",
+                        problem="a gate ('requires') needs the clinical criterion it stands for",
+                        hint="add requires_basis: {criterion: ..., sources: [...]}",
+                    )
+            if cond.requires_basis is not None:
+                if cond.requires is None:
+                    raise KnowledgeError(
+                        where="conditions.yaml",
+                        field=key + ".requires_basis",
+                        problem="there is no gate ('requires') for this basis to explain",
+                    )
+                for s in cond.requires_basis.sources:
+                    self.source("conditions.yaml", key + ".requires_basis.sources", s)
             for a in cond.advice:
                 if a not in kb.advice:
                     raise KnowledgeError(
@@ -344,6 +413,98 @@ class _Checker:
             raise KnowledgeError(
                 where="levels.yaml", field="levels", problem=f"missing levels {sorted(missing)}"
             )
+        self.vocabulary()
+
+    def specialist(self, file: str, key: str, specialist: str) -> None:
+        known = self.kb.vocabulary.specialists
+        if specialist not in known:
+            raise KnowledgeError(
+                where=file,
+                field=key,
+                problem=f"unknown specialist '{specialist}'",
+                hint=_did_you_mean(specialist, set(known)) or f"see {VOCABULARY_FILE}",
+            )
+
+    def vocabulary(self) -> None:
+        """The other files agree with the one vocabulary: whom rules and causes send a person
+        to, the context questions, the sleep-start rule, child-bearing age, the two weeks."""
+        kb, vocab, where = self.kb, self.kb.vocabulary, VOCABULARY_FILE
+        for key, ids in (
+            ("contexts.sources", vocab.context_sources),
+            ("referrals.sources", vocab.referral_sources),
+            ("persistence.sources", vocab.persistence.sources),
+        ):
+            for s in ids:
+                self.source(where, key, s)
+        if vocab.medicine_cause not in kb.conditions:
+            raise KnowledgeError(
+                where=where,
+                field="referrals.medicine_cause",
+                problem=f"unknown condition '{vocab.medicine_cause}'",
+                hint=_did_you_mean(vocab.medicine_cause, set(kb.conditions)),
+            )
+        for rule in kb.rules:
+            self.specialist("rules.yaml", f"rules[{rule.id}].specialist", rule.specialist)
+        for cond in kb.conditions.values():
+            self.specialist("conditions.yaml", f"conditions[{cond.id}].specialist", cond.specialist)
+        asked = [
+            f.removeprefix("ctx.") for s in kb.screens for f in s.facts if f.startswith("ctx.")
+        ]
+        defined = [f.removeprefix("ctx.") for f in kb.facts if f.startswith("ctx.")]
+        for found, what in ((defined, "facts"), (asked, "screens")):
+            if found != list(vocab.context_ids):
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=what,
+                    problem=f"the ctx.* questions ({', '.join(found)}) differ from the contexts "
+                    f"of {where}",
+                    hint=f"ask ctx.<id> for exactly {', '.join(vocab.context_ids)}, in that order",
+                )
+        awake = kb.facts.get("awake_twitching")
+        wanted = [f"ctx.{c}" for c in vocab.awake_contexts]
+        if awake is None or sorted(awake.summarises) != sorted(wanted):
+            raise KnowledgeError(
+                where="questions.yaml",
+                field="facts[awake_twitching].summarises",
+                problem=f"must be the awake contexts of {where}",
+                hint=", ".join(wanted),
+            )
+        low, high = vocab.child_bearing_age
+        for fact_id in vocab.child_bearing_facts:
+            self.fact(where, "child_bearing_age.asks", fact_id)
+            when = kb.facts[fact_id].ask_when
+            bounds = [(t.gte, t.lte) for t in leaves(when) if t.fact == "age"] if when else []
+            if bounds != [(low, high)]:
+                raise KnowledgeError(
+                    where="questions.yaml",
+                    field=f"facts[{fact_id}].ask_when",
+                    problem=f"must test the child-bearing age of {where}",
+                    hint=f"{{fact: age, gte: {low}, lte: {high}}}",
+                )
+        days = vocab.persistence.more_than_days
+        tests: list[tuple[str, str, Predicate | None]] = [
+            (f"rules[{r.id}].when", "rules.yaml", r.when) for r in kb.rules
+        ]
+        tests += [
+            (f"questions[{q.id}].when", "doctor_questions.yaml", q.when)
+            for q in kb.doctor_questions
+        ]
+        tests += [(f"advice[{a.id}].when", "advice.yaml", a.when) for a in kb.advice.values()]
+        for key, file, when in tests:
+            for test in leaves(when) if when is not None else []:
+                if test.fact == "duration_days" and (test.gt, test.gte, test.lt, test.lte) != (
+                    days,
+                    None,
+                    None,
+                    None,
+                ):
+                    raise KnowledgeError(
+                        where=file,
+                        field=key,
+                        problem="twitching that lasts is tested with another threshold than "
+                        f"'persistence.more_than_days' of {where}",
+                        hint=f"{{fact: duration_days, gt: {days}}}",
+                    )
 
 
 # A page a worried person can read at a glance: longer lists are split or put behind a gateway.
@@ -467,6 +628,7 @@ def _onset_facts(facts: list[Fact]) -> list[Fact]:
             ),
             base_rate=0.5,
             ask_if=f.id,
+            ago=True,
         )
         for f in facts
         if f.onset is not None
@@ -485,6 +647,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
     levels = _parse(LevelsFile, directory / "levels.yaml")
     doctor_questions = _parse(DoctorQuestionsFile, directory / "doctor_questions.yaml")
     relaxation = _parse(RelaxationFile, directory / "relaxation.yaml")
+    vocabulary = read_vocabulary(directory / VOCABULARY_FILE)
     facts = _unique(
         questions.facts
         + _onset_facts(questions.facts)
@@ -526,9 +689,23 @@ def build_kb(directory: Path) -> KnowledgeBase:
         ),
         relaxation=_unique(relaxation.sessions, "relaxation.yaml", "sessions"),
         programmes=_unique(relaxation.programmes, "relaxation.yaml", "programmes"),
+        vocabulary=vocabulary,
     )
     _Checker(kb).run()
     return kb
+
+
+def check_nutrition(kb: KnowledgeBase, directory: Path) -> int:
+    """Validate ``<directory>/nutrition`` as every other knowledge file is validated, and
+    resolve each of its citations against ``sources.yaml``; returns how many files it read."""
+    from twitchcare.nutrition.knowledge import FILES, cited_sources, load_knowledge_from
+
+    nutrition = load_knowledge_from(directory / "nutrition")
+    checker = _Checker(kb)
+    for name in FILES:
+        for key, source in cited_sources(getattr(nutrition, name)):
+            checker.source(f"nutrition/{name}.yaml", key, source)
+    return len(FILES)
 
 
 @lru_cache(maxsize=4)

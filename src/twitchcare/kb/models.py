@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from twitchcare.kb.logic import Level, Predicate
 from twitchcare.kb.relaxation import Programme, Session
+from twitchcare.vocabulary import Vocabulary
 
-Specialist = Literal[
-    "emergency_services",
-    "family_doctor",
-    "neurologist",
-    "endocrinologist",
-    "ophthalmologist",
-    "sleep_specialist",
-    "pharmacist",
-    "midwife_or_obstetrician",
-    "none",
-]
+#: An id from ``specialists`` in ``knowledge/vocabulary.yaml``; the loader rejects any other.
+Specialist = str
 
 
 class Strict(BaseModel):
@@ -91,6 +83,17 @@ class Fact(Strict):
             "screen of details is shown only after a yes (or an 'I don't know')."
         ),
     )
+    ago: bool = Field(
+        default=False,
+        description="A number of days counted back from today ('when did it start?'): an "
+        "answer is shown as '3 days ago'.",
+    )
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the text asks a question ("Do you ...?") rather than naming an item of a
+        checklist ("Eyelid"): adapters lay the two out differently and read it from here."""
+        return self.kind != "boolean" or self.text.rstrip().endswith("?")
 
 
 class Screen(Strict):
@@ -127,6 +130,14 @@ class Evidence(Strict):
     when: Predicate
     lr: float = Field(gt=0)
     strength: str | None = None
+    figure: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "For a ratio given as ``lr``: the published number it comes from (sensitivity and "
+            "specificity, a ratio, a share of people), in our own words, from the cited source."
+        ),
+    )
     sources: list[str] = Field(min_length=1)
     note: str | None = None
 
@@ -145,6 +156,13 @@ class EvidenceScale(Strict):
     rationale: str = Field(min_length=20)
     cap: float = Field(gt=1, description="No elicited ratio is above cap or below 1/cap.")
     grades: list[EvidenceGrade] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
+
+
+class GateBasis(Strict):
+    """Why a condition's gate (``requires``) is what it is: the clinical criterion and source."""
+
+    criterion: str = Field(min_length=20)
     sources: list[str] = Field(min_length=1)
 
 
@@ -170,6 +188,10 @@ class Condition(Strict):
     requires: Predicate | None = Field(
         default=None,
         description="Shown only when this is True: no frightening rare diagnosis without evidence.",
+    )
+    requires_basis: GateBasis | None = Field(
+        default=None,
+        description="The clinical criterion behind ``requires`` and its source; needed with one.",
     )
     feared: bool = Field(
         default=False,
@@ -314,3 +336,4 @@ class KnowledgeBase(Strict):
     doctor_questions: list[DoctorQuestion] = Field(default_factory=list)
     relaxation: dict[str, Session] = Field(default_factory=dict)
     programmes: dict[str, Programme] = Field(default_factory=dict)
+    vocabulary: SkipValidation[Vocabulary]  # checked by twitchcare.vocabulary and the loader

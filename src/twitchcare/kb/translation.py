@@ -227,9 +227,6 @@ def _unknown(lang: str, file: str, key: str, ident: str, known: set[str]) -> Kno
     )
 
 
-GENERATED = ("med.", "stopped.", "interaction.", "onset_days.")
-
-
 def _generated(kb: KnowledgeBase, fact_id: str) -> bool:
     """Facts the loader words from a template: per medicine class, interaction or onset."""
     kind, _, rest = fact_id.partition(".")

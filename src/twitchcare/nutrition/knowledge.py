@@ -1,8 +1,9 @@
 """Nutrition knowledge as validated data: requirements, limits, drinks, plan foods.
 
 The figures live in ``twitchcare/knowledge/nutrition/*.yaml`` so a reviewer can check each one
-against its source. Structure is checked by pydantic (unknown keys are errors); that every cited
-source exists is checked separately so the message can name the file and the key.
+against its source. Each file is read by the knowledge loader (``kb.loader.parse_file``: unknown
+keys are errors, messages name the file and the key); ``twitchcare kb check`` also resolves every
+cited source against ``sources.yaml`` (``kb.loader.check_nutrition``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from twitchcare.errors import KnowledgeError
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Strict(BaseModel):
@@ -221,24 +219,14 @@ def knowledge_dir() -> Path:
     return Path(str(resources.files("twitchcare").joinpath("knowledge", "nutrition")))
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+S = TypeVar("S", bound="Strict")
 
 
-def _read(path: Path, model: type[Strict]) -> Strict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(field=path.name, problem=f"cannot be read: {exc}") from None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(part) for part in err["loc"]) or "(top level)"
-        raise KnowledgeError(
-            field=f"{path.name}: {key}",
-            problem=err["msg"],
-            hint=f"{exc.error_count()} problem(s) in this file",
-        ) from None
+def _read(path: Path, model: type[S]) -> S:
+    """One file through the knowledge loader, so its errors read like every other file's."""
+    from twitchcare.kb.loader import parse_file
+
+    return parse_file(model, path, where=f"nutrition/{path.name}")
 
 
 def load_knowledge_from(directory: Path) -> NutritionKnowledge:
@@ -277,10 +265,14 @@ def _load(lang: str) -> NutritionKnowledge:
 
 def read_translation(lang: str) -> dict[str, dict[str, str]]:
     """``{item id: {field: text}}`` from ``knowledge/i18n/<lang>/nutrition.yaml``."""
+    import yaml
+
+    from twitchcare.errors import KnowledgeError
+
     path = translation_path(lang)
     if not path.exists():
         return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     texts = data.get("texts", {})
     if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
         raise KnowledgeError(
@@ -297,6 +289,8 @@ def translate(
     english: NutritionKnowledge, texts: dict[str, dict[str, str]], *, label: str
 ) -> NutritionKnowledge:
     """``english`` with the words of ``texts`` laid over it; an unknown id or field is an error."""
+    from twitchcare.errors import KnowledgeError
+
     used: set[str] = set()
 
     def lay(value: Any) -> Any:
@@ -369,20 +363,3 @@ def cited_sources(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
         for i, item in enumerate(value):
             label = item.get("id", i) if isinstance(item, dict) else i
             yield from cited_sources(item, f"{path}[{label}]")
-
-
-def unknown_sources(kb: NutritionKnowledge, known: set[str]) -> list[str]:
-    """One line per cited source id that is not in the catalogue: ``file.yaml: key: 'id'``."""
-    problems = []
-    for name in FILES:
-        for key, source in cited_sources(getattr(kb, name)):
-            if source not in known:
-                problems.append(f"{name}.yaml: {key}: unknown source '{source}'")
-    return problems
-
-
-def catalogue_ids() -> set[str]:
-    """Ids in ``knowledge/sources.yaml``, the catalogue every citation must point into."""
-    path = Path(str(resources.files("twitchcare").joinpath("knowledge", "sources.yaml")))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {entry["id"] for entry in data["sources"]}

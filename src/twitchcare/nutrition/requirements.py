@@ -37,6 +37,16 @@ def _check(age: float, sex: str, pregnant: bool, breastfeeding: bool) -> None:
         )
     if (pregnant or breastfeeding) and sex != "female":
         raise InputError(field="pregnant", problem="pregnancy and breastfeeding need sex 'female'")
+    from twitchcare.vocabulary import vocabulary
+
+    low, high = vocabulary().child_bearing_age  # the ages the interview and the diary accept
+    if (pregnant or breastfeeding) and not low <= age <= high:
+        raise InputError(
+            field="pregnant" if pregnant else "breastfeeding",
+            problem=f"{'a pregnancy' if pregnant else 'breastfeeding'} at age {age:g} is not "
+            "accepted",
+            hint=f"check the age; it is accepted at {low}-{high} years",
+        )
 
 
 def magnesium_target(

@@ -345,14 +345,20 @@ def _red_flags(kb: KnowledgeBase, saved: SavedAssessment | None) -> tuple[list[R
 _SPECIALISTS = {
     "emergency_services": N_("emergency services"),
     "family_doctor": N_("family doctor"),
-    "midwife_or_obstetrician": N_("midwife or obstetrician"),
-    "sleep_specialist": N_("sleep specialist"),
     "neurologist": N_("neurologist"),
     "endocrinologist": N_("endocrinologist"),
     "ophthalmologist": N_("ophthalmologist"),
+    "sleep_specialist": N_("sleep specialist"),
     "pharmacist": N_("pharmacist"),
+    "midwife_or_obstetrician": N_("midwife or obstetrician"),
     "none": N_("none named"),
 }
+
+
+def specialist_words(specialist: str) -> str:
+    """A specialist of ``knowledge/vocabulary.yaml`` as the report names it (a test holds the
+    table to the vocabulary); an id from an older result is shown as it was stored."""
+    return _(_SPECIALISTS.get(specialist, specialist.replace("_", " ")))
 
 
 def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentSummary | None:
@@ -383,7 +389,7 @@ def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentS
         at=saved.at,
         level=level,
         title=title,
-        specialist=_(_SPECIALISTS.get(specialist, specialist.replace("_", " "))),
+        specialist=specialist_words(specialist),
         reasons=reasons,
         causes=causes,
     )

@@ -39,7 +39,7 @@ def read_inputs(
     from twitchcare.diary.analysis import associations
     from twitchcare.diary.assessments import list_assessments
     from twitchcare.diary.daily import build_table
-    from twitchcare.diary.episodes import counts_by_day
+    from twitchcare.diary.episodes import counts_by_day, waking_counts_by_day
     from twitchcare.diary.persistence import detect
     from twitchcare.diary.profile import get_profile
     from twitchcare.diary.records import FACTORS, DayFactors
@@ -83,6 +83,6 @@ def read_inputs(
         location_totals=totals,
         factor_means=means,
         factor_results=associations(table),
-        persistence=detect({d: n for d, n in all_counts.items() if d <= end}, end),
+        persistence=detect({d: n for d, n in waking_counts_by_day(store).items() if d <= end}, end),
         assessment=saved[-1] if saved else None,
     )

@@ -113,13 +113,10 @@ def result(kb: KnowledgeBase, state: InterviewState) -> Assessment:
 def save(kb: KnowledgeBase, store: DiaryStore, assessment: Assessment) -> int:
     """Keep a result in the diary for the doctor's report (as the terminal does)."""
     from twitchcare.diary.assessments import save_assessment
+    from twitchcare.engine.facts import told
     from twitchcare.engine.serialise import assessment_dict
 
-    answers: dict[str, Any] = {
-        k: v
-        for k, v in assessment.facts.items()
-        if not k.startswith(("med.", "diary_")) and k != "location_count"
-    }
+    answers: dict[str, Any] = told(kb, assessment.facts)
     return save_assessment(
         store,
         answers=answers,

@@ -42,10 +42,6 @@ class Control:
         return "f-" + self.facts[0].id
 
 
-def _is_question(fact: Fact) -> bool:
-    return fact.kind != "boolean" or fact.text.rstrip().endswith("?")
-
-
 def _single(fact: Fact) -> Control:
     kinds: dict[str, Literal["yes_no", "number", "choice", "list"]] = {
         "boolean": "yes_no",
@@ -63,7 +59,7 @@ def controls(step: Step, *, ticks_legend: str = "") -> list[Control]:
     out: list[Control] = []
     run: list[Fact] = []
     for fact in step.items:
-        if not _is_question(fact):
+        if not fact.is_question:
             run.append(fact)
             continue
         if run:

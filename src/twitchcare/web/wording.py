@@ -35,19 +35,25 @@ def factor_name(factor: str) -> str:
     return _(FACTOR_LABELS.get(factor, factor))
 
 
+# Whom to see, for every specialist of knowledge/vocabulary.yaml (a test holds the two equal).
+SPECIALIST_NAMES = {
+    "emergency_services": N_("emergency services"),
+    "family_doctor": N_("your family doctor (GP)"),
+    "neurologist": N_("a neurologist (nerve and muscle specialist)"),
+    "endocrinologist": N_("an endocrinologist (hormone specialist)"),
+    "ophthalmologist": N_("an ophthalmologist (eye specialist)"),
+    "sleep_specialist": N_("a sleep specialist"),
+    "pharmacist": N_("a pharmacist"),
+    "midwife_or_obstetrician": N_("your midwife or obstetrician"),
+    "none": "",
+}
+
+
 def specialist_name(specialist: str) -> str:
-    names = {
-        "emergency_services": _("emergency services"),
-        "family_doctor": _("your family doctor (GP)"),
-        "neurologist": _("a neurologist (nerve and muscle specialist)"),
-        "endocrinologist": _("an endocrinologist (hormone specialist)"),
-        "ophthalmologist": _("an ophthalmologist (eye specialist)"),
-        "sleep_specialist": _("a sleep specialist"),
-        "pharmacist": _("a pharmacist"),
-        "midwife_or_obstetrician": _("your midwife or obstetrician"),
-        "none": "",
-    }
-    return names.get(specialist, specialist.replace("_", " "))
+    name = SPECIALIST_NAMES.get(specialist)
+    if name is None:
+        return specialist.replace("_", " ")
+    return _(name) if name else ""
 
 
 def why_asked(purpose: str, level: str | None) -> str:
@@ -78,7 +84,7 @@ def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
         return fact_id.replace("_", " ")
     text = fact.text.strip()
     if fact.kind == "boolean":
-        if text.endswith("?"):
+        if fact.is_question:
             return f"{text} {_('Yes') if value else _('No')}"
         return text if value else _("not: %(text)s") % {"text": text}
     if fact.kind == "number" and isinstance(value, int | float):

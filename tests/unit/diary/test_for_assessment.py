@@ -21,14 +21,55 @@ TODAY = dt.date(2026, 11, 25)
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 
 
-def _twitch_daily(days: int) -> None:
+def _twitch_daily(days: int, contexts: tuple[str, ...] = (), where: str = "calf") -> None:
     store = open_store()
     try:
         for back in range(days):
             when = dt.datetime.combine(TODAY - dt.timedelta(days=back), dt.time(21, 0), dt.UTC)
-            add_episode(store, Episode(started_at=when, locations=("calf",)))
+            add_episode(store, Episode(started_at=when, locations=(where,), contexts=contexts))
     finally:
         store.close()
+
+
+def _facts_of_diary() -> dict[str, object]:
+    store = existing_diary()
+    assert store is not None
+    try:
+        return dict(diary_facts(store, TODAY))
+    finally:
+        store.close()
+
+
+# Someone who jerks as they fall asleep, told to the interview: it does not call for a doctor.
+SLEEP_STARTS = {
+    "age": 30,
+    "sex": "female",
+    "loc.whole_body": True,
+    "duration_days": 21,
+    "symptoms_keep_returning": True,
+    "awake_twitching": False,
+    "jerk_whole_body_at_sleep_onset": True,
+}
+
+
+def test_a_diary_of_nightly_sleep_starts_gives_the_level_the_interview_gives() -> None:
+    kb = load_kb()
+    alone = assess(kb, SLEEP_STARTS, now=NOW).level
+    assert alone == "self_care"
+    _twitch_daily(21, contexts=("falling_asleep",), where="whole_body")
+    facts = _facts_of_diary()
+    assert facts["diary_persistent"] is False and facts["diary_returning"] is False
+    assert assess(kb, {**SLEEP_STARTS, **facts}, now=NOW).level == alone
+
+
+def test_waking_twitching_logged_with_sleep_starts_still_counts() -> None:
+    _twitch_daily(21, contexts=("falling_asleep", "under_stress"))
+    assert _facts_of_diary()["diary_persistent"] is True
+
+
+def test_episodes_without_a_context_count_as_waking_twitching() -> None:
+    _twitch_daily(21)
+    assert _facts_of_diary()["diary_persistent"] is True
 
 
 def test_assessing_never_creates_a_diary(_isolated_data_dir: Path) -> None:

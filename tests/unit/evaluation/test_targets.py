@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from twitchcare.cli.render import render_evaluation
@@ -26,12 +28,44 @@ def test_a_changed_target_changes_the_check_and_the_table(
     assert "cause top-1 80.0%, target ≥ 85%" in full
     simulated = failed_targets(SUMMARY, simulate=True, same_triage=0.99)
     assert simulated == ["median questions 7, target ≤ 6"]
+    render_evaluation(
+        EvaluationReport(
+            summary=SUMMARY, simulate=False, same_triage_as_full=None, failures=tuple(full)
+        )
+    )
+    table = capsys.readouterr().out
+    assert "≥ 85%" in table and "≥ 75%" not in table
     report = EvaluationReport(
         summary=SUMMARY, simulate=True, same_triage_as_full=0.99, failures=tuple(simulated)
     )
     render_evaluation(report)
     table = capsys.readouterr().out
-    assert "≥ 85%" in table and "≤ 6" in table and "≥ 75%" not in table
+    assert "≤ 6" in table and "≤ 8" not in table
+
+
+def test_the_table_shows_only_the_targets_the_check_holds_the_run_to(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    worse = replace(SUMMARY, top1=0.5, top3=0.5, median_questions=20.0, median_items_shown=90.0)
+    for simulate in (False, True):
+        failures = failed_targets(worse, simulate=simulate, same_triage=0.5 if simulate else None)
+        report = EvaluationReport(
+            summary=worse,
+            simulate=simulate,
+            same_triage_as_full=0.5 if simulate else None,
+            failures=tuple(failures),
+        )
+        render_evaluation(report)
+        rows = [line for line in capsys.readouterr().out.splitlines() if "│" in line]
+        with_target = {
+            cells[1].strip()
+            for cells in (line.split("│") for line in rows)
+            if len(cells) > 3 and cells[3].strip() and cells[1].strip() != "Measure"
+        }
+        assert any(r.startswith("Cause top") for r in with_target) == (not simulate), with_target
+        assert any("top-1" in f for f in failures) == (not simulate), failures
+        assert any(r.startswith("Median items") for r in with_target) == simulate
+        assert any("median items" in f for f in failures) == simulate
 
 
 def test_targets_read_as_floors_or_ceilings() -> None:

@@ -131,12 +131,17 @@ async def log_day(request: Request) -> Response:
 
 @router.post("/experiments", dependencies=[Depends(check_csrf)])
 async def start_experiment(request: Request) -> Response:
-    from twitchcare.diary.experiments import Experiment, add_experiment, infer_target
+    from twitchcare.diary.experiments import (
+        DEFAULT_DAYS,
+        Experiment,
+        add_experiment,
+        infer_target,
+    )
 
     form = await request.form()
     name = str(form.get("name", "")).strip()
     try:
-        days = _number(form, "days") or 14
+        days = _number(form, "days") or DEFAULT_DAYS
         inferred = infer_target(name)
         factor, comparison, target = inferred if inferred else (None, None, None)
         first = today()

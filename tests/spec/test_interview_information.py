@@ -1,0 +1,145 @@
+"""The interview asks for the causes what is most likely to change them, per item read, and stops
+when nothing left is worth the reading; an emergency stop says its causes are incomplete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.spec.conftest import NOW
+from twitchcare.engine import assess
+from twitchcare.engine.causes import rank_causes
+from twitchcare.engine.facts import derive, with_gateway_answers
+from twitchcare.engine.information import LEADING, CauseOutlook
+from twitchcare.engine.interview import WORTH_PER_ITEM, Interview, simulate
+from twitchcare.engine.kb_index import kb_index
+from twitchcare.evaluation.cases import case_facts, case_paths, load_case, profile_facts
+from twitchcare.kb import KnowledgeBase
+from twitchcare.kb.logic import FactValue
+
+PROFILE: dict[str, FactValue] = {"age": 35, "sex": "female"}
+CASES = [
+    c
+    for c in (load_case(p) for p in case_paths([Path(__file__).parents[1] / "cases"]))
+    if c.expected is not None
+][::7]
+
+
+def _answer_from(kb: KnowledgeBase, interview: Interview, full: dict[str, FactValue]) -> None:
+    """Answer the next page as the simulation does: tick-lists as a whole."""
+    step = interview.next_step()
+    assert step is not None
+    answers = {f: full.get(f) for f in step.screen.facts}
+    if step.screen.kind == "checklist" and any(v is not None for v in answers.values()):
+        answers = {
+            f: (False if v is None and kb.facts[f].kind == "boolean" else v)
+            for f, v in answers.items()
+        }
+    interview.answer(step.screen.id, answers)
+
+
+def _asked(kb: KnowledgeBase, full: dict[str, FactValue]) -> list[str]:
+    full = with_gateway_answers(kb, {**PROFILE, **full})
+    interview = Interview(kb, known=PROFILE)
+    while interview.next_step() is not None:
+        _answer_from(kb, interview, full)
+    return list(interview.asked)
+
+
+def test_an_eyelid_twitch_is_never_shown_the_nerve_and_muscle_checklists(
+    kb: KnowledgeBase,
+) -> None:
+    asked = _asked(kb, {"loc.eyelid": True, "duration_days": 5, "sleep_hours": 5})
+    assert not {"weakness", "spasm_tingling", "back_bladder"} & set(asked)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_each_page_asked_for_the_causes_is_the_most_worth_its_reading(
+    kb: KnowledgeBase, case: object
+) -> None:
+    """Property over case files: at every page chosen for the causes, no other page that fits
+    the budget has more chance per item of changing the leading causes, and the interview stops
+    only when no page reaches ``WORTH_PER_ITEM``."""
+    full = with_gateway_answers(kb, case_facts(case))  # type: ignore[arg-type]
+    interview = Interview(kb, known=profile_facts(case))  # type: ignore[arg-type]
+    while (step := interview.next_step()) is not None:
+        if step.purpose == "causes" and step.reason != "details of what you ticked":
+            pages = interview.cause_pages()
+            chosen = next(p for p in pages if p.screen.id == step.screen.id)
+            assert chosen.value >= WORTH_PER_ITEM * chosen.effort
+            assert all(p.value / p.effort <= chosen.value / chosen.effort + 1e-12 for p in pages), (
+                step.screen.id
+            )
+        _answer_from(kb, interview, full)
+    if interview.result(now=NOW).level != "emergency":
+        assert all(p.value < WORTH_PER_ITEM * p.effort for p in interview.cause_pages())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_the_look_ahead_ranks_the_causes_as_the_result_would(
+    kb: KnowledgeBase, case: object
+) -> None:
+    """The quick re-ranking for one more answer gives the leading causes the result would."""
+    facts = derive(kb, {k: v for k, v in case_facts(case).items() if k.startswith("loc.")})  # type: ignore[arg-type]
+    outlook = CauseOutlook(kb, facts)
+    for fact_id in ("eyes_forced_shut", "urge_to_move_legs", "duration_days", "weakness"):
+        if fact_id in facts:
+            continue
+        for value, _chance in outlook.outcomes(fact_id):
+            expected = [c.id for c in rank_causes(kb, {**facts, fact_id: value})][:LEADING]
+            assert list(outlook.ranking_with(fact_id, value)) == expected, (fact_id, value)
+
+
+def test_a_sign_that_would_open_a_gated_cause_is_worth_asking(kb: KnowledgeBase) -> None:
+    facts = derive(kb, {"age": 60, "sex": "female", "loc.eyelid": True, "side": "both"})
+    outlook = CauseOutlook(kb, facts)
+    assert "blepharospasm" not in [c.id for c in rank_causes(kb, facts)]
+    assert outlook.fact_value("eyes_forced_shut") > 0
+
+
+def test_the_chances_of_an_answer_add_up_to_one(kb: KnowledgeBase) -> None:
+    outlook = CauseOutlook(kb, derive(kb, {**PROFILE, "loc.calf": True}))
+    for fact_id in ("duration_days", "sleep_hours", "side", "urge_to_move_legs"):
+        chances = [chance for _value, chance in outlook.outcomes(fact_id)]
+        assert len(chances) >= 2
+        assert sum(chances) == pytest.approx(1.0)
+
+
+def test_a_ticked_overview_line_makes_its_details_likely(kb: KnowledgeBase) -> None:
+    before = CauseOutlook(kb, derive(kb, {**PROFILE, "loc.calf": True}))
+    after = CauseOutlook(kb, derive(kb, {**PROFILE, "loc.calf": True, "gw.legs": True}))
+    assert after.chance_of_yes("urge_to_move_legs") >= 0.5
+    assert after.chance_of_yes("urge_to_move_legs") > before.chance_of_yes("urge_to_move_legs")
+
+
+def test_a_fact_no_cause_reads_is_worth_nothing_for_the_causes(kb: KnowledgeBase) -> None:
+    outlook = CauseOutlook(kb, derive(kb, PROFILE))
+    unread = [
+        f for f in kb.facts if f not in kb_index(kb).conditions_on and not f.startswith("gw.")
+    ]
+    assert unread
+    assert all(outlook.fact_value(f) == 0.0 for f in unread)
+
+
+def test_a_line_ticked_on_a_page_for_the_causes_is_followed_by_its_details(
+    kb: KnowledgeBase,
+) -> None:
+    full = with_gateway_answers(
+        kb, {**PROFILE, "loc.calf": True, "spreading": True, "urge_to_move_legs": True}
+    )
+    interview = Interview(kb, known=PROFILE)
+    steps = []
+    while (step := interview.next_step()) is not None:
+        steps.append((step.screen.id, step.purpose))
+        _answer_from(kb, interview, full)
+    assert ("other", "causes") in steps, "the page with the legs line is asked for the causes"
+    assert steps[steps.index(("other", "causes")) + 1] == ("legs", "causes")
+
+
+def test_an_emergency_stop_says_its_causes_are_incomplete(kb: KnowledgeBase) -> None:
+    full: dict[str, FactValue] = {**PROFILE, "loc.face": True, "face_drooping": True}
+    stopped = simulate(kb, full, known=PROFILE, now=NOW)
+    assert stopped.level == "emergency"
+    assert stopped.certainty == "incomplete"
+    assert assess(kb, full, now=NOW).certainty != "incomplete"
