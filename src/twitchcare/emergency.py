@@ -1,67 +1,89 @@
 """Emergency telephone numbers by country, so an emergency result names the number to call.
 
-A person in an emergency should not have to look the number up. The table is short on purpose:
-countries twitchcare is likely to be used in, each with where the number is published. 112 works
-from any mobile phone in the European Union and in many other countries, so it is the fallback.
-Stdlib only: every adapter (web, terminal, report) reads it.
+A person in an emergency should not have to look the number up. The numbers are knowledge data
+(``knowledge/emergency.yaml``), each citing a ``sources.yaml`` entry a person can open; this
+module only reads and checks them. 112 is the number shown when no country is chosen. A broken
+file is a :class:`~twitchcare.errors.KnowledgeError` naming the key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
 
-from twitchcare.errors import InputError
+from twitchcare.errors import InputError, KnowledgeError
 
-EU_112 = "https://digital-strategy.ec.europa.eu/en/policies/112"
+FILE = "emergency.yaml"
 
 
 @dataclass(frozen=True)
 class EmergencyNumber:
     """The number to call for an ambulance in one country, and where that is published."""
 
-    country: str  # ISO 3166-1 alpha-2
+    country: str  # ISO 3166-1 alpha-2; "" for the fallback
     name: str
     number: str
-    source: str
+    source_id: str  # an id in sources.yaml
+    source: str  # that source's address
 
 
-_TABLE = (
-    EmergencyNumber(
-        "GB",
-        "United Kingdom",
-        "999",
-        "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-    ),
-    EmergencyNumber("IE", "Ireland", "112", EU_112),
-    EmergencyNumber("DE", "Germany", "112", EU_112),
-    EmergencyNumber("AT", "Austria", "112", EU_112),
-    EmergencyNumber(
-        "CH", "Switzerland", "144", "https://www.ch.ch/en/safety-and-justice/emergency-numbers/"
-    ),
-    EmergencyNumber("CZ", "Czechia", "112", EU_112),
-    EmergencyNumber("FR", "France", "112", EU_112),
-    EmergencyNumber("ES", "Spain", "112", EU_112),
-    EmergencyNumber("IT", "Italy", "112", EU_112),
-    EmergencyNumber("NL", "Netherlands", "112", EU_112),
-    EmergencyNumber("PL", "Poland", "112", EU_112),
-    EmergencyNumber("US", "United States", "911", "https://www.911.gov/"),
-    EmergencyNumber("CA", "Canada", "911", "https://www.911.gov/"),
-    EmergencyNumber("AU", "Australia", "000", "https://www.triplezero.gov.au/"),
-    EmergencyNumber("NZ", "New Zealand", "111", "https://www.police.govt.nz/111"),
-)
-NUMBERS: dict[str, EmergencyNumber] = {e.country: e for e in _TABLE}
-FALLBACK = EmergencyNumber("", "Anywhere else", "112", EU_112)
+@dataclass(frozen=True)
+class EmergencyNumbers:
+    countries: dict[str, EmergencyNumber]
+    fallback: EmergencyNumber
+
+
+def _read(name: str) -> Any:
+    import yaml
+
+    text = files("twitchcare").joinpath("knowledge", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@lru_cache(maxsize=1)
+def numbers() -> EmergencyNumbers:
+    """The table, read and checked once per process."""
+    urls = {s["id"]: s["url"] for s in _read("sources.yaml")["sources"]}
+    data = _read(FILE)
+
+    def entry(item: Any, key: str, code: str, name: str) -> EmergencyNumber:
+        try:
+            number, source = str(item["number"]), str(item["source"])
+        except (TypeError, KeyError):
+            raise KnowledgeError(where=FILE, field=key, problem="needs number and source") from None
+        if not number.isdigit():
+            raise KnowledgeError(where=FILE, field=key + ".number", problem="must be digits")
+        if source not in urls:
+            raise KnowledgeError(
+                where=FILE, field=key + ".source", problem=f"'{source}' is not in sources.yaml"
+            )
+        return EmergencyNumber(code, name, number, source, urls[source])
+
+    table: dict[str, EmergencyNumber] = {}
+    for i, item in enumerate(data.get("countries") or []):
+        key = f"countries[{i}]"
+        code = str(item.get("code", "")) if isinstance(item, dict) else ""
+        if len(code) != 2 or not code.isupper() or code in table:
+            raise KnowledgeError(
+                where=FILE, field=key + ".code", problem="needs a new two-letter ISO code"
+            )
+        table[code] = entry(item, key, code, str(item.get("name") or code))
+    fallback = entry(data.get("fallback"), "fallback", "", "Anywhere else")
+    return EmergencyNumbers(table, fallback)
 
 
 def emergency_number(country: str | None) -> EmergencyNumber:
-    """The number for ``country`` (ISO code); 112 when no country is chosen."""
+    """The number for ``country`` (ISO code); the fallback (112) when no country is chosen."""
+    table = numbers()
     if not country:
-        return FALLBACK
+        return table.fallback
     code = country.strip().upper()
-    if code not in NUMBERS:
+    if code not in table.countries:
         raise InputError(
             field="country",
-            problem=f"'{country}' is not a country twitchcare knows the number for",
-            hint="use one of " + ", ".join(NUMBERS),
+            problem=f"'{country[:40]}' is not a country twitchcare knows the number for",
+            hint="use one of " + ", ".join(table.countries),
         )
-    return NUMBERS[code]
+    return table.countries[code]

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from twitchcare.cli.app import app
-from twitchcare.store.health import backups, daily_backup
+from twitchcare.store.health import backups, daily_backup, quick_check
 
 runner = CliRunner()
 TODAY_CMDS: list[list[str]] = [
@@ -33,7 +33,7 @@ TODAY_CMDS: list[list[str]] = [
     ["diary", "experiment", "list"],
     ["diary", "experiment", "start", "under 200 mg caffeine"],
     ["diary", "experiment", "stop", "1"],
-    ["export", "--format", "json"],
+    ["export", "--format", "json", "--out", "-"],
     ["mg", "add", "30 g almonds"],
     ["mg", "today", "--age", "40", "--sex", "male"],
     ["mg", "plan", "--age", "40", "--sex", "male"],
@@ -156,6 +156,7 @@ def test_a_damaged_diary_message_points_at_the_backup(_isolated_data_dir: Path) 
     garble_header(path)
     line = runner.invoke(app, ["diary"]).stderr.strip()
     assert "twitchcare diary restore" in line and "backups/" in line
+    assert f"backups/{backups(path)[0].name}" in line, "names the backup it would bring back"
 
 
 def test_restore_brings_back_every_entry_acknowledged_before_the_last_backup(
@@ -176,7 +177,7 @@ def test_restore_brings_back_every_entry_acknowledged_before_the_last_backup(
     restored = runner.invoke(app, ["diary", "restore"])
     assert restored.exit_code == 0, restored.output
     assert "kept as" in restored.output
-    export = runner.invoke(app, ["export", "--format", "json"])
+    export = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert export.exit_code == 0, export.output
     import json
 
@@ -196,6 +197,11 @@ def test_backups_are_daily_and_only_the_last_seven_are_kept(_isolated_data_dir: 
         assert daily_backup(path, today=start + dt.timedelta(days=i)) is None  # one a day
     kept = backups(path)
     assert len(kept) == 7
+    quick_check(kept[0])  # as `diary restore` does before it copies from it, read-only:
+    conn = sqlite3.connect(f"file:{kept[0]}?mode=ro", uri=True)
+    conn.execute("SELECT count(*) FROM episodes").fetchone()
+    conn.close()
+    assert not list(path.parent.glob("backups/*-wal")), "backups are single files, not WAL"
     assert kept[0].name == f"diary-{start + dt.timedelta(days=9)}.sqlite3"
 
 
@@ -238,3 +244,18 @@ def test_an_unwritable_data_dir_is_one_line(tmp_path: Path) -> None:
         assert "not writable" in result.stderr
     finally:
         folder.chmod(0o700)
+
+
+def test_a_new_diary_first_backup_holds_the_first_day_entries(_isolated_data_dir: Path) -> None:
+    """No backup of the empty, just created diary: the first one is written by a later command
+    and so holds what came before it, and restoring it brings those entries back."""
+    assert runner.invoke(app, ["day", "--stress", "4"]).exit_code == 0  # creates the diary
+    path = _diary(_isolated_data_dir)
+    assert not backups(path)
+    assert runner.invoke(app, ["caffeine", "add", "espresso"]).exit_code == 0
+    (backup,) = backups(path)
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM days").fetchone() == (1,)
+    finally:
+        conn.close()

@@ -55,7 +55,7 @@ def test_delete_all_leaves_nothing_readable_in_the_database_files(
     data = _bytes(_isolated_data_dir)
     for secret in (SECRET_NOTE, SECRET_MEDICINE, "under 200 mg caffeine", "spinach"):
         assert secret.encode() not in data, secret
-    exported = runner.invoke(app, ["export", "--format", "json"])
+    exported = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     doc = json.loads(exported.stdout)
     assert doc["episodes"] == [] and doc["assessments"] == [] and doc["profile"] is None
 
@@ -77,7 +77,7 @@ def test_delete_asks_first_and_keeps_everything_when_refused(_isolated_data_dir:
     _fill(_isolated_data_dir)
     refused = runner.invoke(app, ["delete", "--all"], input="n\n")
     assert refused.exit_code != 0
-    doc = json.loads(runner.invoke(app, ["export", "--format", "json"]).stdout)
+    doc = json.loads(runner.invoke(app, ["export", "--format", "json", "--out", "-"]).stdout)
     assert len(doc["episodes"]) > 0
 
 

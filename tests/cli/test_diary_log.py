@@ -82,6 +82,16 @@ def test_day_carries_over_yesterdays_values() -> None:
     assert day.tags == ("exams",)
 
 
+def test_a_stated_amount_below_the_days_entries_is_told_which_one_counts() -> None:
+    assert runner.invoke(app, ["caffeine", "add", "2 mugs of coffee"]).exit_code == 0
+    below = runner.invoke(app, ["day", "--caffeine", "100"])
+    assert below.exit_code == 0, below.output
+    assert "caffeine 280 mg" in below.output
+    assert "not the 100 mg given" in below.output and "larger counts" in below.output
+    above = runner.invoke(app, ["day", "--caffeine", "400"])
+    assert "caffeine 400 mg" in above.output and "note:" not in above.output
+
+
 def test_day_rejects_stress_out_of_range() -> None:
     result = runner.invoke(app, ["day", "--stress", "12"])
     assert result.exit_code == 2

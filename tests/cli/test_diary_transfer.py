@@ -65,7 +65,7 @@ def test_import_of_a_bad_row_exits_2_with_line_and_column(tmp_path: Path) -> Non
 def test_json_export_contains_every_part_of_the_diary() -> None:
     assert runner.invoke(app, ["log", "eyelid", "--note", "exam week"]).exit_code == 0
     assert runner.invoke(app, ["profile", "--age", "30", "--sex", "male"]).exit_code == 0
-    result = runner.invoke(app, ["export", "--format", "json"])
+    result = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) >= {"profile", "episodes", "days", "intake", "experiments", "assessments"}
@@ -89,7 +89,7 @@ def test_json_archive_round_trip_through_the_cli(
     result = runner.invoke(app, ["import", "--json", str(archive)])
     assert result.exit_code == 0, result.output
     assert "1 episodes" in result.output
-    again = runner.invoke(app, ["export", "--format", "json"])
+    again = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
     assert json.loads(again.output) == json.loads(archive.read_text())
 
 
@@ -99,3 +99,21 @@ def test_import_of_broken_json_names_the_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "--json", str(broken)])
     assert result.exit_code == 2
     assert "diary.json line 2" in result.output
+
+
+def test_identical_entries_all_come_back_and_a_second_import_adds_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):  # the same espresso three times, two twitches in the same minute
+        assert runner.invoke(app, ["caffeine", "add", "espresso"]).exit_code == 0
+    for _ in range(2):
+        assert runner.invoke(app, ["log", "calf", "--at", "yesterday 10:00"]).exit_code == 0
+    archive = tmp_path / "diary.json"
+    assert runner.invoke(app, ["export", "-f", "json", "--out", str(archive)]).exit_code == 0
+    assert runner.invoke(app, ["delete", "--all", "--yes"]).exit_code == 0
+    first = runner.invoke(app, ["import", "--json", str(archive)])
+    assert "imported 2 episodes" in first.output and "3 intake" in first.output, first.output
+    again = runner.invoke(app, ["import", "--json", str(archive)])
+    assert "imported 0 episodes" in again.output and " 0 intake" in again.output
+    back = runner.invoke(app, ["export", "-f", "json", "--out", "-"])
+    assert json.loads(back.stdout) == json.loads(archive.read_text())

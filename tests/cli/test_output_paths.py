@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -56,6 +57,27 @@ def test_export_without_out_writes_a_new_dated_folder_and_says_where(
     assert folders[0] in first.output + second.output
 
 
+@pytest.mark.parametrize(("fmt", "name"), [("json", "diary.json"), ("fhir", "diary.fhir.json")])
+def test_json_and_fhir_without_out_go_into_a_new_dated_folder_never_over_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = runner.invoke(app, ["export", "--format", fmt])
+    second = runner.invoke(app, ["export", "--format", fmt])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    written = sorted(tmp_path.glob(f"twitchcare-export-*/{name}"))
+    assert len(written) == 2 and written[0].parent != written[1].parent
+    for path, result in zip(written, (first, second), strict=True):
+        assert str(path.relative_to(tmp_path)) in result.stdout  # says where
+        assert json.loads(path.read_text(encoding="utf-8"))  # a whole document, not a message
+
+
+def test_a_dash_sends_json_to_standard_output_and_is_refused_for_csv(tmp_path: Path) -> None:
+    piped = runner.invoke(app, ["export", "--format", "json", "--out", "-"])
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["episodes"]
+    assert "--out: csv is two files" in _one_line_error(["export", "--out", "-"])
+
+
 def test_chart_refuses_an_existing_file_a_folder_and_a_parent_that_is_a_file(
     tmp_path: Path,
 ) -> None:
@@ -82,3 +104,22 @@ def test_an_unwritable_output_folder_is_refused(tmp_path: Path) -> None:
         assert "not writable" in _one_line_error(["export", "--out", str(locked)])
     finally:
         locked.chmod(0o700)
+
+
+def test_a_reader_that_stops_early_is_not_reported_as_an_error() -> None:
+    """`twitchcare export --out - | head -1`: the closed pipe ends the command quietly."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "twitchcare"), "intake", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the command has written anything
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert stderr == ""

@@ -37,7 +37,7 @@ def _refused(*args: str) -> str:
 
 
 def _archive() -> dict[str, object]:
-    doc = json.loads(_ok("export", "--format", "json"))
+    doc = json.loads(_ok("export", "--format", "json", "--out", "-"))
     assert isinstance(doc, dict)
     return doc
 
@@ -120,6 +120,21 @@ def test_dates_outside_a_life_are_refused_with_a_reason(args: list[str]) -> None
     assert _archive() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "calf", "--at", "1900-01-01 10:00"],
+        ["day", "--date", "1900-01-01", "--stress", "3"],
+        ["caffeine", "add", "espresso", "--date", "1901-06-01"],
+    ],
+)
+def test_dates_older_than_any_life_are_refused_before_a_profile_exists(args: list[str]) -> None:
+    before = _archive()
+    line = _refused(*args)
+    assert "is before" in line and "120 years back" in line and "..." not in line
+    assert _archive() == before
+
+
 def test_a_time_a_few_minutes_ahead_is_refused() -> None:
     ahead = (dt.datetime.now().astimezone() + dt.timedelta(minutes=3)).isoformat(timespec="minutes")
     assert "future" in _refused("log", "calf", "--at", ahead)
@@ -141,6 +156,13 @@ def test_an_entry_before_the_birth_year_is_refused_and_the_floor_is_1900_without
         (["profile", "--age", "30", "--sex", "male", "--weight", "nan"], "weight_kg"),
         (["log", "calf", "--duration", "0"], "duration"),
         (["log", "calf", "--duration", "0s"], "duration"),
+        (["caffeine", "today", "--age", "0"], "age"),
+        (["caffeine", "today", "--age", "8", "--pregnant"], "pregnant"),
+        (["caffeine", "today", "--weight", "0"], "weight"),
+        (["mg", "today", "--age", "0", "--sex", "female"], "age"),
+        (["mg", "plan", "--age", "8", "--sex", "female", "--pregnant"], "pregnant"),
+        (["mg", "today", "--age", "30", "--sex", "male", "--pregnant"], "pregnant"),
+        (["alcohol", "week", "--sex", "male", "--pregnant"], "pregnant"),
     ],
 )
 def test_implausible_values_are_refused(args: list[str], field: str) -> None:
@@ -158,6 +180,9 @@ def test_implausible_values_are_refused(args: list[str], field: str) -> None:
         (["mg", "add", "spinach"], "amount", "no amount given"),
         (["caffeine", "add", "1e9 espresso"], "caffeine_mg", "more than one entry"),
         (["alcohol", "add", "pint of -5% beer"], "abv", "negative strength"),
+        (["alcohol", "add", "pint of 0% beer"], "abv", "has no alcohol"),
+        (["caffeine", "add", "latte"], "food", "`twitchcare caffeine drinks`"),
+        (["mg", "add", "épinards"], "food", "did you mean"),
     ],
 )
 def test_amounts_and_foods_are_refused_rather_than_guessed(
@@ -172,6 +197,28 @@ def test_amounts_and_foods_are_refused_rather_than_guessed(
 def test_a_word_that_played_no_part_is_named_in_the_confirmation() -> None:
     out = _ok("caffeine", "add", "12 oz starbucks coffee", "--dry-run")
     assert "not used: starbuck" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["caffeine", "add", "12 oz Starbucks coffee"], "not used: Starbucks)"),
+        (["caffeine", "add", "2 espresso from Starbucks"], "not used: Starbucks)"),
+        (["mg", "add", "30 g Trader Joe's almonds"], "not used: Trader, Joe's)"),
+    ],
+)
+def test_words_not_used_are_named_as_they_were_typed(args: list[str], named: str) -> None:
+    assert named in _ok(*args, "--dry-run")
+
+
+def test_a_typo_that_found_the_drink_is_not_called_unused() -> None:
+    out = _ok("caffeine", "add", "espreso", "--dry-run")
+    assert "espresso" in out and "not used" not in out
+
+
+def test_an_unknown_food_without_an_amount_is_refused_as_unknown_not_asked_for_an_amount() -> None:
+    line = _refused("caffeine", "add", "latte")
+    assert "no amount" not in line and "'1 cup latte'" not in line
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ def test_resource_addresses_are_the_name_based_uuids_of_rfc_4122() -> None:
 
 
 def test_the_bundle_can_be_written_to_standard_output(diary: object) -> None:
-    result = runner.invoke(app, ["export", "--format", "fhir"])
+    result = runner.invoke(app, ["export", "--format", "fhir", "--out", "-"])
     assert result.exit_code == 0
     Bundle.model_validate(json.loads(result.stdout))
 

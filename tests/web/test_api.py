@@ -205,6 +205,11 @@ def test_bad_intake_names_the_field_and_saves_nothing(client: TestClient) -> Non
     assert client.get("/api/v1/intake").json()["entries"] == []
 
 
+def test_a_day_outside_the_diarys_dates_is_a_400_naming_the_day(client: TestClient) -> None:
+    for day in ("0001-01-01", "1850-06-01", "2999-01-01"):  # 0001-01-01 was a server error
+        _error(client.get(f"/api/v1/intake?day={day}"), 400, "day")
+
+
 def test_the_profile_is_set_and_read(client: TestClient) -> None:
     assert client.get("/api/v1/profile").json() is None
     client.put("/api/v1/profile", json={"age": 30, "sex": "female"})

@@ -82,6 +82,19 @@ def test_a_time_that_cannot_be_read_shows_an_error_summary_and_keeps_the_page(
     assert too_long.status_code == 400 and "out of range" in too_long.text
 
 
+def test_a_refused_answer_keeps_everything_else_typed_and_ticked_on_the_page(
+    client: TestClient,
+) -> None:
+    _until(client, "course", {"loc.thigh": True})
+    sent = {"screen": "course", "duration_days": "a while", "spreading": "no"}
+    bad = post_form(client, "/assess/question", {**sent, "awake_twitching": "yes"})
+    assert bad.status_code == 400
+    assert re.search(r'id="i-duration_days"[^>]*value="a while"', bad.text)
+    assert re.search(r'id="r-spreading-no" checked', bad.text)
+    assert re.search(r'id="r-awake_twitching-yes" checked', bad.text)
+    assert not re.search(r'id="r-spreading-yes" checked', bad.text)
+
+
 def test_a_time_in_words_is_read_as_days(client: TestClient) -> None:
     _until(client, "course", {"loc.thigh": True})
     after = post_form(client, "/assess/question", {"screen": "course", "duration_days": "2 weeks"})

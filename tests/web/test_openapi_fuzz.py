@@ -35,5 +35,6 @@ schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app, headers={"
 )
 def test_no_input_causes_a_server_error(case: Any) -> None:
     response = case.call(headers={"host": "127.0.0.1"})
-    assert b"Host" not in response.content[:200], "the request reached the app, not the host check"
+    # the host check's refusal names the Host field (a body may echo the word "Host" itself)
+    assert b'"field":"Host"' not in response.content[:200], "the request reached the host check"
     case.validate_response(response, checks=[not_a_server_error])

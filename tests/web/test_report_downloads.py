@@ -62,7 +62,13 @@ def test_the_report_takes_a_period_and_refuses_a_backward_one(client: TestClient
     assert "--" not in page.text.split("error-summary", 1)[1].split("</div>", 1)[0]
     api = client.get(f"/api/v1/report?{backward}")
     assert api.status_code == 400 and api.json()["field"] == "from"
-    for query, field in (("from=yesterdayish", "from"), ("to=2026-13-40", "to")):
+    for query, field in (
+        ("from=yesterdayish", "from"),
+        ("to=2026-13-40", "to"),
+        ("to=0001-01-01", "to"),  # was an OverflowError (500) reaching back 90 days from it
+        ("from=1850-01-01", "from"),
+        ("to=2999-01-01", "to"),
+    ):
         assert client.get(f"/api/v1/report?{query}").json()["field"] == field
         bad = client.get(f"/settings/report.pdf?{query}", headers={"accept": "text/html"})
         assert bad.status_code == 400 and f'href="#{field}"' in bad.text

@@ -59,12 +59,26 @@ class ErrorHandlingGroup(TyperGroup):
             message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
             typer.echo(error_line(f"{message}{hint}"), err=True)
             raise typer.Exit(2) from None
+        except BrokenPipeError:  # `twitchcare export --out - | head`: the reader has had enough
+            _quiet_stdout()
+            raise typer.Exit(0) from None
         except OSError as exc:  # a file the person named cannot be read or written
             name = abbreviate(str(exc.filename or "file"), 120)
             typer.echo(error_line(f"{name}: {exc.strerror or exc.__class__.__name__}"), err=True)
             raise typer.Exit(2) from None
         finally:
             _print_notices()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so the final flush at exit cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test runner's buffer)
+        pass
 
 
 def _print_notices() -> None:

@@ -138,6 +138,25 @@ def day(
     finally:
         store.close()
     typer.echo(_("saved {day}").format(day=_describe_day(stored)))
+    from twitchcare.diary.days import INTAKE_FACTORS
+    from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
+
+    for name in INTAKE_FACTORS:  # a stated amount below the day's entries: say which counts
+        total = getattr(stored, name)
+        if name in values and total is not None and total > values[name]:
+            unit = _(FACTOR_RANGES[name][2])
+            typer.echo(
+                _(
+                    "note: {factor} {total} {unit} counts, not the {given} {unit} given: the "
+                    "day's entries add up to more and the larger counts (`twitchcare intake "
+                    "list` shows them)"
+                ).format(
+                    factor=_(FACTOR_LABELS[name]),
+                    total=number(total),
+                    given=number(values[name]),
+                    unit=unit,
+                )
+            )
 
 
 def profile(

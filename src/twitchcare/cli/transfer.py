@@ -85,8 +85,8 @@ def export_command(
         None,
         "--out",
         "-o",
-        help="csv: a new or empty folder (default: a new dated folder here); "
-        "json, fhir: a new file (default: standard output)",
+        help="csv: a new or empty folder; json, fhir: a new file, or - for standard output "
+        "(default: a new dated folder here)",
     ),
     name: str | None = typer.Option(
         None, "--name", help="fhir only: your name for the Patient (left out unless given)"
@@ -106,7 +106,15 @@ def export_command(
     if name is not None and not 1 <= len(name.strip()) <= 200:
         raise InputError(field="--name", problem="give 1-200 characters")
     names = ("episodes.csv", "days.csv")
-    if fmt in ("json", "fhir") and out is not None:
+    to_stdout = out is not None and str(out) == "-"
+    if to_stdout and fmt == "csv":
+        raise InputError(
+            field="--out", problem="csv is two files", hint="give a folder, or use --format json"
+        )
+    if fmt in ("json", "fhir") and not to_stdout:
+        if out is None:  # never over an existing file: a folder that did not exist before
+            folder = check_folder_for(new_dated_folder(Path("."), "twitchcare-export"), names)
+            out = folder / ("diary.fhir.json" if fmt == "fhir" else "diary.json")
         check_new_file(out)
     elif fmt == "csv":
         out = check_folder_for(out or new_dated_folder(Path("."), "twitchcare-export"), names)
@@ -119,12 +127,14 @@ def export_command(
             from twitchcare.reports.fhir import write_bundle
 
             kb = load_kb()
-            if out is None:
+            if to_stdout:
                 sys.stdout.flush()
                 write_bundle(sys.stdout.buffer, store, kb, name=name)
                 return
+            assert out is not None
+            out.parent.mkdir(parents=True, exist_ok=True)
             try:
-                with out.open("wb") as handle:
+                with out.open("xb") as handle:  # "x": never over a file
                     count = write_bundle(handle, store, kb, name=name)
             except OSError as exc:
                 raise InputError(
@@ -138,9 +148,11 @@ def export_command(
             from twitchcare.diary.archive import export_json
 
             text = json.dumps(export_json(store), indent=2, ensure_ascii=False) + "\n"
-            if out is None:
+            if to_stdout:
                 typer.echo(text, nl=False)
             else:
+                assert out is not None
+                out.parent.mkdir(parents=True, exist_ok=True)
                 with out.open("x", encoding="utf-8") as handle:  # "x": never over a file
                     handle.write(text)
                 typer.echo(_("wrote {out}").format(out=out))

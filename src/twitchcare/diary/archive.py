@@ -283,14 +283,21 @@ def _write(
     with store.session() as session:
 
         def add_new(model: Any, rows: list[dict[str, Any]], counter: str) -> None:
+            """Rows not in the diary yet, counted as a multiset: three identical espressos in
+            the archive are three entries, and importing the same archive twice adds nothing."""
+            from collections import Counter
+
             columns = list(rows[0]) if rows else []
-            seen = {_key([getattr(r, c) for c in columns]) for r in session.scalars(select(model))}
+            have = Counter(
+                _key([getattr(r, c) for c in columns]) for r in session.scalars(select(model))
+            )
             for row in rows:
                 key = _key([row[c] for c in columns])
-                if key not in seen:
-                    seen.add(key)
-                    session.add(model(**row))
-                    added[counter] += 1
+                if have[key] > 0:
+                    have[key] -= 1  # this one is in the diary already
+                    continue
+                session.add(model(**row))
+                added[counter] += 1
 
         if profile is not None:
             row = session.get(ProfileRow, 1) or ProfileRow(id=1)

@@ -83,9 +83,10 @@ def check_number(value: float | None, field_name: str, low: float, high: float) 
 
 
 def earliest_year(age: int | None, today: dt.date) -> int:
-    """The first year a diary entry may fall in: the person's birth year, else the floor."""
-    floor = limits().earliest_year
-    return floor if age is None else max(floor, today.year - age - 1)
+    """The first year a diary entry may fall in: the person's birth year; without a known age,
+    the birth year of the oldest accepted age (so 1900 is refused even before a profile exists)."""
+    oldest = int(limits().age.high)
+    return max(limits().earliest_year, today.year - (oldest if age is None else age) - 1)
 
 
 def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.date:
@@ -93,11 +94,21 @@ def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.d
     today = dt.date.today()
     first = earliest_year(age, today)
     if day.year < first:
-        why = _("your birth year (from the profile's age)") if age is not None else "1900"
+        hint = (
+            _(
+                "dates before your birth year (from the profile's age) are refused as typing "
+                "mistakes"
+            )
+            if age is not None
+            else _(
+                "over {years} years back: refused as a typing mistake (`twitchcare profile --age` "
+                "narrows it)"
+            ).format(years=f"{limits().age.high:g}")
+        )
         raise InputError(
             field=field_name,
             problem=_("{day} is before {first}").format(day=day.isoformat(), first=first),
-            hint=_("dates before {why} are refused as typing mistakes").format(why=why),
+            hint=hint,
         )
     if day > today + dt.timedelta(days=1):  # a day ahead is "today" somewhere on Earth
         raise InputError(

@@ -206,8 +206,9 @@ def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
 def import_records(
     store: DiaryStore, episodes: list[Episode], days: list[DayFactors]
 ) -> tuple[int, int]:
-    """Write parsed records in one transaction: new episodes are added (exact duplicates skipped),
-    days replace what was stored for the same date. Returns (episodes added, days written)."""
+    """Write parsed records in one transaction: new episodes are added (as many of each as the
+    file has, less those already in the diary), days replace what was stored for the same date.
+    Returns (episodes added, days written)."""
     from sqlalchemy import select
 
     from twitchcare.diary.days import row_values
@@ -216,14 +217,17 @@ def import_records(
 
     added = 0
     with store.session() as session:
+        from collections import Counter
+
         key_columns = [getattr(EpisodeRow, c) for c in _EPISODE_KEY]
-        existing = {tuple(r) for r in session.execute(select(*key_columns))}
+        # a multiset: two identical episodes in the file are two, and a second import adds none
+        existing = Counter(tuple(r) for r in session.execute(select(*key_columns)))
         for episode in episodes:
             values = to_row_values(episode)
             key = tuple(values[c] for c in _EPISODE_KEY)
-            if key in existing:
+            if existing[key] > 0:
+                existing[key] -= 1
                 continue
-            existing.add(key)
             session.add(EpisodeRow(**values))
             added += 1
         for day in days:

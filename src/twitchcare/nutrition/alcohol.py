@@ -93,8 +93,18 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
                 hint="give the strength on the label, e.g. '5%'",
             )
         abv = float(abv_match.group(2).replace(",", "."))
+        if abv == 0:
+            raise InputError(
+                field="abv",
+                problem="a 0% drink has no alcohol",
+                hint="nothing to add; `twitchcare day --alcohol 0` records a day without",
+            )
         if not 0 < abv <= MAX_ABV:
-            raise InputError(field="abv", problem=f"{abv:g}% is not a drink strength", hint="0-96%")
+            raise InputError(
+                field="abv",
+                problem=f"{abv:g}% is not a drink strength",
+                hint=f"above 0 and at most {MAX_ABV:g}%",
+            )
         text_wo_abv = (text[: abv_match.start()] + " " + text[abv_match.end() :]).strip()
     else:
         text_wo_abv = text

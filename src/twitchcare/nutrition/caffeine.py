@@ -98,9 +98,21 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
                 return _from_usda(text, cache_dir)
             except InputError:
                 raise exc from None
+        from rapidfuzz import fuzz
+
+        from twitchcare.nutrition.serving import as_typed
+
         known = {w for name in (drink.name, *drink.aliases) for w in query_words(name)}
         known |= {w for s in drink.servings for word in s.words for w in query_words(word)}
-        ignored = tuple(w for w in query_words(parsed.rest) if w not in known)
+        # a typo of a known word ("espreso") was used to find the drink: not "not used"
+        ignored = as_typed(
+            parsed.rest,
+            [
+                w
+                for w in query_words(parsed.rest)
+                if w not in known and not any(fuzz.ratio(w, k) >= MIN_NAME_SCORE for k in known)
+            ],
+        )
         measure = (
             parsed.amount.label()
             if parsed.amount.kind in ("volume", "mass")
@@ -118,7 +130,18 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
             grams=serving.grams * count if serving.grams else None,
             ignored=ignored,
         )
-    return _from_usda(text, cache_dir)
+    try:
+        return _from_usda(text, cache_dir)
+    except InputError as exc:
+        if exc.field != "food" or "did you mean" not in exc.hint:
+            raise
+        # an unknown word: the closest food words, and where the drinks with figures are listed
+        mean = exc.hint.split("?")[0] + "? " if exc.hint.startswith("did you mean") else ""
+        raise InputError(
+            field="food",
+            problem=exc.problem,
+            hint=f"{mean}or name a drink from `twitchcare caffeine drinks`",
+        ) from None
 
 
 def _from_usda(text: str, cache_dir: Path | None) -> CaffeineServingResult:

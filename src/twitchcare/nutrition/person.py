@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,14 +60,27 @@ def resolve_person(
                 problem=_("'{sex}' is not accepted").format(sex=sex),
                 hint=_("female or male"),
             )
-    if weight_kg is not None and not 1 <= weight_kg <= 400:
+    from twitchcare.limits import limits
+    from twitchcare.vocabulary import vocabulary
+
+    ages, weights = limits().age, limits().weight_kg
+    low, high = vocabulary().child_bearing_age  # the profile's own bounds (diary.profile)
+    if age is not None and not (math.isfinite(age) and ages.low <= age <= ages.high):
+        raise InputError(
+            field="age",
+            problem=_("'{value}' is not an age").format(value=f"{age:g}"),
+            hint=_("{low}-{high} years").format(low=f"{ages.low:g}", high=f"{ages.high:g}"),
+        )
+    if weight_kg is not None and not (
+        math.isfinite(weight_kg) and weights.low <= weight_kg <= weights.high
+    ):
         raise InputError(
             field="weight",
             problem=_("{kg} kg is not plausible").format(kg=f"{weight_kg:g}"),
-            hint="kg",
+            hint=f"{weights.low:g}-{weights.high:g} kg",
         )
     base = profile
-    return Person(
+    person = Person(
         age=age if age is not None else (base.age if base else None),
         sex=sex if sex is not None else (base.sex if base else None),
         pregnant=pregnant if pregnant is not None else bool(base and base.pregnant),
@@ -76,6 +90,21 @@ def resolve_person(
         athlete=bool(base and base.athlete),
         weight_kg=weight_kg if weight_kg is not None else (base.weight_kg if base else None),
     )
+    # the profile's own rules, for a combination made of options and the stored profile
+    if (person.pregnant or person.breastfeeding) and person.sex == "male":
+        raise InputError(
+            field="pregnant",
+            problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
+        )
+    if person.pregnant and person.age is not None and not low <= person.age <= high:
+        raise InputError(
+            field="pregnant",
+            problem=_("a pregnancy at age {age} is not accepted").format(age=f"{person.age:g}"),
+            hint=_("check the age; it is accepted at {low}-{high} years").format(
+                low=low, high=high
+            ),
+        )
+    return person
 
 
 def parse_day(text: str | None, *, today: dt.date | None = None) -> dt.date:

@@ -18,6 +18,7 @@ from twitchcare.nutrition.foods import Food, Portion
 from twitchcare.nutrition.knowledge import PortionsFile, load_part
 from twitchcare.nutrition.portions import grams_for
 from twitchcare.nutrition.search import load_index
+from twitchcare.nutrition.vocabulary import query_words
 
 # Below this score fewer than about half of the query's weight matched: not a food we know.
 MIN_SCORE = 55.0
@@ -72,6 +73,18 @@ def extra_portions() -> dict[str, tuple[Portion, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def as_typed(text: str, found: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``text`` as the person typed them ("Starbucks", "Joe's") for the normalised
+    query words in ``found`` ("starbuck", "jo"); a word not found is kept as it is."""
+    import re
+
+    typed = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
+    shown: list[str] = []
+    for word in found:
+        shown.append(next((t for t in typed if word in query_words(t)), word))
+    return tuple(dict.fromkeys(shown))
+
+
 def ignored_note(words: tuple[str, ...]) -> str:
     """Words of the entry that did not count, said in the confirmation (a brand, say)."""
     return " " + _("(not used: {words})").format(words=", ".join(words)) if words else ""
@@ -91,13 +104,6 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
     words that played no part (a brand) are named in the confirmation.
     """
     parsed = parse_amount(text, cache_dir=cache_dir)
-    if not parsed.amount.explicit and parsed.amount.kind == "none":
-        raise InputError(
-            field="amount",
-            problem=f"no amount given for '{parsed.rest}'",
-            hint=f"say how much, e.g. '1 cup {parsed.rest}', '30 g {parsed.rest}' or "
-            f"'1 medium {parsed.rest}'",
-        )
     index = load_index()
     hits = [h for h in index.search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
     if not hits:
@@ -114,6 +120,14 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
             field="food",
             problem=f"no food twitchcare knows is close to '{parsed.rest}'",
             hint=_did_you_mean(word),
+        )
+    # only once the food is known, so the example given is one that works
+    if not parsed.amount.explicit and parsed.amount.kind == "none":
+        raise InputError(
+            field="amount",
+            problem=f"no amount given for '{parsed.rest}'",
+            hint=f"say how much, e.g. '1 cup {parsed.rest}', '30 g {parsed.rest}' or "
+            f"'1 medium {parsed.rest}'",
         )
     extras = extra_portions()
     first_error: InputError | None = None
@@ -135,7 +149,8 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
             )
         unused = [w for w, sim in index.fit(parsed.rest, hit.food).items() if sim == 0]
         return replace(
-            serving(text, parsed.amount, measure, grams, hit.food), ignored=tuple(unused)
+            serving(text, parsed.amount, measure, grams, hit.food),
+            ignored=as_typed(parsed.rest, unused),
         )
     assert first_error is not None
     raise first_error

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
 
 def period(today: dt.date, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
-    """The report's period: ``DEFAULT_DAYS`` up to ``end`` (default today) unless given."""
+    """The report's period: ``DEFAULT_DAYS`` up to ``end`` (default today) unless given; the
+    diary's date rules apply to both ends (nothing before any life, nothing in the future)."""
+    from twitchcare.diary.records import check_date
+
+    for value, name in ((start, "from"), (end, "to")):
+        if value is not None:
+            check_date(value, name)
     end = end or today
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > end:

@@ -102,10 +102,12 @@ def open_store(settings: Settings | None = None) -> DiaryStore:
         check_folder(settings.data_dir)
     elif path is not None:
         check_folder(path.parent, URL_VAR)
+    created = False
     if path is not None:
         check_file(path)
         if not path.exists():
             _create(settings, path)
+            created = True
     try:
         engine = make_engine(settings)
     except (ArgumentError, NoSuchModuleError, ValueError):
@@ -123,7 +125,7 @@ def open_store(settings: Settings | None = None) -> DiaryStore:
         engine.dispose()
         raise StorageError(field=URL_VAR, problem="names a database driver that is not installed",
                            hint=URL_HINT) from None  # fmt: skip
-    if path is not None:
+    if path is not None and not created:  # a backup of a new, empty diary would restore nothing
         _backup(path)
     return DiaryStore(engine, path)
 

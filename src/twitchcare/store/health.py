@@ -41,10 +41,11 @@ def backups(path: Path) -> list[Path]:
 
 
 def _what_to_do(path: Path) -> str:
-    if backups(path):
+    found = backups(path)
+    if found:  # named relative to the diary's folder, which the message names already
         return (
-            f"`twitchcare diary restore` brings back the latest backup from {BACKUP_DIR}/ next "
-            "to it and keeps the damaged file"
+            f"`twitchcare diary restore` brings back {BACKUP_DIR}/{found[0].name} next to it "
+            "and keeps the damaged file"
         )
     return "no backup exists yet; move the file away to start a new diary (nothing was changed)"
 
@@ -156,13 +157,16 @@ def daily_backup(path: Path, today: dt.date | None = None) -> Path | None:
         dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
+            # a single self-contained file: reading it later leaves no -wal/-shm files behind
+            dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
     finally:
         source.close()
     partial.replace(target)
     for old in backups(path)[KEEP:]:
-        old.unlink(missing_ok=True)
+        for side in ("", "-wal", "-shm"):
+            old.with_name(old.name + side).unlink(missing_ok=True)
     return target
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from twitchcare.diary.daily import DailyTable
 
 WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 36, 8, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 36, 24, 20, 34  # room for the last x label, centred on its tick
 
 
 @dataclass(frozen=True)

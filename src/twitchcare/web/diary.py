@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from twitchcare.diary.records import DayFactors, Episode
+from twitchcare.diary.records import DayFactors, Episode, check_date, check_moment
 from twitchcare.errors import InputError
 from twitchcare.store import DiaryStore
+
+if TYPE_CHECKING:
+    from twitchcare.diary.experiments import Experiment, ExperimentResult
 
 
 def now() -> dt.datetime:
@@ -17,6 +20,19 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return now().date()
+
+
+def profile_age(store: DiaryStore) -> int | None:
+    """The age in the profile, if any: entries before the birth year are refused."""
+    from twitchcare.diary.profile import get_profile
+
+    profile = get_profile(store)
+    return profile.age if profile else None
+
+
+def check_day(store: DiaryStore, day: dt.date, field_name: str = "day") -> dt.date:
+    """Refuse a diary day before the person's birth year (or 1900) or after tomorrow."""
+    return check_date(day, field_name, age=profile_age(store))
 
 
 def log_episode(
@@ -41,9 +57,7 @@ def log_episode(
             problem="the time has no time zone",
             hint="give an offset, e.g. 2026-11-24T22:10+01:00",
         )
-    when = started_at or now()
-    if when > now() + dt.timedelta(minutes=5):
-        raise InputError(field="started_at", problem="is in the future")
+    when = check_moment(started_at, "started_at", age=profile_age(store)) if started_at else now()
     episode = Episode(
         started_at=when,
         locations=tuple(locations),
@@ -85,3 +99,83 @@ def day_json(d: DayFactors) -> dict[str, Any]:
     out.update({name: getattr(d, name) for name in FACTORS})
     out["tags"] = list(d.tags)
     return out
+
+
+def start_experiment(
+    store: DiaryStore,
+    *,
+    name: str,
+    days: float | None = None,
+    start: dt.date | None = None,
+    factor: str | None = None,
+    comparison: str | None = None,
+    target: float | None = None,
+) -> Experiment:
+    """Start a personal experiment the way ``twitchcare diary experiment start`` does: the
+    target is read from the name ("under 200 mg caffeine") unless given."""
+    from dataclasses import replace
+
+    from twitchcare.diary.experiments import DEFAULT_DAYS, Experiment, add_experiment, infer_target
+
+    days = DEFAULT_DAYS if days is None else days
+    if days != int(days) or not 1 <= days <= 366:
+        raise InputError(field="days", problem="give a whole number of days", hint="1-366")
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InputError(
+            field="name",
+            problem="say what you will change, in 1-200 characters",
+            hint="e.g. under 200 mg caffeine",
+        )
+    first = check_day(store, start, "start") if start else today()
+    if factor is None and comparison is None and target is None:
+        inferred = infer_target(name)
+        if inferred is not None:
+            factor, comparison, target = inferred
+    experiment = Experiment(
+        name=name,
+        start=first,
+        end=first + dt.timedelta(days=int(days) - 1),
+        factor=factor,
+        comparison=comparison,
+        target=target,
+    )
+    try:
+        return replace(experiment, id=add_experiment(store, experiment))
+    except InputError as exc:
+        from twitchcare.diary.records import FACTOR_RANGES
+
+        if exc.field == "target" and factor in FACTOR_RANGES and "out of range" in exc.problem:
+            low, high, unit = FACTOR_RANGES[factor]
+            exc.hint = f"use a value from {low:g} to {high:g} {unit}".strip()
+        if "--" not in exc.problem + exc.hint and exc.hint:
+            raise
+        # the core's messages name the terminal's options; say the same for a form or JSON
+        raise InputError(
+            field=exc.field,
+            problem=exc.problem.replace("--below or --above", "a target"),
+            hint=_EXPERIMENT_HINT,
+        ) from None
+
+
+_EXPERIMENT_HINT = (
+    "give factor, comparison (below or above) and target together, e.g. caffeine_mg below 200,"
+    " or leave all three out"
+)
+
+
+def experiment_results(store: DiaryStore) -> list[ExperimentResult]:
+    """Every experiment with its result so far (as ``twitchcare diary experiment list``)."""
+    from twitchcare.diary.daily import load_table
+    from twitchcare.diary.experiments import evaluate, list_experiments
+
+    table = load_table(store)
+    return [evaluate(e, table, today()) for e in list_experiments(store)]
+
+
+def stop_experiment(store: DiaryStore, experiment_id: int) -> ExperimentResult:
+    """End an experiment today (as ``twitchcare diary experiment stop``); its result."""
+    from twitchcare.diary.experiments import stop_experiment as stop
+
+    stop(store, experiment_id, today())
+    return next(r for r in experiment_results(store) if r.experiment.id == experiment_id)

@@ -97,15 +97,18 @@ def add(store: DiaryStore, cache_dir: Path, kind: str, text: str, day: dt.date) 
     )
 
 
-def summary(store: DiaryStore, day: dt.date) -> dict[str, Any]:
-    """The day's entries and totals, with the targets and limits that apply to the person."""
+def summary(store: DiaryStore, day: dt.date, alcohol_measure: str = "uk_units") -> dict[str, Any]:
+    """The day's entries and totals, with the targets and limits that apply to the person;
+    alcohol guidance in ``alcohol_measure`` (uk_units or us_drinks, from the chosen units)."""
     from twitchcare.diary.profile import get_profile
+    from twitchcare.diary.records import check_date
     from twitchcare.nutrition.alcohol import alcohol_guidance
     from twitchcare.nutrition.caffeine import caffeine_limit
     from twitchcare.nutrition.diary_link import days_in
     from twitchcare.nutrition.person import resolve_person
     from twitchcare.nutrition.requirements import magnesium_target
 
+    check_date(day, "day")  # the diary's date rules: 0001-01-01 minus a week is no date at all
     (record,) = days_in(store, day, day)
     week = days_in(store, day - dt.timedelta(days=6), day)
     person = resolve_person(get_profile(store))
@@ -134,13 +137,17 @@ def summary(store: DiaryStore, day: dt.date) -> dict[str, Any]:
         "alcohol_units_7_days": sum(r.alcohol_units for r in week),
         "magnesium_target": target,
         "caffeine_limit": limit,
-        "alcohol_limits": [g for g in guidance.limits if g.measure == "uk_units"],
+        "alcohol_limits": [
+            g for g in guidance.limits if g.measure == alcohol_measure or g.group == "pregnant"
+        ],
         "person": person,
     }
 
 
 def as_json(info: dict[str, Any]) -> dict[str, Any]:
     """:func:`summary` as JSON for the API."""
+    from twitchcare.nutrition.alcohol import us_drinks_from_units
+
     target = info["magnesium_target"]
     limit = info["caffeine_limit"]
     return {
@@ -160,12 +167,20 @@ def as_json(info: dict[str, Any]) -> dict[str, Any]:
         "caffeine_mg": round(info["caffeine_mg"], 1),
         "alcohol_units": round(info["alcohol_units"], 2),
         "alcohol_units_7_days": round(info["alcohol_units_7_days"], 2),
+        "alcohol_us_drinks": round(us_drinks_from_units(info["alcohol_units"]), 2),
+        "alcohol_us_drinks_7_days": round(us_drinks_from_units(info["alcohol_units_7_days"]), 2),
         "magnesium_target": None
         if target is None
         else {"mg": target.mg, "kind": target.kind, "basis": target.basis, "source": target.source},
         "caffeine_limit": {"daily_mg": limit.daily_mg, "note": limit.note, "source": limit.source},
         "alcohol_limits": [
-            {"amount": g.amount, "period": g.period, "note": g.note, "source": g.source}
+            {
+                "amount": g.amount,
+                "measure": g.measure,
+                "period": g.period,
+                "note": g.note,
+                "source": g.source,
+            }
             for g in info["alcohol_limits"]
         ],
     }

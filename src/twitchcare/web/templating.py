@@ -19,8 +19,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 def percent(value: float) -> str:
     """A probability as a whole percentage; below one percent says so instead of "0 %"."""
     if value < 0.005:
-        return "<1 %"
-    return f"{value * 100:.0f} %"
+        return "<1\u00a0%"  # a no-break space: the sign never wraps onto a line of its own
+    return f"{value * 100:.0f}\u00a0%"
 
 
 def number(value: float | None, places: int = 0) -> str:
@@ -57,12 +57,18 @@ def render(
 ) -> HTMLResponse:
     """Render a page with what every page needs (CSRF token, knowledge base, current area)."""
     templates: Jinja2Templates = request.app.state.templates
-    from twitchcare.web.context import kb
+    from twitchcare.emergency import emergency_number
+    from twitchcare.web.context import kb, settings
+    from twitchcare.web.preferences import get_country, get_units
+    from twitchcare.web.units import unit_system
 
+    folder = settings(request).data_dir
     ctx = {
         "csrf_token": getattr(request.state, "csrf_token", ""),
         "kb": kb(request),
         "lang": current_language(),
+        "units": unit_system(get_units(folder)),
+        "emergency": emergency_number(get_country(folder)),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from twitchcare.web.api import assessments, diary, nutrition, profile, relax, reports
+from twitchcare.web.api import assessments, diary, nutrition, preferences, profile, relax, reports
 
 router = APIRouter(prefix="/api/v1")
-for _module in (assessments, diary, nutrition, profile, relax, reports):
+for _module in (assessments, diary, nutrition, preferences, profile, relax, reports):
     router.include_router(_module.router)

@@ -8,9 +8,17 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from twitchcare.web.api.models import DayBody, EpisodeBody
+from twitchcare.web.api.models import DayBody, EpisodeBody, ExperimentBody
 from twitchcare.web.context import store
-from twitchcare.web.diary import day_json, episode_json, today
+from twitchcare.web.diary import (
+    check_day,
+    day_json,
+    episode_json,
+    experiment_results,
+    start_experiment,
+    stop_experiment,
+    today,
+)
 
 router = APIRouter(prefix="/diary", tags=["diary"])
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in every supported database
@@ -67,6 +75,7 @@ def days(
 def put_day(request: Request, day: dt.date, body: DayBody) -> dict[str, Any]:
     from twitchcare.diary.days import set_day
 
+    check_day(store(request), day)
     values = body.model_dump(exclude={"tags"}, exclude_none=True)
     tags = tuple(body.tags) if body.tags is not None else None
     return day_json(set_day(store(request), day, values, tags=tags, carry_over=False))
@@ -77,3 +86,29 @@ def stats(request: Request) -> dict[str, Any]:
     from twitchcare.diary.stats import compute_stats
 
     return compute_stats(store(request), today()).as_dict()
+
+
+@router.get("/experiments", summary="Personal experiments with their results so far")
+def experiments(request: Request) -> list[dict[str, Any]]:
+    return [r.as_dict() for r in experiment_results(store(request))]
+
+
+@router.post("/experiments", status_code=201, summary="Start a personal experiment")
+def add_experiment(request: Request, body: ExperimentBody) -> dict[str, Any]:
+    started = start_experiment(
+        store(request),
+        name=body.name,
+        days=body.days,
+        start=body.start,
+        factor=body.factor,
+        comparison=body.comparison,
+        target=body.target,
+    )
+    return next(
+        r.as_dict() for r in experiment_results(store(request)) if r.experiment.id == started.id
+    )
+
+
+@router.post("/experiments/{experiment_id}/stop", summary="End an experiment today")
+def stop(request: Request, experiment_id: int = Path(ge=1, le=MAX_ID)) -> dict[str, Any]:
+    return stop_experiment(store(request), experiment_id).as_dict()

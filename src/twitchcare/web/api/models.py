@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from twitchcare.diary.experiments import DEFAULT_DAYS
 from twitchcare.kb.logic import FactValue
 
 
@@ -77,3 +78,33 @@ class PracticeBody(Body):
 
 class ProgrammeBody(Body):
     programme: str = Field(min_length=1, max_length=40, examples=["autogenic"])
+
+
+class ExperimentBody(Body):
+    name: str = Field(
+        min_length=1,
+        max_length=200,
+        examples=["under 200 mg caffeine"],
+        description='What you change; a target such as "under 200 mg caffeine" is read from it.',
+    )
+    days: int = Field(default=DEFAULT_DAYS, ge=1, le=366, description="How long, in days.")
+    start: dt.date | None = Field(default=None, description="First day; default today.")
+    factor: str | None = Field(
+        default=None, max_length=40, description="The factor it changes, e.g. caffeine_mg."
+    )
+    comparison: Literal["below", "above"] | None = Field(
+        default=None, description="Keep the factor below or above the target."
+    )
+    target: float | None = Field(default=None, description="The target value of the factor.")
+
+
+class PreferencesBody(Body):
+    country: str | None = Field(
+        default=None,
+        max_length=2,
+        examples=["GB"],
+        description='ISO 3166-1 code for the emergency number; "" clears it.',
+    )
+    units: str | None = Field(
+        default=None, max_length=20, examples=["us"], description="metric or us."
+    )

@@ -10,7 +10,9 @@ from fastapi import APIRouter, Query, Request
 from twitchcare.web import intake
 from twitchcare.web.api.models import IntakeBody
 from twitchcare.web.context import settings, store
-from twitchcare.web.diary import today
+from twitchcare.web.diary import check_day, today
+from twitchcare.web.preferences import get_units
+from twitchcare.web.units import unit_system
 
 router = APIRouter(tags=["nutrition"])
 
@@ -27,13 +29,16 @@ def foods(
 
 @router.get("/intake", summary="A day's intake against targets and limits")
 def day(request: Request, day: dt.date | None = None) -> dict[str, Any]:
-    return intake.as_json(intake.summary(store(request), day or today()))
+    chosen = check_day(store(request), day) if day else today()
+    measure = unit_system(get_units(settings(request).data_dir)).alcohol
+    return intake.as_json(intake.summary(store(request), chosen, measure))
 
 
 @router.post("/intake", status_code=201, summary="Add a food or drink")
 def add(request: Request, body: IntakeBody) -> dict[str, Any]:
     cache = settings(request).data_dir / "cache"
-    added = intake.add(store(request), cache, body.kind, body.text, body.day or today())
+    day = check_day(store(request), body.day) if body.day else today()
+    added = intake.add(store(request), cache, body.kind, body.text, day)
     return {
         "id": added.id,
         "description": added.description,

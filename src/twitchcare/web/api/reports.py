@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from twitchcare.web.context import kb, store
-from twitchcare.web.diary import today
+from twitchcare.web.diary import check_day, today
 
 router = APIRouter(tags=["reports"])
 FIRST = Query(None, alias="from", description="First day, YYYY-MM-DD (default: 90 days before to).")
@@ -36,6 +36,9 @@ def report(
     from twitchcare.reports.pdf import render_pdf
     from twitchcare.reports.reading import read_inputs
 
+    for value, name in ((first, "from"), (last, "to")):
+        if value is not None:
+            check_day(store(request), value, name)
     try:
         inputs = read_inputs(store(request), today(), first, last)
     except InputError as exc:

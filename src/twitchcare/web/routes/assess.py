@@ -53,8 +53,13 @@ def start(request: Request) -> Response:
 
 
 def _question(
-    request: Request, state: InterviewState, problem: InputError | None = None
+    request: Request,
+    state: InterviewState,
+    problem: InputError | None = None,
+    sent: dict[str, str] | None = None,
+    ticked: list[str] | None = None,
 ) -> Response:
+    """The current page; after a refused answer, with what was sent filled in again."""
     step, progress = assessment.current(kb(request), state)
     if step is None:
         return _go("/assess/result", request=request)
@@ -67,6 +72,8 @@ def _question(
             "blocks": blocks,
             "progress": progress,
             "problem": problem,
+            "sent": {k: v[:200] for k, v in (sent or {}).items()},
+            "ticked": set(ticked or ()),
             "why": why_asked(step.purpose, step.level),
             "title": step.screen.title,
         },
@@ -101,7 +108,7 @@ async def answer(request: Request) -> Response:
             kb(request), state, step.screen.id, values, look_ahead=False
         )
     except InputError as exc:
-        return _question(request, state, exc)
+        return _question(request, state, exc, fields, ticked)
     return _go("/assess/question", state, request=request)
 
 

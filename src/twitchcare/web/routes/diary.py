@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import math
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -24,9 +24,12 @@ def _number(form: Any, name: str) -> float | None:
     if not raw:
         return None
     try:
-        return float(raw)
+        value = float(raw[:40])
     except ValueError:
-        raise InputError(field=name, problem="is not a number", hint="or leave it empty") from None
+        value = math.nan
+    if not math.isfinite(value) or len(raw) > 40:
+        raise InputError(field=name, problem=_("is not a number"), hint=_("or leave it empty"))
+    return value
 
 
 def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
@@ -73,6 +76,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "locations": LOCATIONS,
             "sides": SIDES,
             "today": get_day(store(request), day),
+            "today_date": day,
             "factor_ranges": FACTOR_RANGES,
             "factor_labels": {key: factor_name(key) for key in FACTOR_LABELS},
             "recent": list_episodes(store(request), limit=10, newest_first=True),
@@ -95,6 +99,8 @@ async def add_episode(request: Request) -> Response:
     contexts = [v for v in form.getlist("context") if isinstance(v, str) and v]
     try:
         intensity = _number(form, "intensity")
+        if intensity is not None and not intensity.is_integer():
+            raise InputError(field="intensity", problem=_("choose 1 to 5"))
         log_episode(
             store(request),
             locations=locations,
@@ -123,6 +129,12 @@ async def log_day(request: Request) -> Response:
     form = await request.form()
     try:
         values = {name: _number(form, name) for name in FACTORS}
+        if all(v is None for v in values.values()):
+            raise InputError(
+                field=FACTORS[0],
+                problem=_("every box is empty"),
+                hint=_("fill in at least one; empty is not zero"),
+            )
         set_day(store(request), today(), values, carry_over=False)
     except InputError as exc:
         return _page(request, exc, status=400)
@@ -131,31 +143,23 @@ async def log_day(request: Request) -> Response:
 
 @router.post("/experiments", dependencies=[Depends(check_csrf)])
 async def start_experiment(request: Request) -> Response:
-    from twitchcare.diary.experiments import (
-        DEFAULT_DAYS,
-        Experiment,
-        add_experiment,
-        infer_target,
-    )
+    from twitchcare.diary.experiments import DEFAULT_DAYS
+    from twitchcare.web.diary import start_experiment as start
 
     form = await request.form()
-    name = str(form.get("name", "")).strip()
     try:
-        days = _number(form, "days") or DEFAULT_DAYS
-        inferred = infer_target(name)
-        factor, comparison, target = inferred if inferred else (None, None, None)
-        first = today()
-        add_experiment(
-            store(request),
-            Experiment(
-                name=name,
-                start=first,
-                end=first + dt.timedelta(days=int(days) - 1),
-                factor=factor,
-                comparison=comparison,
-                target=target,
-            ),
-        )
+        raw_days = str(form.get("days", "")).strip() or str(DEFAULT_DAYS)  # empty: the default
+        if not raw_days.isdigit():
+            raise InputError(field="days", problem=_("give a whole number of days"), hint="1-366")
+        start(store(request), name=str(form.get("name", ""))[:1000], days=int(raw_days[:4]))
     except InputError as exc:
         return _page(request, exc, status=400)
-    return RedirectResponse("/diary?done=experiment", status_code=303)
+    return RedirectResponse("/diary?done=experiment#experiments", status_code=303)
+
+
+@router.post("/experiments/{experiment_id}/stop", dependencies=[Depends(check_csrf)])
+def stop_experiment(request: Request, experiment_id: int = Path(ge=1, le=2**31 - 1)) -> Response:
+    from twitchcare.web.diary import stop_experiment as stop
+
+    stop(store(request), experiment_id)
+    return RedirectResponse("/diary?done=stopped#experiments", status_code=303)

@@ -12,26 +12,31 @@ from twitchcare.web import intake
 from twitchcare.web.context import settings, store
 from twitchcare.web.diary import today
 from twitchcare.web.i18n import _
+from twitchcare.web.preferences import get_units
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
+from twitchcare.web.units import unit_system
 
 router = APIRouter(prefix="/intake", tags=["pages"], include_in_schema=False)
 
 
-def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
-    query = request.query_params.get("q", "").strip()[:200]
+def _page(
+    request: Request, problem: InputError | None = None, status: int = 200, query: str = ""
+) -> Response:
+    query = (query or request.query_params.get("q", "")).strip()[:200]
     hits = []
     if query:
         from twitchcare.nutrition.search import load_index
 
         hits = [h.food for h in load_index().search(query, limit=8)]
     cache = settings(request).data_dir / "cache"
+    chosen = unit_system(get_units(settings(request).data_dir))
     return render(
         request,
         "intake.html",
         {
             "title": _("Magnesium, caffeine, alcohol"),
-            "info": intake.summary(store(request), today()),
+            "info": intake.summary(store(request), today(), chosen.alcohol),
             "plan": intake.plan(store(request), cache, today()),
             "query": query,
             "hits": hits,
@@ -64,8 +69,8 @@ async def add(request: Request) -> Response:
             cache = settings(request).data_dir / "cache"
             kind = str(form.get("kind", "food"))
             added = intake.add(store(request), cache, kind, str(form.get("text", "")), today())
-    except InputError as exc:
-        return _page(request, exc, status=400)
+    except InputError as exc:  # the search results stay, so the count can be corrected
+        return _page(request, exc, status=400, query=str(form.get("q", "")))
     query = str(form.get("q", "")).strip()[:200]
     target = f"/intake?{urlencode({'added': added.id, 'q': query})}" if query else "/intake"
     if not query:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import RedirectResponse, Response
 
-from twitchcare.emergency import NUMBERS
+from twitchcare.emergency import numbers
 from twitchcare.errors import InputError
+from twitchcare.limits import limits
 from twitchcare.web.context import kb, settings, store
 from twitchcare.web.i18n import _
-from twitchcare.web.preferences import forget, get_country, set_country
+from twitchcare.web.preferences import forget, get_country, get_units, set_country, set_units
 from twitchcare.web.security import check_csrf
 from twitchcare.web.templating import render
+from twitchcare.web.units import systems, unit_system
 
 router = APIRouter(prefix="/settings", tags=["pages"], include_in_schema=False)
 
@@ -29,7 +32,9 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "title": _("Settings"),
             "profile": get_profile(store(request)),
             "country": get_country(settings(request).data_dir),
-            "countries": sorted(NUMBERS.values(), key=lambda e: e.name),
+            "countries": sorted(numbers().countries.values(), key=lambda e: e.name),
+            "unit_systems": list(systems().values()),
+            "chosen_units": get_units(settings(request).data_dir),
             "problem": problem,
             "done": request.query_params.get("done"),
         },
@@ -49,13 +54,27 @@ async def save_profile(request: Request) -> Response:
     form = await request.form()
     try:
         raw_age = str(form.get("age", "")).strip()
-        if not raw_age.isdigit():
+        if not raw_age.isdigit() or len(raw_age) > 3:
             raise InputError(field="age", problem="give your age in whole years", hint="0-120")
-        raw_weight = str(form.get("weight_kg", "")).strip().replace(",", ".")
+        raw_weight = str(form.get("weight_kg", "")).strip().replace(",", ".")[:40]
+        units = unit_system(get_units(settings(request).data_dir))
         try:
-            weight = float(raw_weight) if raw_weight else None
+            weight = units.body_weight_kg(float(raw_weight)) if raw_weight else None
         except ValueError:
-            raise InputError(field="weight_kg", problem="is not a number") from None
+            raise InputError(
+                field="weight_kg", problem="is not a number", hint="or leave it empty"
+            ) from None
+        if weight is not None and not math.isfinite(weight):
+            raise InputError(field="weight_kg", problem="is not a number", hint="or leave it empty")
+        if weight is not None and units.body_weight_symbol != "kg":
+            low, high = limits().weight_kg.low, limits().weight_kg.high
+            if not low <= weight <= high:
+                raise InputError(
+                    field="weight_kg",
+                    problem=f"{raw_weight} {units.body_weight_symbol} is outside the range",
+                    hint=f"use a value from {units.body_weight(low):g} to"
+                    f" {units.body_weight(high):g} {units.body_weight_symbol}",
+                )
         set_profile(
             store(request),
             Profile(
@@ -80,6 +99,16 @@ async def save_country(request: Request) -> Response:
     except InputError as exc:
         return _page(request, exc, status=400)
     return RedirectResponse("/settings?done=country", status_code=303)
+
+
+@router.post("/units", dependencies=[Depends(check_csrf)])
+async def save_units(request: Request) -> Response:
+    form = await request.form()
+    try:
+        set_units(settings(request).data_dir, str(form.get("units", ""))[:40])
+    except InputError as exc:
+        return _page(request, exc, status=400)
+    return RedirectResponse("/settings?done=units", status_code=303)
 
 
 @router.get("/export")
