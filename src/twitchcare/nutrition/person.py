@@ -64,7 +64,7 @@ def resolve_person(
     from twitchcare.vocabulary import vocabulary
 
     ages, weights = limits().age, limits().weight_kg
-    low, high = vocabulary().child_bearing_age  # the profile's own bounds (diary.profile)
+    low, high = vocabulary().child_bearing_age  # the profile's and the interview's ages
     if age is not None and not (math.isfinite(age) and ages.low <= age <= ages.high):
         raise InputError(
             field="age",
@@ -96,14 +96,20 @@ def resolve_person(
             field="pregnant",
             problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
         )
-    if person.pregnant and person.age is not None and not low <= person.age <= high:
-        raise InputError(
-            field="pregnant",
-            problem=_("a pregnancy at age {age} is not accepted").format(age=f"{person.age:g}"),
-            hint=_("check the age; it is accepted at {low}-{high} years").format(
-                low=low, high=high
-            ),
-        )
+    for name in ("pregnant", "breastfeeding"):
+        if getattr(person, name) and person.age is not None and not low <= person.age <= high:
+            problem = (
+                _("a pregnancy at age {age} is not accepted")
+                if name == "pregnant"
+                else _("breastfeeding at age {age} is not accepted")
+            )
+            raise InputError(
+                field=name,
+                problem=problem.format(age=f"{person.age:g}"),
+                hint=_("check the age; it is accepted at {low}-{high} years").format(
+                    low=low, high=high
+                ),
+            )
     return person
 
 
