@@ -356,12 +356,12 @@ def render_evaluation(report: EvaluationReport) -> None:
         ),
         (
             _("Median questions"),
-            f"{s.median_questions:g}",
+            f"{s.median_questions:g}" if report.simulate else "-",
             target("median_questions"),
         ),
         (
             _("Median items shown"),
-            f"{s.median_items_shown:g}",
+            f"{s.median_items_shown:g}" if report.simulate else "-",
             target("median_items_shown"),
         ),
     ]

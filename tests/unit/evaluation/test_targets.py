@@ -34,7 +34,7 @@ def test_a_changed_target_changes_the_check_and_the_table(
         )
     )
     table = capsys.readouterr().out
-    assert "≥ 85%" in table and "≥ 75%" not in table
+    assert "≥ 85%" in table and "≥ 80%" not in table
     report = EvaluationReport(
         summary=SUMMARY, simulate=True, same_triage_as_full=0.99, failures=tuple(simulated)
     )
@@ -73,5 +73,5 @@ def test_targets_read_as_floors_or_ceilings() -> None:
     assert target_text("under_triage") == "≤ 2%"
     assert target_text("under_triage_urgent") == "≤ 0%"
     assert failed_targets(SUMMARY, simulate=False, same_triage=None) == [
-        "cause top-3 90.0%, target ≥ 92%"
+        "cause top-3 90.0%, target ≥ 93%"
     ]
