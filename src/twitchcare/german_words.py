@@ -180,6 +180,25 @@ def as_english(text: str) -> str:
     return _WORD.sub(lambda m: WORDS.get(m.group(0), m.group(0)), text)
 
 
+# The German names of the places themselves (as on the list of the German knowledge), for where a
+# place is typed rather than picked from the list (`twitchcare log Wade`).
+PLACE_NAMES = {
+    "eyelid": ("augenlid",),
+    "face": ("gesicht",),
+    "lips_or_mouth": ("lippen",),
+    "tongue": ("zunge",),
+    "shoulder": ("schulter",),
+    "upper_arm": ("oberarm",),
+    "forearm": ("unterarm",),
+    "chest": ("brust", "brustkorb"),
+    "abdomen": ("bauch",),
+    "back": ("rücken", "ruecken"),
+    "buttock": ("gesäß", "gesaess"),
+    "calf": ("wade",),
+    "foot": ("fuß", "fuss"),
+    "whole_body": ("ganzer körper",),
+}
+
 # Everyday German names of body places, beyond the words on the list itself.
 LOCATION_ALIASES = {
     "eyelid": ("auge", "augen", "lid", "lider", "augenlider", "oberlid", "unterlid"),

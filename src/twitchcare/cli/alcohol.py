@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
 from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 
@@ -21,7 +22,7 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     result = understand_alcohol(text, cache_dir=settings.data_dir / "cache")
-    shown = [f"{result.understood()} [source: nhs-alcohol-units, niaaa-standard-drink]"]
+    shown = [f"{result.understood()} [{_('source')}: nhs-alcohol-units, niaaa-standard-drink]"]
     finish_add(
         settings,
         day,
@@ -57,36 +58,39 @@ def week(
     for record in records:
         if not record.recorded("alcohol_units"):
             unrecorded += 1
-            typer.echo(f"  {record.day.isoformat()}  no record")
+            typer.echo(f"  {record.day.isoformat()}  " + _("no record"))
             continue
         units = record.alcohol_units
         total += units
         drinking_days += units > 0
         heaviest = max(heaviest, units)
-        typer.echo(f"  {record.day.isoformat()}  {units:5.1f} units")
+        typer.echo(f"  {record.day.isoformat()}  {units:5.1f} " + _("units"))
     total_us = us_drinks_from_units(total)
     typer.echo(
-        f"7 days to {last.isoformat()}: {total:.1f} UK units ({total_us:.1f} US standard drinks) "
-        f"on {drinking_days} day(s)"
+        _(
+            "7 days to {last}: {total:.1f} UK units ({us:.1f} US standard drinks) on {days} day(s)"
+        ).format(last=last.isoformat(), total=total, us=total_us, days=drinking_days)
     )
     if unrecorded:
         typer.echo(
-            f"{unrecorded} day(s) have no record of alcohol, so the total may be low "
-            "(log a day without drinks with `twitchcare day --alcohol 0`)"
+            _(
+                "{days} day(s) have no record of alcohol, so the total may be low (log a day "
+                "without drinks with `twitchcare day --alcohol 0`)"
+            ).format(days=unrecorded)
         )
     guidance = alcohol_guidance(sex=person.sex, pregnant=person.pregnant)
     for limit in guidance.limits:
         if limit.measure == "uk_units" and limit.period == "week":
             value = total
-            unit = "UK units"
+            unit = _("UK units")
         elif limit.period == "week":
-            value, unit = total_us, "US drinks"
+            value, unit = total_us, _("US drinks")
         else:
-            value, unit = us_drinks_from_units(heaviest), "US drinks on your heaviest day"
-        verdict = "over" if value > limit.amount else "within"
+            value, unit = us_drinks_from_units(heaviest), _("US drinks on your heaviest day")
+        verdict = _("over") if value > limit.amount else _("within")
         typer.echo(
-            f"{verdict}: {limit.note} ({value:.1f} {unit} vs {limit.amount:g}) "
-            f"[source: {limit.source}]"
+            f"{verdict}: {limit.note} ({value:.1f} {unit} {_('vs')} {limit.amount:g}) "
+            f"[{_('source')}: {limit.source}]"
         )
 
 

@@ -14,6 +14,7 @@ from click import Context, UsageError
 from typer.core import TyperGroup
 
 from twitchcare import __version__
+from twitchcare.cli.i18n import error_line
 from twitchcare.errors import MAX_LINE, TwitchcareError, abbreviate
 
 
@@ -31,29 +32,39 @@ class ErrorHandlingGroup(TyperGroup):
         if any("\x00" in arg for arg in args):  # a shell cannot pass one; a caller in-process can
             typer.echo("error: argument: contains a NUL character", err=True)
             raise typer.Exit(2)
+        if parent is None:  # the whole command line: its help in the person's language
+            from contextlib import suppress
+
+            from twitchcare.cli.i18n import localise_commands
+
+            with suppress(TwitchcareError):  # a bad setting is named by the command reading it
+                localise_commands(self)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
-            typer.echo(f"error: {abbreviate(exc.format_message(), MAX_LINE)}", err=True)
+            typer.echo(error_line(abbreviate(exc.format_message(), MAX_LINE)), err=True)
             raise typer.Exit(2) from None
 
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except TwitchcareError as exc:
-            typer.echo(f"error: {exc.one_line()}", err=True)
+            typer.echo(error_line(exc.one_line()), err=True)
             raise typer.Exit(2) from None
         except UsageError as exc:
-            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+            from twitchcare.cli.i18n import _
+
+            see = _(" (see `{command} --help`)")
+            hint = see.format(command=exc.ctx.command_path) if exc.ctx else ""
             message = abbreviate(exc.format_message(), MAX_LINE - len(hint))
-            typer.echo(f"error: {message}{hint}", err=True)
+            typer.echo(error_line(f"{message}{hint}"), err=True)
             raise typer.Exit(2) from None
         except BrokenPipeError:  # `twitchcare export --out - | head`: the reader has had enough
             _quiet_stdout()
             raise typer.Exit(0) from None
         except OSError as exc:  # a file the person named cannot be read or written
             name = abbreviate(str(exc.filename or "file"), 120)
-            typer.echo(f"error: {name}: {exc.strerror or exc.__class__.__name__}", err=True)
+            typer.echo(error_line(f"{name}: {exc.strerror or exc.__class__.__name__}"), err=True)
             raise typer.Exit(2) from None
         finally:
             _print_notices()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
 from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 
@@ -21,10 +22,10 @@ def add(
     settings = load_settings()
     day = parse_day(date)
     result = understand_caffeine(text, cache_dir=settings.data_dir / "cache")
-    shown = [f"{result.understood()} [source: {result.source}]"]
+    shown = [f"{result.understood()} [{_('source')}: {result.source}]"]
     if result.note:
-        cited = f" [source: {result.note_source}]" if result.note_source else ""
-        shown.append(f"note: {result.note}{cited}")
+        cited = f" [{_('source')}: {result.note_source}]" if result.note_source else ""
+        shown.append(_("note: {note}").format(note=result.note) + cited)
     finish_add(
         settings,
         day,
@@ -66,7 +67,7 @@ def today(
             typer.echo(f"  {entry.caffeine_mg:6.0f} mg  {entry.description}")
     if record.untracked("caffeine_mg") >= 0.5:
         extra = record.untracked("caffeine_mg")
-        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
+        typer.echo(f"  {extra:6.0f} mg  " + _("recorded for the day with `twitchcare day`"))
     limit = caffeine_limit(
         age=person.age,
         pregnant=person.pregnant,
@@ -75,20 +76,29 @@ def today(
     )
     total = record.caffeine_mg
     if limit.daily_mg is None:
-        typer.echo(f"{day.isoformat()}: {total:.0f} mg caffeine. {limit.note}")
-    else:
-        verdict = "over" if total > limit.daily_mg else "within"
         typer.echo(
-            f"{day.isoformat()}: {total:.0f} mg caffeine of {limit.daily_mg:.0f} mg a day "
-            f"({verdict} the limit) [source: {limit.source}]"
+            _("{day}: {total:.0f} mg caffeine.").format(day=day.isoformat(), total=total)
+            + f" {limit.note}"
         )
-        cited = f" [source: {limit.note_source}]" if limit.note_source else ""
-        typer.echo(f"note: {limit.note}{cited}")
+    else:
+        over = total > limit.daily_mg
+        typer.echo(
+            (
+                _("{day}: {total:.0f} mg caffeine of {limit:.0f} mg a day (over the limit)")
+                if over
+                else _("{day}: {total:.0f} mg caffeine of {limit:.0f} mg a day (within the limit)")
+            ).format(day=day.isoformat(), total=total, limit=limit.daily_mg)
+            + f" [{_('source')}: {limit.source}]"
+        )
+        cited = f" [{_('source')}: {limit.note_source}]" if limit.note_source else ""
+        typer.echo(_("note: {note}").format(note=limit.note) + cited)
     biggest = max((e.caffeine_mg for e in record.entries), default=0.0)
     if biggest > limit.single_dose_mg:
         typer.echo(
-            f"one entry had {biggest:.0f} mg: single doses above {limit.single_dose_mg:.0f} mg "
-            f"are more than EFSA considers free of concern [source: {limit.single_dose_source}]"
+            _(
+                "one entry had {mg:.0f} mg: single doses above {single:.0f} mg are more than EFSA "
+                "considers free of concern [source: {source}]"
+            ).format(mg=biggest, single=limit.single_dose_mg, source=limit.single_dose_source)
         )
 
 
@@ -100,9 +110,9 @@ def drinks() -> None:
         for serving in drink.servings:
             typer.echo(
                 f"{serving.caffeine_mg:5.0f} mg  {drink.name}, {serving.label} "
-                f"[source: {serving.source}]"
+                f"[{_('source')}: {serving.source}]"
             )
-    typer.echo("amounts vary by brand and brewing; these are typical values")
+    typer.echo(_("amounts vary by brand and brewing; these are typical values"))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from twitchcare.cli.i18n import _, number
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -47,6 +49,7 @@ def heat_strip(counts: dict[tuple[dt.date, str], int], start: dt.date, days: int
     """One text line per body location: a shade per day, darker for more episodes."""
     import datetime as dt
 
+    from twitchcare.cli.describe import word
     from twitchcare.locations import LOCATIONS
 
     dates = [start + dt.timedelta(days=i) for i in range(days)]
@@ -60,10 +63,11 @@ def heat_strip(counts: dict[tuple[dt.date, str], int], start: dt.date, days: int
             SHADES[0] if n == 0 else SHADES[min(4, 1 + (3 * (n - 1)) // max(1, peak - 1))]
             for n in row
         )
-        lines.append(f"{loc:<14} {cells} {sum(row):>4}")
+        lines.append(f"{word(loc):<14} {cells} {sum(row):>4}")
     if lines:
         ruler = "".join("|" if d.weekday() == 0 else " " for d in dates)
-        lines.insert(0, f"{'':<14} {ruler}  (| = Monday; {start} to {dates[-1]})")
+        key = _("(| = Monday; {start} to {end})").format(start=start, end=dates[-1])
+        lines.insert(0, f"{'':<14} {ruler}  {key}")
     return lines
 
 
@@ -98,95 +102,153 @@ def diary(
     finally:
         store.close()
     if not recent and not days:
-        typer.echo("The diary is empty. Log a twitch with: twitchcare log calf --duration 30s")
+        typer.echo(_("The diary is empty. Log a twitch with: twitchcare log calf --duration 30s"))
         return
-    typer.echo("Recent episodes:" if recent else "No episodes yet.")
+    typer.echo(_("Recent episodes:") if recent else _("No episodes yet."))
     for episode in recent:
         note = f"  - {episode.note}" if episode.note else ""
         typer.echo(f"  #{episode.id:<6} {describe_episode(episode)}{note}")
     if days:
-        typer.echo("Recent days:")
+        typer.echo(_("Recent days:"))
         for day in days:
             typer.echo(f"  {_describe_day(day)}")
     typer.echo("")
     lines = heat_strip(counts, start, 7 * weeks)
-    typer.echo("\n".join(lines) if lines else f"No episodes in the last {weeks} weeks.")
+    empty = _("No episodes in the last {weeks} weeks.").format(weeks=weeks)
+    typer.echo("\n".join(lines) if lines else empty)
+
+
+def _status(status: str) -> str:
+    """An experiment's state (diary.experiments) in the person's language."""
+    names = {"planned": _("planned"), "running": _("running"), "finished": _("finished")}
+    return names.get(status, status)
+
+
+def _verdict(verdict: str) -> str:
+    names = {
+        "fewer_twitches": _("fewer twitches"),
+        "more_twitches": _("more twitches"),
+        "no_clear_difference": _("no clear difference"),
+        "not_enough_data": _("not enough data"),
+        "associated": _("associated"),
+        "no_evidence": _("no clear link"),
+    }
+    return names.get(verdict, verdict.replace("_", " "))
 
 
 def _render(stats: DiaryStats) -> list[str]:
-    from twitchcare.diary.analysis import NOT_PROOF, RULE
+    from twitchcare.catalogue import gettext as core_gettext
+    from twitchcare.cli.describe import word
+    from twitchcare.diary.analysis import not_proof_text, rule_text
     from twitchcare.diary.records import FACTOR_LABELS
 
     c = stats.course
-    lines = [f"Diary: {stats.days_logged} logged days, {stats.episodes} episodes."]
+    lines = [
+        _("Diary: {days} logged days, {episodes} episodes.").format(
+            days=stats.days_logged, episodes=stats.episodes
+        )
+    ]
     if c.first_episode:
         lines.append(
-            f"First episode {c.first_episode} ({c.days_since_first} days ago),"
-            f" last {c.last_episode} ({c.days_since_last} days ago)."
+            _(
+                "First episode {first} ({first_ago} days ago), last {last} ({last_ago} days ago)."
+            ).format(
+                first=c.first_episode,
+                first_ago=c.days_since_first,
+                last=c.last_episode,
+                last_ago=c.days_since_last,
+            )
         )
     if c.per_day_last_7 is not None:
-        prev = "no data" if c.per_day_previous_7 is None else f"{c.per_day_previous_7:.1f}/day"
+        prev = (
+            _("no data")
+            if c.per_day_previous_7 is None
+            else _("{n}/day").format(n=number(round(c.per_day_previous_7, 1)))
+        )
+        trends = {
+            "rising": _("rising"),
+            "falling": _("falling"),
+            "steady": _("steady"),
+            "not_enough_data": _("not enough data"),
+        }
+        trend = trends.get(c.trend, c.trend)
         lines.append(
-            f"Last 7 days: {c.per_day_last_7:.1f}/day (7 days before: {prev}); trend:"
-            f" {c.trend.replace('_', ' ')}."
+            _("Last 7 days: {n}/day (7 days before: {prev}); trend: {trend}.").format(
+                n=number(round(c.per_day_last_7, 1)), prev=prev, trend=trend.replace("_", " ")
+            )
         )
     if c.locations:
-        lines.append("Where: " + ", ".join(f"{k} {v}" for k, v in c.locations.items()))
+        lines.append(
+            _("Where:") + " " + ", ".join(f"{word(k)} {v}" for k, v in c.locations.items())
+        )
     for month, counts in list(c.locations_by_month.items())[-3:]:
-        lines.append(f"  {month}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        lines.append(f"  {month}: " + ", ".join(f"{word(k)} {v}" for k, v in counts.items()))
     p = stats.persistence
     flag = []
     if p.persistent:
-        flag.append("PERSISTENT")
+        flag.append(_("PERSISTENT"))
     if p.returning:
-        flag.append("RETURNING")
-    lines += ["", f"Persistence: {' and '.join(flag) or 'no'} - {p.reason}"]
+        flag.append(_("RETURNING"))
+    joined = f" {_('and')} ".join(flag) or _("no")
+    lines += ["", _("Persistence:") + f" {joined} - {p.reason}"]
     if flag:
-        lines.append("See a doctor (GP) about it. Source: " + _source_line(p.source_id))
+        lines.append(_("See a doctor (GP) about it. Source: ") + _source_line(p.source_id))
     analysis = stats.analysis
     lines += [
         "",
-        "Factors: rate ratio of episodes per day with its 95% interval, all factors and lags in"
-        " one model, each adjusted for the others:",
+        _(
+            "Factors: rate ratio of episodes per day with its {ci} interval, all factors and lags "
+            "in one model, each adjusted for the others:"
+        ).format(ci="95%"),
     ]
+    same_day, next_day = _("same day"), _("next day")
+    width = max(len(same_day), len(next_day))
     for f in stats.factors:
-        when = "same day" if f.lag_days == 0 else "next day"
-        head = f"  {FACTOR_LABELS[f.factor]:<10} {when:<8}"
+        when = same_day if f.lag_days == 0 else next_day
+        head = f"  {_(FACTOR_LABELS[f.factor]):<10} {when:<{width}}"
         if f.rate_ratio is None:
-            lines.append(f"{head} not enough data yet: {f.reason}")
+            lines.append(f"{head} " + _("not enough data yet: {reason}").format(reason=f.reason))
         else:
             lines.append(
-                f"{head} {f.rate_ratio:5.2f} ({f.ci_low:.2f}-{f.ci_high:.2f}) per {f.per}:"
-                f" {f.verdict.replace('_', ' ')} - {f.reason}"
+                f"{head} {f.rate_ratio:5.2f} ({f.ci_low:.2f}-{f.ci_high:.2f}) {_('per')}"
+                f" {core_gettext(f.per)}: {_verdict(f.verdict)} - {f.reason}"
             )
     if analysis.tests:
-        adjusted = sorted({a for f in stats.factors for a in f.adjusted_for})
-        lines.append(f"  Adjusted for: {', '.join(adjusted)}.")
-        lines.append(f"  {analysis.tests} factor-and-lag tests were made at once; {RULE}.")
+        adjusted = sorted(
+            {_(FACTOR_LABELS.get(a, a)) for f in stats.factors for a in f.adjusted_for}
+        )
+        lines.append("  " + _("Adjusted for: {factors}.").format(factors=", ".join(adjusted)))
+        lines.append(
+            "  "
+            + _("{n} factor-and-lag tests were made at once;").format(n=analysis.tests)
+            + f" {rule_text()}."
+        )
         lines += [
             "",
-            "Each factor alone (for comparison, no verdict; when it differs from above,"
-            " another factor that moved with it explains the difference):",
+            _(
+                "Each factor alone (for comparison, no verdict; when it differs from above, "
+                "another factor that moved with it explains the difference):"
+            ),
         ]
         for f in analysis.one_factor:
             if f.rate_ratio is None:
                 continue
-            when = "same day" if f.lag_days == 0 else "next day"
+            when = same_day if f.lag_days == 0 else next_day
             lines.append(
-                f"  {FACTOR_LABELS[f.factor]:<10} {when:<8} {f.rate_ratio:5.2f}"
-                f" ({f.ci_low:.2f}-{f.ci_high:.2f}) per {f.per}"
+                f"  {_(FACTOR_LABELS[f.factor]):<10} {when:<{width}} {f.rate_ratio:5.2f}"
+                f" ({f.ci_low:.2f}-{f.ci_high:.2f}) {_('per')} {core_gettext(f.per)}"
             )
     for pair in stats.collinearity:
-        lines.append(f"Warning: {pair.message}.")
+        lines.append(_("Warning:") + f" {pair.message}.")
     if stats.experiments:
-        lines += ["", "Experiments:"]
+        lines += ["", _("Experiments:")]
         for e in stats.experiments:
             x = e.experiment
             lines.append(
-                f"  #{x.id} {x.name} ({x.start} to {x.end}, {e.status}):"
-                f" {e.verdict.replace('_', ' ')}. {e.summary}"
+                f"  #{x.id} {x.name} ({_('{start} to {end}').format(start=x.start, end=x.end)}, "
+                f"{_status(e.status)}): {_verdict(e.verdict)}. {e.summary}"
             )
-    lines += ["", f"{NOT_PROOF} This is not a diagnosis."]
+    lines += ["", f"{not_proof_text()} " + _("This is not a diagnosis.")]
     return lines
 
 
@@ -247,7 +309,7 @@ def chart_command(
         path = write_chart(store, Path(out), today=_today(), days=days, factor=factor)
     finally:
         store.close()
-    typer.echo(f"wrote {path}")
+    typer.echo(_("wrote {out}").format(out=path))
 
 
 @experiment_app.command("start")
@@ -306,10 +368,23 @@ def experiment_start(
     before_start, before_end = experiment.before
     goal = ""
     if experiment.factor is not None:
-        goal = f" (target: {experiment.factor} {experiment.comparison} {experiment.target:g})"
+        comparison = {"below": _("below"), "above": _("above")}.get(
+            experiment.comparison or "", experiment.comparison or ""
+        )
+        goal = " (" + _("target") + f": {experiment.factor} {comparison} {experiment.target:g})"
     typer.echo(
-        f"experiment #{new_id} '{name}'{goal} runs {experiment.start} to {experiment.end};"
-        f" it will be compared with {before_start} to {before_end}."
+        _(
+            "experiment #{id} '{name}'{goal} runs {start} to {end}; it will be compared with "
+            "{before_start} to {before_end}."
+        ).format(
+            id=new_id,
+            name=name,
+            goal=goal,
+            start=experiment.start,
+            end=experiment.end,
+            before_start=before_start,
+            before_end=before_end,
+        )
     )
 
 
@@ -334,10 +409,13 @@ def experiment_list(
         typer.echo(json.dumps([r.as_dict() for r in results], indent=2))
         return
     if not results:
-        typer.echo('No experiments yet: twitchcare diary experiment start "under 200 mg caffeine"')
+        typer.echo(
+            _('No experiments yet: twitchcare diary experiment start "under 200 mg caffeine"')
+        )
     for r in results:
         x = r.experiment
-        typer.echo(f"#{x.id} {x.name} ({x.start} to {x.end}, {r.status}): {r.summary}")
+        span = _("{start} to {end}").format(start=x.start, end=x.end)
+        typer.echo(f"#{x.id} {x.name} ({span}, {_status(r.status)}): {r.summary}")
 
 
 @experiment_app.command("stop")
@@ -353,7 +431,7 @@ def experiment_stop(
         experiment = stop_experiment(store, experiment_id, _today())
     finally:
         store.close()
-    typer.echo(f"experiment #{experiment_id} now ends {experiment.end}")
+    typer.echo(_("experiment #{id} now ends {end}").format(id=experiment_id, end=experiment.end))
 
 
 @diary_app.command("delete")
@@ -370,7 +448,7 @@ def delete_command(
         removed = delete_episode(store, episode_id)
     finally:
         store.close()
-    typer.echo(f"deleted #{episode_id}: {describe_episode(removed)}")
+    typer.echo(_("deleted #{id}: {entry}").format(id=episode_id, entry=describe_episode(removed)))
 
 
 @diary_app.command("restore")
@@ -399,15 +477,15 @@ def restore_command(
     if list_only:
         found = backups(path)
         if not found:
-            typer.echo(f"no backups yet in {backup_dir(path)}")
+            typer.echo(_("no backups yet in {folder}").format(folder=backup_dir(path)))
         for backup in found:
             typer.echo(f"{backup}  {backup.stat().st_size / 1024:.0f} KB")
         return
     if source is not None and not Path(source).is_file():
         raise InputError(field="--from", problem=f"'{source}' is not a file")
     used, moved = restore(path, Path(source) if source else None)
-    kept = f"; the file it replaced is kept as {moved}" if moved else ""
-    typer.echo(f"restored {path} from {used}{kept}")
+    kept = _("; the file it replaced is kept as {moved}").format(moved=moved) if moved else ""
+    typer.echo(_("restored {path} from {used}").format(path=path, used=used) + kept)
 
 
 @diary_app.command("repairs")
@@ -419,7 +497,7 @@ def repairs_command() -> None:
     from twitchcare.store.models import DayRepairRow
 
     def shown(value: float | None) -> str:
-        return "none" if value is None else f"{value:g}"
+        return _("none") if value is None else f"{value:g}"
 
     store = open_store()
     try:
@@ -428,13 +506,23 @@ def repairs_command() -> None:
     finally:
         store.close()
     if not rows:
-        typer.echo("no repairs: every day total was already derived from its entries")
+        typer.echo(_("no repairs: every day total was already derived from its entries"))
         return
     for r in rows:
-        total = "unknown" if r.total_now is None else f"{r.total_now:g}"
+        total = _("unknown") if r.total_now is None else f"{r.total_now:g}"
         typer.echo(
-            f"{r.day} {r.factor}: stored {shown(r.old_value)} -> stated {shown(r.new_value)},"
-            f" total now {total} ({r.reason}; repaired {r.repaired_at:%Y-%m-%d})"
+            _(
+                "{day} {factor}: stored {old} -> stated {new}, total now {total} ({reason}; "
+                "repaired {when})"
+            ).format(
+                day=r.day,
+                factor=r.factor,
+                old=shown(r.old_value),
+                new=shown(r.new_value),
+                total=total,
+                reason=r.reason,
+                when=f"{r.repaired_at:%Y-%m-%d}",
+            )
         )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 
 def delete_command(
     everything: bool = typer.Option(
@@ -27,8 +29,10 @@ def delete_command(
         if not sys.stdin.isatty():
             raise InputError(field="--yes", problem="not confirmed", hint="add --yes to delete")
         typer.confirm(
-            "Delete every entry in your diary? This cannot be undone "
-            "(`twitchcare export --format json` keeps a copy)",
+            _(
+                "Delete every entry in your diary? This cannot be undone "
+                "(`twitchcare export --format json` keeps a copy)"
+            ),
             abort=True,
         )
     from twitchcare.diary.erase import erase_all
@@ -40,7 +44,11 @@ def delete_command(
     finally:
         store.close()
     total = sum(removed.values())
-    typer.echo(f"deleted {total} record(s); the diary is empty and its file was rewritten")
+    typer.echo(
+        _("deleted {total} record(s); the diary is empty and its file was rewritten").format(
+            total=total
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

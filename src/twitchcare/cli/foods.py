@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 
 def _fmt(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:g} mg/100 g"
+    return _("unknown") if value is None else f"{value:g} mg/100 g"
 
 
 def search(
@@ -35,19 +37,20 @@ def search(
         typer.echo(json.dumps([hit.food.as_json() for hit in hits], ensure_ascii=False))
         return
     if not hits:
-        typer.echo(f"no food matches '{text}'")
+        typer.echo(_("no food matches '{text}'").format(text=text))
         return
     for hit in hits:
         food = hit.food
         portions = "; ".join(f"{p.description} = {p.grams:g} g" for p in food.portions)
         typer.echo(
             f"{food.id}  {food.description}\n"
-            f"       magnesium {_fmt(food.magnesium_mg_per_100g)}, "
-            f"caffeine {_fmt(food.caffeine_mg_per_100g)}" + (f"; {portions}" if portions else "")
+            f"       {_('magnesium')} {_fmt(food.magnesium_mg_per_100g)}, "
+            f"{_('caffeine')} {_fmt(food.caffeine_mg_per_100g)}"
+            + (f"; {portions}" if portions else "")
         )
         if food.note:
-            typer.echo(f"       note: {food.note}")
-    typer.echo("source: USDA SR28 [usda-sr28]")
+            typer.echo("       " + _("note: {note}").format(note=food.note))
+    typer.echo(_("source") + ": USDA SR28 [usda-sr28]")
 
 
 def register(app: typer.Typer) -> None:

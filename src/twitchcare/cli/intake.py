@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 intake_app = typer.Typer(
     help="Food and drink entries (from mg add, caffeine add, alcohol add): list and delete.",
     no_args_is_help=True,
@@ -16,13 +18,14 @@ def _describe(entry: object) -> str:
     assert isinstance(entry, IntakeEntry)
     parts = []
     if entry.magnesium_mg:
-        parts.append(f"{entry.magnesium_mg:g} mg magnesium")
+        parts.append(f"{entry.magnesium_mg:g} mg " + _("magnesium"))
     if entry.caffeine_mg:
-        parts.append(f"{entry.caffeine_mg:g} mg caffeine")
+        parts.append(f"{entry.caffeine_mg:g} mg " + _("caffeine"))
     if entry.alcohol_units:
-        parts.append(f"{entry.alcohol_units:g} units alcohol")
-    amounts = ", ".join(parts) or "nothing counted"
-    return f"{entry.day.isoformat()} {entry.kind}: {entry.description} [{amounts}]"
+        parts.append(_("{units:g} units alcohol").format(units=entry.alcohol_units))
+    amounts = ", ".join(parts) or _("nothing counted")
+    kind = {"food": _("food"), "drink": _("drink")}.get(entry.kind, entry.kind)
+    return f"{entry.day.isoformat()} {kind}: {entry.description} [{amounts}]"
 
 
 @intake_app.command("list")
@@ -46,7 +49,11 @@ def list_command(
     finally:
         store.close()
     if not entries:
-        typer.echo(f"no food or drink entries in the {days} day(s) to {last.isoformat()}")
+        typer.echo(
+            _("no food or drink entries in the {days} day(s) to {last}").format(
+                days=days, last=last.isoformat()
+            )
+        )
         return
     for entry in entries:
         typer.echo(f"  #{entry.id:<6} {_describe(entry)}")
@@ -65,7 +72,7 @@ def delete_command(
         removed = delete_intake(store, entry_id)
     finally:
         store.close()
-    typer.echo(f"deleted #{entry_id}: {_describe(removed)}")
+    typer.echo(_("deleted #{id}: {entry}").format(id=entry_id, entry=_describe(removed)))
 
 
 def register(app: typer.Typer) -> None:

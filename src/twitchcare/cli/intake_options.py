@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 if TYPE_CHECKING:
     from twitchcare.config import Settings
 
@@ -37,6 +39,9 @@ def finish_add(
     for line in shown:
         typer.echo(line)
     if dry_run:
-        typer.echo("not added (--dry-run)")
+        typer.echo(_("not added (--dry-run)"))
         return
-    typer.echo(f"added to {day.isoformat()}" + (f" [source: {cite}]" if cite else ""))
+    typer.echo(
+        _("added to {day}").format(day=day.isoformat())
+        + (f" [{_('source')}: {cite}]" if cite else "")
+    )

@@ -6,7 +6,28 @@ from pathlib import Path
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 kb_app = typer.Typer(help="Check and browse the knowledge base.", no_args_is_help=True)
+
+
+def _check_nutrition_languages() -> None:
+    """Every shipped language words the nutrition notes and cautions whole, and names no id the
+    nutrition knowledge does not have (a limit read in half a language is no use)."""
+    from twitchcare.errors import KnowledgeError
+    from twitchcare.kb.translation import TRANSLATED
+    from twitchcare.nutrition.knowledge import _load, missing_translations
+
+    for lang in TRANSLATED:
+        _load(lang)  # raises on an unknown id or field
+        missing = missing_translations(lang)
+        if missing:
+            raise KnowledgeError(
+                where=f"i18n/{lang}/nutrition.yaml",
+                field=f"texts.{missing[0]}",
+                problem="has no translation",
+                hint=f"{len(missing)} nutrition text(s) are missing",
+            )
 
 
 def register(app: typer.Typer) -> None:
@@ -31,16 +52,32 @@ def check(
 
     read_limits((folder / FILE).read_text(encoding="utf-8"))
     untranslated = check_languages(kb, folder)
+    if directory is None:  # the nutrition knowledge ships with the package, in every language
+        _check_nutrition_languages()
     typer.echo(
-        f"knowledge {kb.version} ({kb.date}) is valid: {len(kb.conditions)} conditions, "
-        f"{len(kb.rules)} rules, {len(kb.facts)} facts, {len(kb.screens)} screens, "
-        f"{len(kb.advice)} advice items, {len(kb.sources)} sources, {len(log.hazards)} hazards, "
-        f"{len(kb.doctor_questions)} questions for the doctor, "
-        f"{len(kb.relaxation)} relaxation sessions, {len(kb.programmes)} programmes, "
-        f"{nutrition} nutrition files"
+        _(
+            "knowledge {version} ({date}) is valid: {conditions} conditions, {rules} rules, "
+            "{facts} facts, {screens} screens, {advice} advice items, {sources} sources, "
+            "{hazards} hazards, {questions} questions for the doctor, {sessions} relaxation "
+            "sessions, {programmes} programmes, {nutrition} nutrition files"
+        ).format(
+            version=kb.version,
+            date=kb.date,
+            conditions=len(kb.conditions),
+            rules=len(kb.rules),
+            facts=len(kb.facts),
+            screens=len(kb.screens),
+            advice=len(kb.advice),
+            sources=len(kb.sources),
+            hazards=len(log.hazards),
+            questions=len(kb.doctor_questions),
+            sessions=len(kb.relaxation),
+            programmes=len(kb.programmes),
+            nutrition=nutrition,
+        )
     )
     for line in untranslated:
-        typer.echo(f"warning: {line}", err=True)
+        typer.echo(_("warning: {line}").format(line=line), err=True)
 
 
 @kb_app.command("hazards")

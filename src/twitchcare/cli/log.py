@@ -6,8 +6,26 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from twitchcare.cli.i18n import N_, _, number
+
 if TYPE_CHECKING:
     from twitchcare.diary.records import DayFactors
+
+# The diary's factors and units as the core names them (diary.records.FACTOR_LABELS and the
+# units of knowledge/limits.yaml), marked for the catalogue.
+FACTOR_WORDS = (
+    N_("caffeine"),
+    N_("alcohol"),
+    N_("stress"),
+    N_("sleep"),
+    N_("exercise"),
+    N_("magnesium"),
+    N_("relaxation"),
+    N_("mg"),
+    N_("units"),
+    N_("hours"),
+    N_("min"),
+)
 
 
 def _context_help() -> str:
@@ -57,7 +75,7 @@ def log(
         note=note,
     )
     new_id = record_episode(episode)
-    typer.echo(f"logged #{new_id}: {describe_episode(episode)}")
+    typer.echo(_("logged #{id}: {episode}").format(id=new_id, episode=describe_episode(episode)))
 
 
 def _describe_day(day: DayFactors) -> str:
@@ -66,12 +84,12 @@ def _describe_day(day: DayFactors) -> str:
     parts = []
     for name, (_low, _high, unit) in FACTOR_RANGES.items():
         value = getattr(day, name)
-        label = FACTOR_LABELS[name]
-        shown = "?" if value is None else f"{value:g}"
-        parts.append(f"{label} {shown}{'' if unit == 'points' else ' ' + unit}")
+        label = _(FACTOR_LABELS[name])
+        shown = "?" if value is None else number(value)
+        parts.append(f"{label} {shown}{'' if unit == 'points' else ' ' + _(unit)}")
     text = f"{day.day}: " + ", ".join(parts)
     if day.tags:
-        text += "  tags: " + ", ".join(day.tags)
+        text += "  " + _("tags") + ": " + ", ".join(day.tags)
     return text
 
 
@@ -119,18 +137,25 @@ def day(
         stored = set_day(store, when, values, tags=tuple(tag) or None, carry_over=not no_carry)
     finally:
         store.close()
-    typer.echo("saved " + _describe_day(stored))
+    typer.echo(_("saved {day}").format(day=_describe_day(stored)))
     from twitchcare.diary.days import INTAKE_FACTORS
     from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES
 
     for name in INTAKE_FACTORS:  # a stated amount below the day's entries: say which counts
         total = getattr(stored, name)
         if name in values and total is not None and total > values[name]:
-            unit = FACTOR_RANGES[name][2]
+            unit = _(FACTOR_RANGES[name][2])
             typer.echo(
-                f"note: {FACTOR_LABELS[name]} {total:g} {unit} counts, not the {values[name]:g} "
-                f"{unit} given: the day's entries add up to more and the larger counts "
-                "(`twitchcare intake list` shows them)"
+                _(
+                    "note: {factor} {total} {unit} counts, not the {given} {unit} given: the "
+                    "day's entries add up to more and the larger counts (`twitchcare intake "
+                    "list` shows them)"
+                ).format(
+                    factor=_(FACTOR_LABELS[name]),
+                    total=number(total),
+                    given=number(values[name]),
+                    unit=unit,
+                )
             )
 
 
@@ -175,12 +200,19 @@ def profile(
     finally:
         store.close()
     if current is None:
-        typer.echo("no profile yet: twitchcare profile --age 34 --sex female [--athlete]")
+        typer.echo(_("no profile yet: twitchcare profile --age 34 --sex female [--athlete]"))
         return
-    flags = [n for n in ("pregnant", "breastfeeding", "athlete") if getattr(current, n)]
-    weight_text = f", {current.weight_kg:g} kg" if current.weight_kg is not None else ""
+    names = {
+        "pregnant": _("pregnant"),
+        "breastfeeding": _("breastfeeding"),
+        "athlete": _("athlete"),
+    }
+    flags = [label for n, label in names.items() if getattr(current, n)]
+    weight_text = f", {number(current.weight_kg)} kg" if current.weight_kg is not None else ""
+    sex_text = {"female": _("female"), "male": _("male")}.get(current.sex, current.sex)
     typer.echo(
-        f"profile: {current.age} years, {current.sex}{weight_text}"
+        _("profile: {age} years, {sex}").format(age=current.age, sex=sex_text)
+        + weight_text
         + (f" ({', '.join(flags)})" if flags else "")
     )
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.intake_options import ADD_SETTINGS, DATE, DRY_RUN, finish_add
 
 if TYPE_CHECKING:
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from twitchcare.nutrition.requirements import MagnesiumTarget
 
 
+# The groups of knowledge/nutrition/magnesium.yaml (keys there, so only translated when shown).
+GROUPS = (N_("pregnant"), N_("breastfeeding"), N_("athletes"), N_("stressed people"))
 AGE = typer.Option(None, "--age", help="Age in years (default: your profile).")
 SEX = typer.Option(None, "--sex", help="female or male (default: your profile).")
 PREGNANT = typer.Option(None, "--pregnant/--not-pregnant", help="Default: your profile.")
@@ -73,11 +76,15 @@ def add(
     serving = understand_food(text, cache_dir=settings.data_dir / "cache")
     shown = [serving.understood()]
     if serving.food.note:
-        shown.append(f"note: {serving.food.note}")
+        shown.append(_("note: {note}").format(note=serving.food.note))
     if serving.caffeine_mg is None:
-        shown.append("caffeine: USDA has no value for this food, so none is counted")
+        shown.append(_("caffeine: USDA has no value for this food, so none is counted"))
     elif serving.caffeine_mg >= 0.5:
-        shown.append(f"caffeine: {serving.caffeine_mg:.0f} mg, added to the day's caffeine too")
+        shown.append(
+            _("caffeine: {mg:.0f} mg, added to the day's caffeine too").format(
+                mg=serving.caffeine_mg
+            )
+        )
     finish_add(
         settings,
         day,
@@ -108,24 +115,36 @@ def today(
 
     settings = load_settings()
     day = parse_day(date)
-    _, target = _target(_person(settings, age, sex, pregnant, breastfeeding))
+    _age, target = _target(_person(settings, age, sex, pregnant, breastfeeding))
     (record,) = diary_link.days(settings, day, day)
     for entry in record.entries:
         if entry.magnesium_mg > 0 or entry.kind == "food":
             typer.echo(f"  {entry.magnesium_mg:6.0f} mg  {entry.description}")
     if record.untracked("magnesium_mg") >= 0.5:
         extra = record.untracked("magnesium_mg")
-        typer.echo(f"  {extra:6.0f} mg  recorded for the day with `twitchcare day`")
+        typer.echo(f"  {extra:6.0f} mg  " + _("recorded for the day with `twitchcare day`"))
     total = record.magnesium_mg
     share = 100 * total / target.mg
     typer.echo(
-        f"{day.isoformat()}: {total:.0f} mg magnesium of {target.mg:.0f} mg "
-        f"({share:.0f}%; {target.kind} for {target.basis}) [source: {target.source}]"
+        _(
+            "{day}: {total:.0f} mg magnesium of {target:.0f} mg ({share:.0f}%; {kind} for "
+            "{basis}) [source: {source}]"
+        ).format(
+            day=day.isoformat(),
+            total=total,
+            target=target.mg,
+            share=share,
+            kind=target.kind,
+            basis=target.basis,
+            source=target.source,
+        )
     )
     if total < target.mg:
-        typer.echo(f"{target.mg - total:.0f} mg to go: twitchcare mg plan")
+        typer.echo(_("{mg:.0f} mg to go: twitchcare mg plan").format(mg=target.mg - total))
     for note in target.notes:
-        typer.echo(f"note: {note.statement} [source: {note.source}]")
+        typer.echo(
+            _("note: {note} [source: {source}]").format(note=note.statement, source=note.source)
+        )
 
 
 def target(
@@ -144,22 +163,27 @@ def target(
     person = _person(load_settings(), age, sex, pregnant, breastfeeding)
     age_years, result = _target(person, athlete=athlete, stressed=stressed)
     typer.echo(
-        f"magnesium target: {result.mg:.0f} mg a day ({result.kind} for {result.basis}) "
-        f"[source: {result.source}]"
+        _("magnesium target: {mg:.0f} mg a day ({kind} for {basis}) [source: {source}]").format(
+            mg=result.mg, kind=result.kind, basis=result.basis, source=result.source
+        )
     )
     limit = supplement_limit(age_years)
     if limit.mg is None:
         typer.echo(
-            "supplements: no upper limit is set at this age; magnesium should come from food "
-            f"or formula only [source: {limit.source}]"
+            _(
+                "supplements: no upper limit is set at this age; magnesium should come from food "
+                "or formula only [source: {source}]"
+            ).format(source=limit.source)
         )
     else:
         typer.echo(
-            f"supplements: at most {limit.mg:.0f} mg a day from supplements and medicines; "
-            f"magnesium in food does not count [source: {limit.source}]"
+            _(
+                "supplements: at most {mg:.0f} mg a day from supplements and medicines; "
+                "magnesium in food does not count [source: {source}]"
+            ).format(mg=limit.mg, source=limit.source)
         )
     for note in result.notes:
-        typer.echo(f"{note.group}: {note.statement} [source: {note.source}]")
+        typer.echo(f"{_(note.group)}: {note.statement} [{_('source')}: {note.source}]")
 
 
 def plan(
@@ -195,35 +219,41 @@ def plan(
         cache_dir=settings.data_dir / "cache",
     )
     typer.echo(
-        f"target {target.mg:.0f} mg [source: {target.source}], eaten {result.eaten_mg:.0f} mg, "
-        f"gap {result.gap_mg:.0f} mg"
+        _(
+            "target {target:.0f} mg [source: {source}], eaten {eaten:.0f} mg, gap {gap:.0f} mg"
+        ).format(target=target.mg, source=target.source, eaten=result.eaten_mg, gap=result.gap_mg)
     )
     if result.gap_mg <= 0:
-        typer.echo("you have reached today's target from food.")
+        typer.echo(_("you have reached today's target from food."))
     for item in result.items:
         star = "*" if item.food.article_food else " "
         typer.echo(f" {star} {item.serving.understood()}")
     if result.items:
         typer.echo(
-            f"together {result.planned_mg:.0f} mg [source: usda-sr28]; "
-            "* = foods named in the article (nuts, oatmeal, sunflower seeds, spinach, beans)"
+            _(
+                "together {mg:.0f} mg [source: usda-sr28]; * = foods named in the article (nuts, "
+                "oatmeal, sunflower seeds, spinach, beans)"
+            ).format(mg=result.planned_mg)
         )
         if not result.closes_gap:
-            typer.echo("these do not close the whole gap; larger portions or more meals would.")
+            typer.echo(_("these do not close the whole gap; larger portions or more meals would."))
     for reason in result.skipped:
-        typer.echo(f"left out: {reason}")
+        typer.echo(_("left out: {reason}").format(reason=reason))
     advice = result.supplement
-    typer.echo("supplements (food first; tablets are an option, not a must):")
+    typer.echo(_("supplements (food first; tablets are an option, not a must):"))
     if advice.limit_mg is not None:
         typer.echo(
-            f"  upper limit from supplements: {advice.limit_mg:.0f} mg a day for your age "
-            f"(food does not count) [source: {advice.limit_source}]"
+            _(
+                "  upper limit from supplements: {mg:.0f} mg a day for your age (food does not "
+                "count) [source: {source}]"
+            ).format(mg=advice.limit_mg, source=advice.limit_source)
         )
+    source = _("source")
     for form in advice.forms:
-        typer.echo(f"  forms - {form.name}: {form.note} [source: {form.source}]")
+        typer.echo(f"  {_('forms')} - {form.name}: {form.note} [{source}: {form.source}]")
     for caution in advice.cautions:
-        mark = "ask a doctor first: " if caution.ask_doctor else ""
-        typer.echo(f"  {mark}{caution.text} [source: {caution.source}]")
+        mark = _("ask a doctor first: ") if caution.ask_doctor else ""
+        typer.echo(f"  {mark}{caution.text} [{source}: {caution.source}]")
 
 
 def register(app: typer.Typer) -> None:

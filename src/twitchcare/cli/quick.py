@@ -49,9 +49,18 @@ def run_log(argv: list[str]) -> int:
 
         app(["log", *argv])  # exits with the Typer app's code and one-line error
         return 2
+    from twitchcare.cli import i18n
     from twitchcare.cli.describe import describe_episode
     from twitchcare.diary.quicklog import parse_episode, record_episode
+    from twitchcare.paths import env
 
+    lang = env("TWITCHCARE_LANG") or i18n.SOURCE_LANGUAGE
+    if lang not in ("en", "de"):  # the Typer app names the setting and what is allowed
+        from twitchcare.cli.app import app
+
+        app(["log", *argv])
+        return 2
+    i18n.set_language(lang)
     try:
         episode = parse_episode(
             location=args.location,
@@ -67,10 +76,11 @@ def run_log(argv: list[str]) -> int:
     except TwitchcareError as exc:  # the same catalogue and rendering as the Typer app
         from twitchcare.errors import abbreviate
 
-        sys.stderr.write(f"error: {abbreviate(exc.one_line(), 290)}\n")
+        sys.stderr.write(i18n.error_line(abbreviate(exc.one_line(), 290)) + "\n")
         return 2
     except OSError as exc:
-        sys.stderr.write(f"error: {exc.filename or 'file'}: {exc.strerror}\n")
+        sys.stderr.write(i18n.error_line(f"{exc.filename or 'file'}: {exc.strerror}") + "\n")
         return 2
-    sys.stdout.write(f"logged #{new_id}: {describe_episode(episode)}\n")
+    line = i18n._("logged #{id}: {episode}").format(id=new_id, episode=describe_episode(episode))
+    sys.stdout.write(line + "\n")
     return 0

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from twitchcare.cli.i18n import _, language, long_date, number
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -81,14 +83,18 @@ def _play(
 
     if not 0.1 <= speed <= 10_000:
         raise InputError(field="--speed", problem=f"{speed:g}", hint="0.1-10000")
-    kb = load_kb()
+    kb = load_kb(lang=language())
     session = kb.relaxation[session_id]
     if stage is None and session.stages:
         stage = _programme_stage(kb, session_id)
     plan = build_plan(session, minutes, stage)
     console = Console(highlight=False)
     console.print(f"{session.name}: {session.summary}")
-    console.print(f"Evidence: {session.evidence} [{', '.join(session.sources)}]", style="dim")
+    console.print(
+        _("Evidence: {evidence}").format(evidence=session.evidence)
+        + f" [{', '.join(session.sources)}]",
+        style="dim",
+    )
     tones = Sound(console) if sound else None
     try:
         outcome = play(plan, console, ScaledClock(speed), on_step=tones.cue if tones else None)
@@ -97,19 +103,21 @@ def _play(
             tones.close()
     practised = outcome.seconds / 60.0
     if not outcome.finished:
-        console.print(f"Stopped after {practised:.1f} min.")
+        console.print(_("Stopped after {minutes} min.").format(minutes=_min(practised)))
     if not log or practised < 1.0:
-        console.print("Nothing logged." if log else "Not logged (--no-log).")
+        console.print(_("Nothing logged.") if log else _("Not logged (--no-log)."))
         return
     total = _log(session_id, practised, outcome.finished, plan.logs_as)
-    what = "relaxation" if plan.logs_as == "relaxation_min" else "exercise"
-    console.print(
-        f"Logged {_min(practised)} min of {what} in your diary (today: {_min(total)} min)."
+    text = (
+        _("Logged {minutes} min of relaxation in your diary (today: {total} min).")
+        if plan.logs_as == "relaxation_min"
+        else _("Logged {minutes} min of exercise in your diary (today: {total} min).")
     )
+    console.print(text.format(minutes=_min(practised), total=_min(total)))
 
 
 def _min(minutes: float) -> str:
-    return f"{minutes:.1f}".removesuffix(".0")
+    return number(round(minutes, 1))
 
 
 def _log(session_id: str, minutes: float, completed: bool, factor: str) -> float:
@@ -153,14 +161,22 @@ def walk(
     from twitchcare.errors import InputError
     from twitchcare.kb import load_kb
 
-    session = load_kb().relaxation["walk"]
+    session = load_kb(lang=language()).relaxation["walk"]
     if not 1 <= minutes <= 600:
         raise InputError(field="--minutes", problem=f"{minutes:g}", hint="1-600 minutes")
     total = _log("walk", minutes, True, session.logs_as)
     goal = session.minutes
     left = max(0.0, goal - total)
-    more = f"{left:.0f} min to the daily goal of {goal:g}" if left else "daily goal reached"
-    typer.echo(f"Logged a {minutes:g}-minute walk (exercise today: {total:g} min; {more}).")
+    more = (
+        _("{left:.0f} min to the daily goal of {goal:g}").format(left=left, goal=goal)
+        if left
+        else _("daily goal reached")
+    )
+    typer.echo(
+        _("Logged a {minutes}-minute walk (exercise today: {total} min; {more}).").format(
+            minutes=number(minutes), total=number(total), more=more
+        )
+    )
 
 
 @relax_app.command("list")
@@ -168,10 +184,11 @@ def list_sessions() -> None:
     """Every guided session and programme, with its evidence."""
     from twitchcare.kb import load_kb
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     for s in kb.relaxation.values():
-        typer.echo(f"{s.id:<11} {s.name} (about {s.minutes:g} min)\n            {s.summary}")
-    typer.echo("\nProgrammes (twitchcare relax programme start ID):")
+        about = _("about {minutes} min").format(minutes=number(s.minutes))
+        typer.echo(f"{s.id:<11} {s.name} ({about})\n            {s.summary}")
+    typer.echo("\n" + _("Programmes (twitchcare relax programme start ID):"))
     for p in kb.programmes.values():
         typer.echo(f"{p.id:<15} {p.name}: {p.summary}")
 
@@ -185,15 +202,21 @@ def start(
     from twitchcare.relax.programme import start_programme
     from twitchcare.store import open_store
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     store = open_store()
     try:
         start_programme(store, kb, programme, _now().date())
     finally:
         store.close()
     p = kb.programmes[programme]
-    typer.echo(f"Started: {p.name} ({p.days} days). {p.summary}")
-    typer.echo(f"Today: twitchcare relax {p.session}   ·   progress: twitchcare relax status")
+    typer.echo(
+        _("Started: {name} ({days} days).").format(name=p.name, days=p.days) + f" {p.summary}"
+    )
+    typer.echo(
+        _("Today: twitchcare relax {session}   ·   progress: twitchcare relax status").format(
+            session=p.session
+        )
+    )
 
 
 @programme_app.command("stop")
@@ -207,7 +230,7 @@ def stop() -> None:
         stopped = stop_programme(store, _now().date())
     finally:
         store.close()
-    typer.echo(f"Stopped the programme '{stopped}'.")
+    typer.echo(_("Stopped the programme '{name}'.").format(name=stopped))
 
 
 @relax_app.command("status")
@@ -218,7 +241,7 @@ def status() -> None:
     from twitchcare.relax.programme import progress
     from twitchcare.store import open_store
 
-    kb = load_kb()
+    kb = load_kb(lang=language())
     today = _now().date()
     store = open_store()
     try:
@@ -229,11 +252,14 @@ def status() -> None:
     relaxed = (day.relaxation_min if day else None) or 0.0
     walked = (day.exercise_min if day else None) or 0.0
     typer.echo(
-        f"Today: {relaxed:g} min relaxation, {walked:g} min exercise "
-        f"(walk goal {kb.relaxation['walk'].minutes:g} min)."
+        _("Today: {relaxed} min relaxation, {walked} min exercise (walk goal {goal} min).").format(
+            relaxed=number(relaxed),
+            walked=number(walked),
+            goal=number(kb.relaxation["walk"].minutes),
+        )
     )
     if current is None:
-        typer.echo("No programme running. Start one: twitchcare relax programme start autogenic")
+        typer.echo(_("No programme running. Start one: twitchcare relax programme start autogenic"))
         return
     typer.echo(_progress_text(current, today))
 
@@ -246,14 +272,27 @@ def _progress_text(p: Progress, today: dt.date) -> str:
         for d in (p.start + dt.timedelta(days=i) for i in range(p.days))
     )
     lines = [
-        f"{p.name}: day {min(p.day, p.days)} of {p.days}, practised on {len(p.days_done)} day(s)"
-        f" ({round(100 * p.share_done)}%).",
-        f"{strip}   (■ practised, □ missed, · to come)",
+        _("{name}: day {day} of {days}, practised on {done} day(s) ({share}%).").format(
+            name=p.name,
+            day=min(p.day, p.days),
+            days=p.days,
+            done=len(p.days_done),
+            share=round(100 * p.share_done),
+        ),
+        f"{strip}   " + _("(■ practised, □ missed, · to come)"),
     ]
     if p.finished:
-        lines.append(f"Finished on {p.end:%d %b %Y}. Start another: twitchcare relax list")
+        lines.append(
+            _("Finished on {day}. Start another: twitchcare relax list").format(
+                day=long_date(p.end)
+            )
+        )
     else:
         stage = f" --stage {p.stage} ({p.stage_name})" if p.stage else ""
-        todo = "done today" if p.done_today else f"today: twitchcare relax {p.session}{stage}"
+        todo = (
+            _("done today")
+            if p.done_today
+            else _("today: twitchcare relax {session}").format(session=p.session) + stage
+        )
         lines.append(todo)
     return "\n".join(lines)

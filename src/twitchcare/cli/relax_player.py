@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from twitchcare.cli.i18n import _
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -61,7 +63,9 @@ class Sound:
         )
         self.folder = tempfile.TemporaryDirectory(prefix="twitchcare-tones-")
         if self.command is None:
-            console.print("No audio player found (paplay or aplay): cues ring the terminal bell.")
+            console.print(
+                _("No audio player found (paplay or aplay): cues ring the terminal bell.")
+            )
 
     def cue(self, cue: str | None) -> None:
         import subprocess
@@ -120,7 +124,13 @@ def frame(plan: SessionPlan, pos: Position) -> RenderableType:
     from rich.text import Text
 
     body = Text()
-    label = {"inhale": "IN", "exhale": "OUT", "hold": "HOLD", "tense": "TENSE", "release": "LET GO"}
+    label = {
+        "inhale": _("IN"),
+        "exhale": _("OUT"),
+        "hold": _("HOLD"),
+        "tense": _("TENSE"),
+        "release": _("LET GO"),
+    }
     if pos.step.cue in label:
         body.append(f"{label[pos.step.cue]}\n", style="bold")
     body.append(pos.step.text + "\n\n", style="bold" if pos.step.cue != "rest" else "")
@@ -128,11 +138,14 @@ def frame(plan: SessionPlan, pos: Position) -> RenderableType:
     body.append(f"  {_mmss(pos.step_left)}\n", style="dim")
     done = 1 - pos.session_left / plan.seconds if plan.seconds else 1.0
     body.append(
-        f"step {pos.index + 1} of {len(plan.steps)} · {_mmss(pos.session_left)} left", style="dim"
+        _("step {n} of {total} · {left} left").format(
+            n=pos.index + 1, total=len(plan.steps), left=_mmss(pos.session_left)
+        ),
+        style="dim",
     )
     body.append(f" · {round(100 * done)}%", style="dim")
-    stage = f" (stage {plan.stage})" if plan.stage else ""
-    return Panel(body, title=f"{plan.name}{stage}", subtitle="Ctrl-C stops", title_align="left")
+    stage = " " + _("(stage {n})").format(n=plan.stage) if plan.stage else ""
+    return Panel(body, title=f"{plan.name}{stage}", subtitle=_("Ctrl-C stops"), title_align="left")
 
 
 def play(

@@ -346,53 +346,55 @@ def render_evaluation(report: EvaluationReport) -> None:
     s = report.summary
     out = console()
     table = Table(
-        title=f"Evaluation on {s.cases} cases"
-        + (" (simulated interview)" if report.simulate else "")
+        title=_("Evaluation on {n} cases").format(n=s.cases)
+        + (" " + _("(simulated interview)") if report.simulate else "")
     )
-    table.add_column("Measure")
-    table.add_column("Value", justify="right")
-    table.add_column("Target", justify="right")
+    table.add_column(_("Measure"))
+    table.add_column(_("Value"), justify="right")
+    table.add_column(_("Target"), justify="right")
 
     rows = [
-        ("Triage exact", f"{s.triage_exact:.1%}", ""),
+        (_("Triage exact"), f"{s.triage_exact:.1%}", ""),
         (
-            "Triage exact or acceptable",
+            _("Triage exact or acceptable"),
             f"{s.triage_acceptable:.1%}",
             target("triage_acceptable"),
         ),
-        ("Under-triage (all)", f"{s.under_triage:.1%}", target("under_triage")),
+        (_("Under-triage (all)"), f"{s.under_triage:.1%}", target("under_triage")),
         (
-            f"Under-triage of urgent/emergency ({s.urgent_cases})",
+            _("Under-triage of urgent/emergency ({n})").format(n=s.urgent_cases),
             f"{s.under_triage_urgent:.1%}",
             target("under_triage_urgent"),
         ),
-        ("Over-triage", f"{s.over_triage:.1%}", ""),
+        (_("Over-triage"), f"{s.over_triage:.1%}", ""),
         (
-            f"Over-triage of self-care cases ({s.self_care_cases})",
+            _("Over-triage of self-care cases ({n})").format(n=s.self_care_cases),
             f"{s.over_triage_self_care:.1%}",
             target("over_triage_self_care"),
         ),
-        ("Cause top-1", f"{s.top1:.1%}", target("top1")),
-        ("Cause top-3", f"{s.top3:.1%}", target("top3")),
+        (_("Cause top-1"), f"{s.top1:.1%}", target("top1")),
+        (_("Cause top-3"), f"{s.top3:.1%}", target("top3")),
         (
-            f"Cause top-1 / top-3 where causes are shown ({s.causes_shown_cases}, not emergency)",
+            _("Cause top-1 / top-3 where causes are shown ({n}, not emergency)").format(
+                n=s.causes_shown_cases
+            ),
             "-"
             if s.top1_causes_shown is None or s.top3_causes_shown is None
             else f"{s.top1_causes_shown:.1%} / {s.top3_causes_shown:.1%}",
             "",
         ),
         (
-            "Brier score, leading causes (lower is better)",
+            _("Brier score, leading causes (lower is better)"),
             "-" if s.brier is None else f"{s.brier:.3f}",
             "",
         ),
         (
-            "Median questions",
+            _("Median questions"),
             f"{s.median_questions:g}" if report.simulate else "-",
             target("median_questions"),
         ),
         (
-            "Median items shown",
+            _("Median items shown"),
             f"{s.median_items_shown:g}" if report.simulate else "-",
             target("median_items_shown"),
         ),
@@ -400,7 +402,7 @@ def render_evaluation(report: EvaluationReport) -> None:
     if report.same_triage_as_full is not None:
         rows.append(
             (
-                "Same triage as full information",
+                _("Same triage as full information"),
                 f"{report.same_triage_as_full:.1%}",
                 target("same_triage_as_full"),
             )
@@ -408,9 +410,10 @@ def render_evaluation(report: EvaluationReport) -> None:
     for row in rows:
         table.add_row(*row)
     out.print(table)
-    calibration = Table(title="Reliability of the leading causes' probabilities")
-    for col in ("Stated", "Causes", "Mean stated", "Observed in gold list (95% CI)"):
-        calibration.add_column(col, justify="right")
+    calibration = Table(title=_("Reliability of the leading causes' probabilities"))
+    columns = (_("Stated"), _("Causes"), _("Mean stated"), _("Observed in gold list ({ci} CI)"))
+    for col in columns:
+        calibration.add_column(col.format(ci="95%"), justify="right")
     for b in s.reliability:
         if not b.n:
             continue
@@ -422,8 +425,14 @@ def render_evaluation(report: EvaluationReport) -> None:
         )
     out.print(calibration)
     if s.misses:
-        misses = Table(title="Misses")
-        for col in ("Case", "Predicted", "Gold (acceptable)", "Top 3 causes", "Gold causes"):
+        misses = Table(title=_("Misses"))
+        for col in (
+            _("Case"),
+            _("Predicted"),
+            _("Gold (acceptable)"),
+            _("Top 3 causes"),
+            _("Gold causes"),
+        ):
             misses.add_column(col)
         for m in s.misses:
             gold = m.gold + (f" ({', '.join(m.acceptable)})" if m.acceptable else "")
@@ -436,9 +445,10 @@ def render_evaluation(report: EvaluationReport) -> None:
             )
         out.print(misses)
     if report.failures:
-        out.print("[bold red]Targets missed:[/bold red] " + "; ".join(report.failures))
+        missed = _("Targets missed:")
+        out.print(f"[bold red]{missed}[/bold red] " + "; ".join(report.failures))
     else:
-        out.print("[bold green]All targets met.[/bold green]")
+        out.print("[bold green]" + _("All targets met.") + "[/bold green]")
 
 
 def render_condition(kb: KnowledgeBase, condition_id: str) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from twitchcare.cli.i18n import _, language
+
 
 def report_command(
     out: Path = typer.Option(
@@ -43,14 +45,18 @@ def report_command(
         inputs = read_inputs(store, today, first, last)
     finally:
         store.close()
-    pdf = render_pdf(assemble(load_kb(), inputs))
+    pdf = render_pdf(assemble(load_kb(lang=language()), inputs))
     try:
         out.write_bytes(pdf)
     except OSError as exc:
         raise InputError(
             field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
         ) from None
-    typer.echo(f"wrote {out} ({inputs.start} to {inputs.end}); self-reported, not a diagnosis")
+    typer.echo(
+        _("wrote {out} ({start} to {end}); self-reported, not a diagnosis").format(
+            out=out, start=inputs.start, end=inputs.end
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 EXPORT_FORMATS = ("csv", "json", "fhir")
 
 
@@ -56,7 +58,7 @@ def import_command(
             counts = import_json(store, doc, archive.name)
         finally:
             store.close()
-        typer.echo("imported " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        typer.echo(_("imported") + " " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         return
 
     parsed_episodes = parse_episodes_csv(read(episodes), episodes.name) if episodes else []
@@ -67,8 +69,12 @@ def import_command(
     finally:
         store.close()
     skipped = len(parsed_episodes) - added
-    extra = f" ({skipped} already in the diary)" if skipped else ""
-    typer.echo(f"imported {added} episode(s){extra} and {written} day(s)")
+    extra = _(" ({n} already in the diary)").format(n=skipped) if skipped else ""
+    typer.echo(
+        _("imported {added} episode(s){extra} and {written} day(s)").format(
+            added=added, extra=extra, written=written
+        )
+    )
 
 
 def export_command(
@@ -134,7 +140,9 @@ def export_command(
                 raise InputError(
                     field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
                 ) from None
-            typer.echo(f"wrote {out} (FHIR R4 Bundle, {count} resources)")
+            typer.echo(
+                _("wrote {out} (FHIR R4 Bundle, {count} resources)").format(out=out, count=count)
+            )
             return
         if fmt == "json":
             from twitchcare.diary.archive import export_json
@@ -147,7 +155,7 @@ def export_command(
                 out.parent.mkdir(parents=True, exist_ok=True)
                 with out.open("x", encoding="utf-8") as handle:  # "x": never over a file
                     handle.write(text)
-                typer.echo(f"wrote {out}")
+                typer.echo(_("wrote {out}").format(out=out))
             return
         from twitchcare.diary.days import day_totals
         from twitchcare.diary.episodes import list_episodes
@@ -162,7 +170,11 @@ def export_command(
         ):
             with (folder / name).open("x", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-        typer.echo(f"wrote {folder / 'episodes.csv'} and {folder / 'days.csv'}")
+        typer.echo(
+            _("wrote {first} and {second}").format(
+                first=folder / "episodes.csv", second=folder / "days.csv"
+            )
+        )
     finally:
         store.close()
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.countmodel import Fit, fit_rates, natural_spline, weekday_dummies
 from twitchcare.diary.records import FACTOR_LABELS, FACTORS
 
@@ -54,30 +55,54 @@ FAMILY_ERROR = 0.05
 COLLINEAR_R = 0.7
 LAGS = (0, 1)
 
-RULE = (
-    f"associated when the Holm-adjusted p-value is at most {FAMILY_ERROR:.0%} (Holm's method over"
-    " every factor and lag tested, so the chance that a diary shows any chance finding is at most"
-    f" {FAMILY_ERROR:.0%}); needs at least {MIN_DAYS} logged days with the factor known and at"
-    f" least {MIN_VARYING_DAYS} of them differing from its usual value"
+
+def N_(text: str) -> str:
+    """Mark a sentence for the catalogue where it is defined; it is translated where shown."""
+    return text
+
+
+_RULE = N_(
+    "associated when the Holm-adjusted p-value is at most {error} (Holm's method over every "
+    "factor and lag tested, so the chance that a diary shows any chance finding is at most "
+    "{error}); needs at least {min_days} logged days with the factor known and at least "
+    "{min_varying} of them differing from its usual value"
 )
-NOT_PROOF = (
+_RULE_NUMBERS = {
+    "error": f"{FAMILY_ERROR:.0%}",
+    "min_days": MIN_DAYS,
+    "min_varying": MIN_VARYING_DAYS,
+}
+RULE = _RULE.format(**_RULE_NUMBERS)
+NOT_PROOF = N_(
     "An association in one person's diary is not proof of cause: something logged or unlogged that"
     " moves with the factor could explain it. A personal experiment (change one thing, compare with"
     " before) is a fairer test."
 )
+
+
+def rule_text() -> str:
+    """:data:`RULE` in the language in use."""
+    return _(_RULE).format(**_RULE_NUMBERS)
+
+
+def not_proof_text() -> str:
+    """:data:`NOT_PROOF` in the language in use."""
+    return _(NOT_PROOF)
+
+
 TREND = "a slow trend over the weeks"
 WEEKDAY = "day of the week"
 OTHERS = "the other factors"
 
 #: Rate ratios are reported per these amounts (what a person can change in a day).
-PER_UNIT: dict[str, tuple[float, str]] = {
-    "caffeine_mg": (100.0, "100 mg caffeine"),
-    "alcohol_units": (1.0, "1 unit of alcohol"),
-    "stress_0_10": (1.0, "1 stress point (0-10)"),
-    "sleep_hours": (1.0, "1 hour of sleep"),
-    "exercise_min": (30.0, "30 min exercise"),
-    "magnesium_mg": (100.0, "100 mg magnesium"),
-    "relaxation_min": (10.0, "10 min relaxation"),
+PER_UNIT: dict[str, tuple[float, str]] = {  # the words are translated where they are shown
+    "caffeine_mg": (100.0, N_("100 mg caffeine")),
+    "alcohol_units": (1.0, N_("1 unit of alcohol")),
+    "stress_0_10": (1.0, N_("1 stress point (0-10)")),
+    "sleep_hours": (1.0, N_("1 hour of sleep")),
+    "exercise_min": (30.0, N_("30 min exercise")),
+    "magnesium_mg": (100.0, N_("100 mg magnesium")),
+    "relaxation_min": (10.0, N_("10 min relaxation")),
 }
 
 
@@ -183,14 +208,16 @@ def _shortage(term: _Term, counts: npt.NDArray[np.float64]) -> str | None:
     known = term.known
     n = int(known.sum())
     if n < MIN_DAYS:
-        return f"{n} logged day(s) with this factor known; needs at least {MIN_DAYS}"
+        return _("{n} logged day(s) with this factor known; needs at least {needed}").format(
+            n=n, needed=MIN_DAYS
+        )
     varying = _varying_days(term.values[known])
     if varying < MIN_VARYING_DAYS:
-        return (
-            f"only {varying} day(s) differ from the usual value; needs at least {MIN_VARYING_DAYS}"
+        return _("only {n} day(s) differ from the usual value; needs at least {needed}").format(
+            n=varying, needed=MIN_VARYING_DAYS
         )
     if counts[known].sum() == 0:
-        return "no twitching logged on these days"
+        return _("no twitching logged on these days")
     return None
 
 
@@ -265,7 +292,7 @@ def _joint_terms(table: DailyTable, calendar: _Calendar, eligible: list[_Term]) 
     while active:
         rows = _complete(active, n)
         used = int(rows.sum())
-        nuisance, _ = calendar.nuisance(rows)
+        nuisance, _names = calendar.nuisance(rows)
         parameters = 1 + len(active) + nuisance.shape[1]
         if (
             used >= MIN_DAYS
@@ -339,11 +366,11 @@ def analyse(table: DailyTable) -> FactorAnalysis:
 
     joint: dict[tuple[str, int], tuple[Fit, int, tuple[str, ...]]] = {}
     active = _joint_terms(table, calendar, eligible)
-    alone_note = "; tested alone (too few shared days to fit it with the other factors)"
+    alone_note = "; " + _("tested alone (too few shared days to fit it with the other factors)")
     if len(active) > 1:
         fits, days, names = _fit(table, calendar, active)
         if fits is None:  # e.g. two factors logged as exactly the same numbers
-            alone_note = "; tested alone (the factors could not be fitted together)"
+            alone_note = "; " + _("tested alone (the factors could not be fitted together)")
         else:
             for term, fit in zip(active, fits, strict=True):
                 joint[(term.factor, term.lag)] = (fit, days, (OTHERS, *names))
@@ -373,18 +400,22 @@ def analyse(table: DailyTable) -> FactorAnalysis:
     adjusted = holm([fit.p_value for _, fit, _, _, _ in primary])
     for (term, fit, days, names, note), p_adj in zip(primary, adjusted, strict=True):
         low, high = fit.ci
-        shown = f"adjusted p {_p(p_adj)}"
+        shown = _("adjusted p {p}").format(p=_p(p_adj))
         if p_adj <= FAMILY_ERROR:
-            direction = "more" if fit.coef > 0 else "less"
-            verdict, reason = "associated", f"{direction} twitching with more of this factor"
+            verdict, reason = (
+                "associated",
+                _("more twitching with more of this factor")
+                if fit.coef > 0
+                else _("less twitching with more of this factor"),
+            )
         elif low > 1.0 or high < 1.0:
             verdict = "no_evidence"
-            reason = (
-                f"the interval excludes 1 for this test alone, but not once all {len(primary)}"
-                " tests are allowed for"
-            )
+            reason = _(
+                "the interval excludes 1 for this test alone, but not once all {n} tests are "
+                "allowed for"
+            ).format(n=len(primary))
         else:
-            verdict, reason = "no_evidence", "no clear difference"
+            verdict, reason = "no_evidence", _("no clear difference")
         result = _estimate(term, fit, days, names, verdict, f"{reason} ({shown}){note}")
         results[(term.factor, term.lag)] = replace(result, p_adjusted=p_adj)
 
@@ -439,10 +470,10 @@ def collinear_pairs(table: DailyTable) -> list[Collinearity]:
                         factors=(a, b),
                         correlation=r,
                         days=int(both.sum()),
-                        message=(
-                            f"{FACTOR_LABELS[a]} and {FACTOR_LABELS[b]}"
-                            f" moved together (r = {r:.2f}); their effects cannot be told apart"
-                        ),
+                        message=_(
+                            "{a} and {b} moved together (r = {r}); their effects cannot be told "
+                            "apart"
+                        ).format(a=_(FACTOR_LABELS[a]), b=_(FACTOR_LABELS[b]), r=f"{r:.2f}"),
                     )
                 )
     return found

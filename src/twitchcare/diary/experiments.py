@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.countmodel import fit_rate
 from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES, FACTORS, check_choice
 from twitchcare.errors import InputError
@@ -176,35 +177,46 @@ def evaluate(experiment: Experiment, table: DailyTable, today: dt.date) -> Exper
     if nb < MIN_DAYS_EACH or nd < MIN_DAYS_EACH:
         return result(
             "not_enough_data",
-            f"Not enough data yet: {nb} logged day(s) before and {nd} during;"
-            f" needs at least {MIN_DAYS_EACH} in each.",
+            _(
+                "Not enough data yet: {before} logged day(s) before and {during} during; needs at "
+                "least {needed} in each."
+            ).format(before=nb, during=nd, needed=MIN_DAYS_EACH),
         )
     y = np.concatenate([before.counts, during.counts])
     x = np.concatenate([np.zeros(nb), np.ones(nd)])
     if y.sum() == 0:
         return result(
-            "not_enough_data", "No twitching logged before or during: nothing to compare."
+            "not_enough_data", _("No twitching logged before or during: nothing to compare.")
         )
     fit = fit_rate(y, x) if before.counts.sum() and during.counts.sum() else None
     if fit is None:
         return result(
             "not_enough_data",
-            f"Twitches per day went from {rate_b:.1f} to {rate_d:.1f};"
-            " too few to estimate a ratio.",
+            _(
+                "Twitches per day went from {before} to {during}; too few to estimate a ratio."
+            ).format(before=f"{rate_b:.1f}", during=f"{rate_d:.1f}"),
         )
     rr, (lo, hi) = fit.rate_ratio, fit.ci
-    change = f"Twitches per day: {rate_b:.1f} before, {rate_d:.1f} during (rate ratio {rr:.2f}," + (
-        f" 95% CI {lo:.2f}-{hi:.2f})."
+    change = _(
+        "Twitches per day: {before} before, {during} during (rate ratio {rr}, 95% CI {lo}-{hi})."
+    ).format(
+        before=f"{rate_b:.1f}",
+        during=f"{rate_d:.1f}",
+        rr=f"{rr:.2f}",
+        lo=f"{lo:.2f}",
+        hi=f"{hi:.2f}",
     )
     if hi < 1:
-        verdict, plain = "fewer_twitches", f" About {100 * (1 - rr):.0f}% fewer twitches."
+        verdict = "fewer_twitches"
+        plain = " " + _("About {percent} fewer twitches.").format(percent=f"{100 * (1 - rr):.0f}%")
     elif lo > 1:
-        verdict, plain = "more_twitches", f" About {100 * (rr - 1):.0f}% more twitches."
+        verdict = "more_twitches"
+        plain = " " + _("About {percent} more twitches.").format(percent=f"{100 * (rr - 1):.0f}%")
     else:
-        verdict, plain = "no_clear_difference", " No clear difference yet."
+        verdict, plain = "no_clear_difference", " " + _("No clear difference yet.")
     if adherence is not None and e.factor is not None:
-        plain += (
-            f" Target met on {100 * adherence:.0f}% of logged days ({FACTOR_LABELS[e.factor]})."
+        plain += " " + _("Target met on {percent} of logged days ({factor}).").format(
+            percent=f"{100 * adherence:.0f}%", factor=_(FACTOR_LABELS[e.factor])
         )
     return result(verdict, change + plain, (rr, lo, hi))
 

@@ -10,8 +10,11 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.records import CONTEXTS, check_choice, check_date
 from twitchcare.errors import InputError
+from twitchcare.german_words import LOCATION_ALIASES as GERMAN_LOCATION_ALIASES
+from twitchcare.german_words import PLACE_NAMES
 from twitchcare.locations import ALIAS_TO_PLACE, LOCATIONS, SIDES
 from twitchcare.vocabulary import vocabulary
 
@@ -20,7 +23,16 @@ _DURATION_PART = re.compile(
 )
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 
-LOCATION_ALIASES = ALIAS_TO_PLACE
+# English words first; German names where they are not also English ("Wade", "Augenlid").
+LOCATION_ALIASES = {
+    **{
+        word.replace(" ", "_"): place
+        for names in (PLACE_NAMES, GERMAN_LOCATION_ALIASES)
+        for place, words in names.items()
+        for word in words
+    },
+    **ALIAS_TO_PLACE,
+}
 CONTEXT_ALIASES = vocabulary().context_words
 SIDE_ALIASES = {
     "l": "left",
@@ -28,6 +40,11 @@ SIDE_ALIASES = {
     "both_sides": "both",
     "na": "not_applicable",
     "n/a": "not_applicable",
+    # German (twitchcare log --side links)
+    "links": "left",
+    "rechts": "right",
+    "beide": "both",
+    "beidseits": "both",
 }
 
 
@@ -40,7 +57,7 @@ def parse_locations(text: str) -> tuple[str, ...]:
     parts = [_norm(p) for p in re.split(r"[;,]", text) if p.strip()]
     if not parts:
         raise InputError(
-            field="location", problem="no body location given", hint=", ".join(LOCATIONS)
+            field="location", problem=_("no body location given"), hint=", ".join(LOCATIONS)
         )
     found = {check_choice(LOCATION_ALIASES.get(p, p), LOCATIONS, "location") for p in parts}
     return tuple(sorted(found, key=LOCATIONS.index))
@@ -73,17 +90,23 @@ def parse_duration(text: str) -> float:
         pos, matched = m.end(), True
     if not matched or pos < len(raw):
         raise InputError(
-            field="duration", problem=f"'{text}' is not a duration", hint="e.g. 30s, 2 min, 1m30s"
+            field="duration",
+            problem=_("'{text}' is not a duration").format(text=text),
+            hint=_("e.g. 30s, 2 min, 1m30s"),
         )
     if total > 86_400:
-        raise InputError(field="duration", problem=f"'{text}' is longer than a day")
+        raise InputError(
+            field="duration", problem=_("'{text}' is longer than a day").format(text=text)
+        )
     return total
 
 
 def parse_intensity(value: int) -> int:
     if not 1 <= value <= 5:
         raise InputError(
-            field="intensity", problem=f"'{value}' is not 1-5", hint="1 = barely, 5 = strong"
+            field="intensity",
+            problem=_("'{value}' is not 1-5").format(value=value),
+            hint=_("1 = barely, 5 = strong"),
         )
     return value
 
@@ -98,7 +121,9 @@ def zone(name: str | None) -> dt.tzinfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise InputError(
-            field="tz", problem=f"'{name}' is not a time zone", hint="e.g. Europe/Prague or UTC"
+            field="tz",
+            problem=_("'{name}' is not a time zone").format(name=name),
+            hint=_("e.g. Europe/Prague or UTC"),
         ) from None
 
 
@@ -129,13 +154,17 @@ def parse_when(text: str | None, *, now: dt.datetime, tz: dt.tzinfo | None = Non
     if m:
         hour, minute = int(m.group(1)), int(m.group(2))
         if hour > 23 or minute > 59:
-            raise InputError(field="at", problem=f"'{text}' is not a time of day")
+            raise InputError(
+                field="at", problem=_("'{text}' is not a time of day").format(text=text)
+            )
         parsed = _localize(dt.datetime.combine(day, dt.time(hour, minute)), tz)
     else:
         parsed = _parse_iso(text or "", raw, tz)
     if parsed > now + dt.timedelta(minutes=5):
         raise InputError(
-            field="at", problem=f"'{text}' is in the future", hint="e.g. 'yesterday 22:10'"
+            field="at",
+            problem=_("'{text}' is in the future").format(text=text),
+            hint=_("e.g. 'yesterday 22:10'"),
         )
     return parsed
 
@@ -146,8 +175,8 @@ def _parse_iso(text: str, raw: str, tz: dt.tzinfo | None) -> dt.datetime:
     except ValueError:
         raise InputError(
             field="at",
-            problem=f"'{text}' is not a time",
-            hint="e.g. now, 22:10, 'yesterday 22:10', 2026-11-24T22:10+01:00",
+            problem=_("'{text}' is not a time").format(text=text),
+            hint=_("e.g. now, 22:10, 'yesterday 22:10', 2026-11-24T22:10+01:00"),
         ) from None
     if parsed.tzinfo is None:
         parsed = _localize(parsed, tz)
@@ -166,7 +195,7 @@ def parse_date(text: str | None, *, today: dt.date) -> dt.date:
     except ValueError:
         raise InputError(
             field="date",
-            problem=f"'{text}' is not a date",
-            hint="use YYYY-MM-DD, today or yesterday",
+            problem=_("'{text}' is not a date").format(text=text),
+            hint=_("use YYYY-MM-DD, today or yesterday"),
         ) from None
     return check_date(day, "date")

@@ -26,13 +26,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from twitchcare.store import DiaryStore
 
 SOURCE_ID = "nhs-twitching"
-_ADVICE = (
+
+
+def N_(text: str) -> str:
+    """Mark a sentence for the catalogue where it is defined; it is translated where shown."""
+    return text
+
+
+_ADVICE = N_(
     'NHS: see a GP if the twitch lasts more than 2 weeks; the article: "if the twitching lasts '
     'longer or keeps returning, consult a doctor".'
 )
@@ -80,7 +88,7 @@ def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistenc
     rule = vocabulary().persistence
     days = sorted(d for d, n in episodes_by_day.items() if n > 0 and d <= today)
     if not days:
-        return _result(False, False, "No waking twitching logged yet.", None, None, 0)
+        return _result(False, False, _("No waking twitching logged yet."), None, None, 0)
     spells: list[list[dt.date]] = [[days[0]]]
     returns: list[tuple[dt.date, int]] = []
     for prev, cur in itertools.pairwise(days):
@@ -97,20 +105,27 @@ def detect(episodes_by_day: Mapping[dt.date, int], today: dt.date) -> Persistenc
     parts = []
     if persistent:
         parts.append(
-            f"Twitching on {len(spell)} of {span} days from {spell[0]} to {spell[-1]}"
-            f" (more than {rule.more_than_days} days)."
+            _(
+                "Twitching on {n} of {span} days from {first} to {last} (more than {limit} days)."
+            ).format(
+                n=len(spell), span=span, first=spell[0], last=spell[-1], limit=rule.more_than_days
+            )
         )
     if returning:
         back, free = returns[-1]
-        times = f" ({len(returns)} times)" if len(returns) > 1 else ""
-        parts.append(f"Twitching returned on {back} after {free} free days{times}.")
-    if parts:
-        reason = " ".join(parts) + " " + _ADVICE
-    else:
-        reason = (
-            f"Latest spell: {len(spell)} twitching day(s) over {span} day(s) since {spell[0]};"
-            f" not more than {rule.more_than_days} days and no return after a free spell."
+        times = " " + _("({n} times)").format(n=len(returns)) if len(returns) > 1 else ""
+        parts.append(
+            _("Twitching returned on {day} after {free} free days{times}.").format(
+                day=back, free=free, times=times
+            )
         )
+    if parts:
+        reason = " ".join(parts) + " " + _(_ADVICE)
+    else:
+        reason = _(
+            "Latest spell: {n} twitching day(s) over {span} day(s) since {first}; not more than "
+            "{limit} days and no return after a free spell."
+        ).format(n=len(spell), span=span, first=spell[0], limit=rule.more_than_days)
     return _result(persistent, returning, reason, spell[0], spell[-1], len(spell))
 
 

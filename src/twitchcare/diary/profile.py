@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -38,30 +39,40 @@ class Profile:
         ):
             raise InputError(
                 field="age",
-                problem=f"'{self.age}' is not an age",
-                hint=f"{age.low:g}-{age.high:g} years",
+                problem=_("'{value}' is not an age").format(value=self.age),
+                hint=_("{low}-{high} years").format(low=f"{age.low:g}", high=f"{age.high:g}"),
             )
         if self.sex not in ("female", "male"):
             raise InputError(
-                field="sex", problem=f"'{self.sex}' is not accepted", hint="female or male"
+                field="sex",
+                problem=_("'{sex}' is not accepted").format(sex=self.sex),
+                hint=_("female or male"),
             )
         if (self.pregnant or self.breastfeeding) and self.sex != "female":
             raise InputError(
-                field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
+                field="pregnant",
+                problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
             )
-        for name, words in (("pregnant", "a pregnancy"), ("breastfeeding", "breastfeeding")):
+        for name in ("pregnant", "breastfeeding"):
             if getattr(self, name) and not low <= self.age <= high:
+                problem = (
+                    _("a pregnancy at age {age} is not accepted")
+                    if name == "pregnant"
+                    else _("breastfeeding at age {age} is not accepted")
+                )
                 raise InputError(
                     field=name,
-                    problem=f"{words} at age {self.age} is not accepted",
-                    hint=f"check the age; it is accepted at {low}-{high} years",
+                    problem=problem.format(age=self.age),
+                    hint=_("check the age; it is accepted at {low}-{high} years").format(
+                        low=low, high=high
+                    ),
                 )
         if self.weight_kg is not None and not (
             math.isfinite(self.weight_kg) and weight.low <= self.weight_kg <= weight.high
         ):
             raise InputError(
                 field="weight_kg",
-                problem=f"{self.weight_kg:g} kg is not plausible",
+                problem=_("{kg} kg is not plausible").format(kg=f"{self.weight_kg:g}"),
                 hint=f"{weight.low:g}-{weight.high:g} kg",
             )
         return self

@@ -11,6 +11,7 @@ import difflib
 import math
 from dataclasses import dataclass, field
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.limits import limits
 from twitchcare.locations import LOCATIONS, SIDES
@@ -47,8 +48,10 @@ FACTOR_LABELS: dict[str, str] = {
 def _suggest(value: str, choices: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(value, choices, n=1)
     if close:
-        return f"did you mean '{close[0]}'? choose from {', '.join(choices)}"
-    return f"choose from {', '.join(choices)}"
+        return _("did you mean '{close}'? choose from {choices}").format(
+            close=close[0], choices=", ".join(choices)
+        )
+    return _("choose from {choices}").format(choices=", ".join(choices))
 
 
 def check_choice(value: str, choices: tuple[str, ...], field_name: str) -> str:
@@ -56,7 +59,7 @@ def check_choice(value: str, choices: tuple[str, ...], field_name: str) -> str:
     if value not in choices:
         raise InputError(
             field=field_name,
-            problem=f"'{value}' is not a known {field_name}",
+            problem=_("'{value}' is not a known {field}").format(value=value, field=field_name),
             hint=_suggest(value, choices),
         )
     return value
@@ -67,12 +70,14 @@ def check_number(value: float | None, field_name: str, low: float, high: float) 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(field=field_name, problem=f"'{value}' is not a number")
+        raise InputError(
+            field=field_name, problem=_("'{value}' is not a number").format(value=value)
+        )
     if not low <= value <= high:
         raise InputError(
             field=field_name,
-            problem=f"{value:g} is outside the accepted range",
-            hint=f"use a value from {low:g} to {high:g}",
+            problem=_("{value} is outside the accepted range").format(value=f"{value:g}"),
+            hint=_("use a value from {low} to {high}").format(low=f"{low:g}", high=f"{high:g}"),
         )
     return float(value)
 
@@ -90,19 +95,26 @@ def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.d
     first = earliest_year(age, today)
     if day.year < first:
         hint = (
-            "dates before your birth year (from the profile's age) are refused as typing mistakes"
+            _(
+                "dates before your birth year (from the profile's age) are refused as typing "
+                "mistakes"
+            )
             if age is not None
-            else f"over {limits().age.high:g} years back: refused as a typing mistake "
-            "(an age in your profile narrows it)"
+            else _(
+                "over {years} years back: refused as a typing mistake (an age in your profile "
+                "narrows it)"
+            ).format(years=f"{limits().age.high:g}")
         )
         raise InputError(
-            field=field_name, problem=f"{day.isoformat()} is before {first}", hint=hint
+            field=field_name,
+            problem=_("{day} is before {first}").format(day=day.isoformat(), first=first),
+            hint=hint,
         )
     if day > today + dt.timedelta(days=1):  # a day ahead is "today" somewhere on Earth
         raise InputError(
             field=field_name,
-            problem=f"{day.isoformat()} is in the future",
-            hint="give today, yesterday or an earlier date",
+            problem=_("{day} is in the future").format(day=day.isoformat()),
+            hint=_("give today, yesterday or an earlier date"),
         )
     return day
 
@@ -113,8 +125,8 @@ def check_moment(at: dt.datetime, field_name: str, *, age: int | None = None) ->
     if at - now > dt.timedelta(seconds=limits().future_seconds):
         raise InputError(
             field=field_name,
-            problem=f"{at.isoformat(timespec='minutes')} is in the future",
-            hint="give a time up to now, e.g. 'yesterday 22:10'",
+            problem=_("{day} is in the future").format(day=at.isoformat(timespec="minutes")),
+            hint=_("give a time up to now, e.g. 'yesterday 22:10'"),
         )
     check_date(at.date(), field_name, age=age)
     return at

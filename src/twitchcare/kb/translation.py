@@ -369,6 +369,21 @@ def _missing_relaxation(kb: KnowledgeBase, tr: Translation) -> list[str]:
     return missing
 
 
+def _require_relaxation(kb: KnowledgeBase, tr: Translation) -> None:
+    """A guided session is followed step by step: one step left in English would stop a person
+    who does not read English halfway, so a shipped language must word every session whole."""
+    for line in _missing_relaxation(kb, tr):
+        if "doctor_questions" in line:
+            continue
+        where, _space, field = line.partition(" ")
+        raise KnowledgeError(
+            where=where,
+            field=field,
+            problem="has no translation",
+            hint="a relaxation session is translated whole: name, summary, evidence, every step",
+        )
+
+
 def check_translation(kb: KnowledgeBase, tr: Translation) -> None:
     """Every id a translation names exists in the knowledge, and every choice key too."""
     lang = tr.language
@@ -683,6 +698,7 @@ def check_languages(kb: KnowledgeBase, knowledge_dir: Path) -> list[str]:
             continue
         tr = read_translation(knowledge_dir, lang)
         check_translation(kb, tr)
+        _require_relaxation(kb, tr)
         missing = missing_translations(kb, tr)
         if missing:
             lines.append(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import parse_amount
 from twitchcare.nutrition.knowledge import AlcoholDrink, AlcoholLimit, load_knowledge
@@ -36,12 +37,19 @@ class AlcoholServing:
 
     def understood(self) -> str:
         assumed = (
-            " (typical strength assumed; add e.g. '5%' to be exact)" if self.abv_assumed else ""
+            " " + _("(typical strength assumed; add e.g. '5%' to be exact)")
+            if self.abv_assumed
+            else ""
         )
-        return (
-            f"{self.ml:g} ml {self.drink} at {self.abv:g}%{assumed} -> "
-            f"{_one_place(self.uk_units)} UK units "
-            f"({_one_place(self.us_drinks)} US standard drinks)"
+        return _(
+            "{ml} ml {drink} at {abv}%{assumed} -> {uk} UK units ({us} US standard drinks)"
+        ).format(
+            ml=f"{self.ml:g}",
+            drink=self.drink,
+            abv=f"{self.abv:g}",
+            assumed=assumed,
+            uk=_one_place(self.uk_units),
+            us=_one_place(self.us_drinks),
         )
 
 

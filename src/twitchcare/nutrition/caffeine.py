@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import Amount, parse_amount
 from twitchcare.nutrition.knowledge import CaffeineDrink, CaffeineServing, load_knowledge
@@ -37,10 +38,8 @@ class CaffeineServingResult:
     def understood(self) -> str:
         from twitchcare.nutrition.serving import ignored_note
 
-        return (
-            f"{self.measure} {self.drink} -> {self.caffeine_mg:.0f} mg caffeine"
-            f"{ignored_note(self.ignored)}"
-        )
+        caffeine = _("{mg:.0f} mg caffeine").format(mg=self.caffeine_mg)
+        return f"{self.measure} {self.drink} -> {caffeine}{ignored_note(self.ignored)}"
 
 
 def _find_drink(name: str) -> CaffeineDrink | None:

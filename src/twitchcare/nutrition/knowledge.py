@@ -238,10 +238,108 @@ def load_knowledge_from(directory: Path) -> NutritionKnowledge:
     return NutritionKnowledge.model_construct(**parts)
 
 
-@lru_cache(maxsize=1)
 def load_knowledge() -> NutritionKnowledge:
-    """The installed nutrition knowledge, validated once per process."""
-    return load_knowledge_from(knowledge_dir())
+    """The installed nutrition knowledge, validated once per process, worded in the language in
+    use (the figures, ids and sources are the English files' in every language)."""
+    from twitchcare.catalogue import LANGUAGE
+
+    return _load(LANGUAGE.get())
+
+
+# What a language may reword, by the item's id: notes, statements and cautions a person reads, and
+# the names of supplement forms. Drink and group names are matched and looked up, so they stay.
+TRANSLATED_FIELDS = ("note", "statement", "text")
+
+
+def translation_path(lang: str) -> Path:
+    return knowledge_dir().parent / "i18n" / lang / "nutrition.yaml"
+
+
+@lru_cache(maxsize=4)
+def _load(lang: str) -> NutritionKnowledge:
+    english = load_knowledge_from(knowledge_dir())
+    if lang == "en":
+        return english
+    return translate(english, read_translation(lang), label=f"i18n/{lang}/nutrition.yaml")
+
+
+def read_translation(lang: str) -> dict[str, dict[str, str]]:
+    """``{item id: {field: text}}`` from ``knowledge/i18n/<lang>/nutrition.yaml``."""
+    import yaml
+
+    from twitchcare.errors import KnowledgeError
+
+    path = translation_path(lang)
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    texts = data.get("texts", {})
+    if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
+        raise KnowledgeError(
+            where=f"i18n/{lang}/nutrition.yaml", field="texts", problem="is not id: {field: text}"
+        )
+    return texts
+
+
+def _rewords(item_id: str, field: str) -> bool:
+    return field in TRANSLATED_FIELDS or (field == "name" and item_id.startswith("mg-form-"))
+
+
+def translate(
+    english: NutritionKnowledge, texts: dict[str, dict[str, str]], *, label: str
+) -> NutritionKnowledge:
+    """``english`` with the words of ``texts`` laid over it; an unknown id or field is an error."""
+    from twitchcare.errors import KnowledgeError
+
+    used: set[str] = set()
+
+    def lay(value: Any) -> Any:
+        if isinstance(value, list):
+            return [lay(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {key: lay(item) for key, item in value.items()}
+        item_id = value.get("id")
+        if isinstance(item_id, str) and item_id in texts:
+            used.add(item_id)
+            for field, text in texts[item_id].items():
+                if field not in value or not _rewords(item_id, field):
+                    raise KnowledgeError(
+                        where=label,
+                        field=f"texts.{item_id}.{field}",
+                        problem="is not a text of this item that a language may reword",
+                    )
+                out[field] = text
+        return out
+
+    data = lay(english.model_dump())
+    unknown = sorted(set(texts) - used)
+    if unknown:
+        raise KnowledgeError(
+            where=label, field=f"texts.{unknown[0]}", problem="no nutrition item has this id"
+        )
+    return NutritionKnowledge.model_validate(data)
+
+
+def missing_translations(lang: str) -> list[str]:
+    """Texts a person reads that ``lang`` does not reword yet (``id.field``)."""
+    texts = read_translation(lang)
+    missing: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            item_id = value.get("id")
+            for key, item in value.items():
+                readable = isinstance(item_id, str) and _rewords(item_id, key) and item
+                if readable and key not in texts.get(str(item_id), {}):
+                    missing.append(f"{item_id}.{key}")
+                walk(item)
+
+    walk(load_knowledge_from(knowledge_dir()).model_dump())
+    return missing
 
 
 @lru_cache(maxsize=8)

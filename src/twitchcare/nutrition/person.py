@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,14 +30,14 @@ class Person:
         if self.age is None:
             raise InputError(
                 field="age",
-                problem="your age is needed for a magnesium target",
-                hint="give --age and --sex, or set them once with twitchcare profile",
+                problem=_("your age is needed for a magnesium target"),
+                hint=_("give --age and --sex, or set them once with twitchcare profile"),
             )
         if self.sex is None:
             raise InputError(
                 field="sex",
-                problem="your sex is needed for a magnesium target",
-                hint="give --sex female|male, or set it once with twitchcare profile",
+                problem=_("your sex is needed for a magnesium target"),
+                hint=_("give --sex female|male, or set it once with twitchcare profile"),
             )
         return self.age, self.sex
 
@@ -54,7 +55,11 @@ def resolve_person(
     if sex is not None:
         sex = sex.strip().lower()
         if sex not in ("female", "male"):
-            raise InputError(field="sex", problem=f"'{sex}' is not accepted", hint="female or male")
+            raise InputError(
+                field="sex",
+                problem=_("'{sex}' is not accepted").format(sex=sex),
+                hint=_("female or male"),
+            )
     from twitchcare.limits import limits
     from twitchcare.vocabulary import vocabulary
 
@@ -63,15 +68,15 @@ def resolve_person(
     if age is not None and not (math.isfinite(age) and ages.low <= age <= ages.high):
         raise InputError(
             field="age",
-            problem=f"'{age:g}' is not an age",
-            hint=f"{ages.low:g}-{ages.high:g} years",
+            problem=_("'{value}' is not an age").format(value=f"{age:g}"),
+            hint=_("{low}-{high} years").format(low=f"{ages.low:g}", high=f"{ages.high:g}"),
         )
     if weight_kg is not None and not (
         math.isfinite(weight_kg) and weights.low <= weight_kg <= weights.high
     ):
         raise InputError(
             field="weight",
-            problem=f"{weight_kg:g} kg is not plausible",
+            problem=_("{kg} kg is not plausible").format(kg=f"{weight_kg:g}"),
             hint=f"{weights.low:g}-{weights.high:g} kg",
         )
     base = profile
@@ -88,14 +93,22 @@ def resolve_person(
     # the profile's own rules, for a combination made of options and the stored profile
     if (person.pregnant or person.breastfeeding) and person.sex == "male":
         raise InputError(
-            field="pregnant", problem="pregnancy and breastfeeding apply to sex 'female' only"
+            field="pregnant",
+            problem=_("pregnancy and breastfeeding apply to sex 'female' only"),
         )
-    for name, words in (("pregnant", "a pregnancy"), ("breastfeeding", "breastfeeding")):
+    for name in ("pregnant", "breastfeeding"):
         if getattr(person, name) and person.age is not None and not low <= person.age <= high:
+            problem = (
+                _("a pregnancy at age {age} is not accepted")
+                if name == "pregnant"
+                else _("breastfeeding at age {age} is not accepted")
+            )
             raise InputError(
                 field=name,
-                problem=f"{words} at age {person.age:g} is not accepted",
-                hint=f"check the age; it is accepted at {low}-{high} years",
+                problem=problem.format(age=f"{person.age:g}"),
+                hint=_("check the age; it is accepted at {low}-{high} years").format(
+                    low=low, high=high
+                ),
             )
     return person
 

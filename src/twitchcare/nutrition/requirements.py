@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.knowledge import NeedGroup, load_knowledge
 
@@ -64,17 +65,20 @@ def magnesium_target(
     groups = {g.group: g for g in kb.higher_need_groups}
     notes: list[NeedGroup] = []
     mg = row.female_mg if sex == "female" else row.male_mg
-    basis = f"{sex}, age {age:g}"
+    years = f"{age:g}"
+    basis = _("{sex}, age {age}").format(sex=_(sex), age=years)
     if pregnant:
         notes.append(groups["pregnant"])
         if row.pregnancy_mg is not None:
-            mg, basis = row.pregnancy_mg, f"pregnant, age {age:g}"
+            mg, basis = row.pregnancy_mg, _("pregnant, age {age}").format(age=years)
         else:
-            basis += " (the table has no pregnancy value for this age; the usual value is used)"
+            basis += " " + _(
+                "(the table has no pregnancy value for this age; the usual value is used)"
+            )
     elif breastfeeding:
         notes.append(groups["breastfeeding"])
         if row.lactation_mg is not None:
-            mg, basis = row.lactation_mg, f"breastfeeding, age {age:g}"
+            mg, basis = row.lactation_mg, _("breastfeeding, age {age}").format(age=years)
     if athlete:
         notes.append(groups["athletes"])
     if stressed:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount
 from twitchcare.nutrition.foods import Food, Portion
@@ -44,9 +45,10 @@ class FoodServing:
     def understood(self) -> str:
         """The one-line confirmation shown before anything is stored."""
         weight = "" if self.amount.kind == "mass" else f" ({self.grams:.0f} g)"
+        magnesium = _("{mg:.0f} mg magnesium").format(mg=self.magnesium_mg)
         return (
             f"{self.measure}{weight} {self.food.description} "
-            f"-> {self.magnesium_mg:.0f} mg magnesium{ignored_note(self.ignored)}"
+            f"-> {magnesium}{ignored_note(self.ignored)}"
         )
 
     def as_json(self) -> dict[str, object]:
@@ -85,7 +87,7 @@ def as_typed(text: str, found: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 def ignored_note(words: tuple[str, ...]) -> str:
     """Words of the entry that did not count, said in the confirmation (a brand, say)."""
-    return f" (not used: {', '.join(words)})" if words else ""
+    return " " + _("(not used: {words})").format(words=", ".join(words)) if words else ""
 
 
 def _did_you_mean(word: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.kb.relaxation import Session, Step
 
@@ -98,27 +99,27 @@ def _breaths(session: Session, seconds: float) -> list[tuple[str, float, str | N
     one = rhythm.inhale_s + rhythm.hold_s + rhythm.exhale_s
     count = max(1, math.floor(seconds / one + 1e-9))
     body: list[tuple[str, float, str | None]] = []
-    for _ in range(count):
-        body.append(("Breathe in slowly", rhythm.inhale_s, "inhale"))
+    for _breath in range(count):
+        body.append((_("Breathe in slowly"), rhythm.inhale_s, "inhale"))
         if rhythm.hold_s:
-            body.append(("Hold gently", rhythm.hold_s, "hold"))
-        body.append(("Breathe out, longer and slower", rhythm.exhale_s, "exhale"))
+            body.append((_("Hold gently"), rhythm.hold_s, "hold"))
+        body.append((_("Breathe out, longer and slower"), rhythm.exhale_s, "exhale"))
     return body
 
 
 def _timer(session: Session, seconds: float) -> list[tuple[str, float, str | None]]:
     every = (session.bell_every_minutes or 0) * 60.0
     if every <= 0 or every >= seconds:
-        return [("Rest your attention on the breath.", seconds, "rest")]
+        return [(_("Rest your attention on the breath."), seconds, "rest")]
     body: list[tuple[str, float, str | None]] = []
     left = seconds
     while left > 1e-9:
         part = min(every, left)
-        body.append(("Rest your attention on the breath.", part, "rest"))
+        body.append((_("Rest your attention on the breath."), part, "rest"))
         left -= part
         if left > 1e-9:
             body.append(
-                ("Bell: notice where your mind is, and come back to the breath.", 0.5, "bell")
+                (_("Bell: notice where your mind is, and come back to the breath."), 0.5, "bell")
             )
             left -= 0.5
     return body

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from twitchcare.catalogue import LANGUAGE
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.analysis import PER_UNIT
 from twitchcare.diary.records import FACTOR_LABELS, FACTORS
 
@@ -33,6 +35,40 @@ MAX_REASONS = 4
 MAX_MEDICINES = 12
 MARKER = "Self-reported by the patient with twitchcare. Not a diagnosis."
 TITLE = "Muscle twitching: summary for the doctor"
+
+
+def N_(text: str) -> str:
+    """Mark a text for the catalogue where it is defined; it is translated where it is used."""
+    return text
+
+
+# Words the report takes from elsewhere in English (diary factor names), marked for the catalogue.
+MARKED = (
+    N_("Self-reported by the patient with twitchcare. Not a diagnosis."),
+    N_("Muscle twitching: summary for the doctor"),
+    N_("caffeine"),
+    N_("alcohol"),
+    N_("stress"),
+    N_("sleep"),
+    N_("exercise"),
+    N_("magnesium"),
+    N_("relaxation"),
+    N_("and"),
+)
+
+
+def day_text(day: dt.date) -> str:
+    """A date as the report's language writes it ("02 Dec 2026", "02.12.2026")."""
+    return f"{day:%d %b %Y}" if LANGUAGE.get() == "en" else f"{day:%d.%m.%Y}"
+
+
+def moment_text(moment: dt.datetime) -> str:
+    return f"{day_text(moment.date())} {moment:%H:%M}"
+
+
+def number_text(value: float, decimals: int = 1) -> str:
+    text = f"{value:.{decimals}f}"
+    return text if LANGUAGE.get() == "en" else text.replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -179,7 +215,9 @@ def _places(kb: KnowledgeBase, totals: dict[str, int]) -> tuple[list[Place], str
     rest = ranked[MAX_PLACES:]
     note = ""
     if rest:
-        note = f"and {len(rest)} more place(s) with {sum(n for _, n in rest)} episode(s)"
+        note = _("and {places} more place(s) with {episodes} episode(s)").format(
+            places=len(rest), episodes=sum(n for _place, n in rest)
+        )
     return shown, note
 
 
@@ -189,10 +227,11 @@ def _assessment_places(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
     ticked = [_place_label(kb, loc) for loc in LOCATIONS if answers.get(f"loc.{loc}") is True]
     side = answers.get("side")
     if len(ticked) > MAX_PLACES:
-        ticked = [*ticked[:MAX_PLACES], f"and {len(ticked) - MAX_PLACES} more"]
+        ticked = [*ticked[:MAX_PLACES], _("and {n} more").format(n=len(ticked) - MAX_PLACES)]
     text = ", ".join(ticked)
     if text and isinstance(side, str) and side in ("left", "right", "both"):
-        text += f" ({side} side)" if side != "both" else " (both sides)"
+        sides = {"left": _("(left side)"), "right": _("(right side)"), "both": _("(both sides)")}
+        text += " " + sides[side]
     return text
 
 
@@ -201,8 +240,18 @@ def _who(inputs: ReportInputs) -> list[Item]:
     age: object = inputs.profile.age if inputs.profile else answers.get("age")
     sex: object = inputs.profile.sex if inputs.profile else answers.get("sex")
     return [
-        Item("Age", f"{age:g} years" if isinstance(age, int | float) else "not given"),
-        Item("Sex", str(sex) if isinstance(sex, str) else "not given"),
+        Item(
+            _("Age"),
+            _("{age} years").format(age=f"{age:g}")
+            if isinstance(age, int | float)
+            else _("not given"),
+        ),
+        Item(
+            _("Sex"),
+            {"female": _("female"), "male": _("male")}.get(sex, sex)
+            if isinstance(sex, str)
+            else _("not given"),
+        ),
     ]
 
 
@@ -215,22 +264,23 @@ def _since(kb: KnowledgeBase, inputs: ReportInputs) -> list[Item]:
             onset = saved.at.date() - dt.timedelta(days=int(days))
             items.append(
                 Item(
-                    "Began (as told)",
-                    f"about {onset:%d %b %Y} ({days:g} days before {saved.at:%d %b %Y})",
+                    _("Began (as told)"),
+                    _("about {onset} ({days} days before {saved})").format(
+                        onset=day_text(onset), days=f"{days:g}", saved=day_text(saved.at.date())
+                    ),
                 )
             )
         pattern = saved.answers.get("pattern")
         fact = kb.facts.get("pattern")
         choices = (fact.choices or {}) if fact else {}
         if isinstance(pattern, str):
-            items.append(Item("Pattern", choices.get(pattern, pattern)))
+            items.append(Item(_("Pattern"), choices.get(pattern, pattern)))
     if inputs.first_episode_ever is not None:
-        items.append(Item("First diary episode", f"{inputs.first_episode_ever:%d %b %Y}"))
+        items.append(Item(_("First diary episode"), day_text(inputs.first_episode_ever)))
     p = inputs.persistence
-    flags = [w for w, on in (("persistent", p.persistent), ("returning", p.returning)) if on]
-    items.append(
-        Item("Lasting or returning", f"{' and '.join(flags)}: {p.reason}" if flags else p.reason)
-    )
+    flags = [w for w, on in ((_("persistent"), p.persistent), (_("returning"), p.returning)) if on]
+    joined = f" {_('and')} ".join(flags)
+    items.append(Item(_("Lasting or returning"), f"{joined}: {p.reason}" if flags else p.reason))
     return items
 
 
@@ -244,21 +294,28 @@ def _course(inputs: ReportInputs) -> Course:
     known = [c for c in counts if c is not None]
     episodes = sum(known)
     summary = [
-        Item("Days logged", f"{len(known)} of {len(days)}"),
-        Item("Episodes", str(episodes)),
+        Item(_("Days logged"), _("{logged} of {days}").format(logged=len(known), days=len(days))),
+        Item(_("Episodes"), str(episodes)),
         Item(
-            "Per logged day",
-            f"{episodes / len(known):.1f} (most {max(known)})" if known else "no days logged",
+            _("Per logged day"),
+            _("{mean} (most {most})").format(
+                mean=number_text(episodes / len(known)), most=max(known)
+            )
+            if known
+            else _("no days logged"),
         ),
-        Item("Days with twitching", str(sum(1 for c in known if c > 0))),
+        Item(_("Days with twitching"), str(sum(1 for c in known if c > 0))),
     ]
     last7 = [c for c in counts[-7:] if c is not None]
     prev7 = [c for c in counts[-14:-7] if c is not None]
     if len(last7) >= 4 and len(prev7) >= 4:
         summary.append(
             Item(
-                "Last 7 vs previous 7 days",
-                f"{sum(last7) / len(last7):.1f} vs {sum(prev7) / len(prev7):.1f} per logged day",
+                _("Last 7 vs previous 7 days"),
+                _("{last} vs {previous} per logged day").format(
+                    last=number_text(sum(last7) / len(last7)),
+                    previous=number_text(sum(prev7) / len(prev7)),
+                ),
             )
         )
     return Course(days=days, counts=counts, summary=summary)
@@ -274,34 +331,34 @@ def _red_flags(kb: KnowledgeBase, saved: SavedAssessment | None) -> tuple[list[R
     # What was answered "yes" first, then "no", then what was not asked (rule order within each).
     out.sort(key=lambda a: ("yes", "no", "not asked").index(a.answer))
     if saved is None:
-        note = "No assessment saved in the diary: the red-flag questions were not asked."
+        note = _("No assessment saved in the diary: the red-flag questions were not asked.")
     else:
         yes = sum(a.answer == "yes" for a in out)
         unasked = sum(a.answer == "not asked" for a in out)
-        note = (
-            f"Answers from the assessment of {saved.at:%d %b %Y %H:%M}: {yes} yes, "
-            f"{len(out) - yes - unasked} no, {unasked} not asked (not asked is not a no)."
-        )
+        note = _(
+            "Answers from the assessment of {at}: {yes} yes, {no} no, {unasked} not asked (not "
+            "asked is not a no)."
+        ).format(at=moment_text(saved.at), yes=yes, no=len(out) - yes - unasked, unasked=unasked)
     return out, note
 
 
 _SPECIALISTS = {
-    "emergency_services": "emergency services",
-    "family_doctor": "family doctor",
-    "neurologist": "neurologist",
-    "endocrinologist": "endocrinologist",
-    "ophthalmologist": "ophthalmologist",
-    "sleep_specialist": "sleep specialist",
-    "pharmacist": "pharmacist",
-    "midwife_or_obstetrician": "midwife or obstetrician",
-    "none": "none named",
+    "emergency_services": N_("emergency services"),
+    "family_doctor": N_("family doctor"),
+    "neurologist": N_("neurologist"),
+    "endocrinologist": N_("endocrinologist"),
+    "ophthalmologist": N_("ophthalmologist"),
+    "sleep_specialist": N_("sleep specialist"),
+    "pharmacist": N_("pharmacist"),
+    "midwife_or_obstetrician": N_("midwife or obstetrician"),
+    "none": N_("none named"),
 }
 
 
 def specialist_words(specialist: str) -> str:
     """A specialist of ``knowledge/vocabulary.yaml`` as the report names it (a test holds the
     table to the vocabulary); an id from an older result is shown as it was stored."""
-    return _SPECIALISTS.get(specialist, specialist.replace("_", " "))
+    return _(_SPECIALISTS.get(specialist, specialist.replace("_", " ")))
 
 
 def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentSummary | None:
@@ -311,10 +368,21 @@ def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentS
     level = str(result.get("triage", "unknown"))
     level_text = kb.levels.get(level)
     title = str(result.get("title") or (level_text.title if level_text else level))
+    if level_text is not None and LANGUAGE.get() != "en":  # worded again in the report's language
+        title = level_text.title
     specialist = str(result.get("specialist") or "none")
-    reasons = [str(r.get("message", "")) for r in result.get("reasons", [])][:MAX_REASONS]
+    rules = {rule.id: rule for rule in kb.rules} if LANGUAGE.get() != "en" else {}
+    reasons = [
+        rules[r["rule"]].message if r.get("rule") in rules else str(r.get("message", ""))
+        for r in result.get("reasons", [])
+    ][:MAX_REASONS]
+
+    def cause_name(c: dict[str, Any]) -> str:
+        condition = kb.conditions.get(str(c.get("id"))) if LANGUAGE.get() != "en" else None
+        return condition.name if condition else str(c.get("name", c.get("id", "?")))
+
     causes = [
-        Item(str(c.get("name", c.get("id", "?"))), f"{100 * float(c.get('probability', 0)):.0f}%")
+        Item(cause_name(c), f"{100 * float(c.get('probability', 0)):.0f}%")
         for c in result.get("causes", [])[:MAX_CAUSES]
     ]
     return AssessmentSummary(
@@ -329,17 +397,20 @@ def _assessment(kb: KnowledgeBase, saved: SavedAssessment | None) -> AssessmentS
 
 def _finding(result: FactorResult | None) -> str:
     if result is None:
-        return "not analysed"
+        return _("not analysed")
     if result.rate_ratio is None or result.ci_low is None or result.ci_high is None:
-        return f"not enough data ({result.days_used} days)"
-    text = (
-        f"x{result.rate_ratio:.2f} (95% CI {result.ci_low:.2f}-{result.ci_high:.2f}), "
-        f"{result.days_used} days"
+        return _("not enough data ({days} days)").format(days=result.days_used)
+    text = _("x{ratio} (95% CI {low}-{high}), {days} days").format(
+        ratio=number_text(result.rate_ratio, 2),
+        low=number_text(result.ci_low, 2),
+        high=number_text(result.ci_high, 2),
+        days=result.days_used,
     )
     if result.verdict == "associated":
-        direction = "more" if result.rate_ratio > 1 else "less"
-        return f"{direction} twitching: {text}"
-    return f"no clear difference: {text}"
+        if result.rate_ratio > 1:
+            return _("more twitching: {text}").format(text=text)
+        return _("less twitching: {text}").format(text=text)
+    return _("no clear difference: {text}").format(text=text)
 
 
 _VERDICT_RANK = {"associated": 2, "no_evidence": 1, "not_enough_data": 0}
@@ -354,7 +425,7 @@ def _factors(results: list[FactorResult]) -> list[FactorFinding]:
         out.append(
             FactorFinding(
                 factor=factor,
-                label=FACTOR_LABELS[factor],
+                label=_(FACTOR_LABELS[factor]),
                 per=PER_UNIT[factor][1],
                 same_day=_finding(same),
                 next_day=_finding(nxt),
@@ -370,25 +441,27 @@ def _intake(inputs: ReportInputs) -> list[Item]:
     def mean(factor: str, scale: float, unit: str, decimals: int = 0) -> str:
         value, n = inputs.factor_means.get(factor, (0.0, 0))
         if n == 0:
-            return "not logged"
-        return f"{value * scale:.{decimals}f} {unit} (average of {n} logged days)"
+            return _("not logged")
+        return _("{value} {unit} (average of {n} logged days)").format(
+            value=number_text(value * scale, decimals), unit=_(unit), n=n
+        )
 
     items = [
-        Item("Caffeine (diary)", mean("caffeine_mg", 1, "mg/day")),
-        Item("Alcohol (diary)", mean("alcohol_units", 7, "units/week", 1)),
-        Item("Magnesium from food (diary)", mean("magnesium_mg", 1, "mg/day")),
-        Item("Relaxation (diary)", mean("relaxation_min", 1, "min/day")),
+        Item(_("Caffeine (diary)"), mean("caffeine_mg", 1, N_("mg/day"))),
+        Item(_("Alcohol (diary)"), mean("alcohol_units", 7, N_("units/week"), 1)),
+        Item(_("Magnesium from food (diary)"), mean("magnesium_mg", 1, N_("mg/day"))),
+        Item(_("Relaxation (diary)"), mean("relaxation_min", 1, N_("min/day"))),
     ]
     answers = inputs.assessment.answers if inputs.assessment else {}
     told = []
     caffeine = answers.get("caffeine_mg_per_day")
     if isinstance(caffeine, int | float) and not isinstance(caffeine, bool):
-        told.append(f"caffeine {caffeine:g} mg/day")
+        told.append(_("caffeine {mg} mg/day").format(mg=f"{caffeine:g}"))
     alcohol = answers.get("alcohol_units_per_week")
     if isinstance(alcohol, int | float) and not isinstance(alcohol, bool):
-        told.append(f"alcohol {alcohol:g} units/week")
+        told.append(_("alcohol {units} units/week").format(units=f"{alcohol:g}"))
     if told:
-        items.append(Item("Told at the assessment", ", ".join(told)))
+        items.append(Item(_("Told at the assessment"), ", ".join(told)))
     return items
 
 
@@ -401,13 +474,21 @@ def _medicines(kb: KnowledgeBase, answers: dict[str, Any]) -> list[str]:
     out = []
     for name in meds:
         norm = normalise_medicine(str(name))
-        classes = [c.name.lower() for c in kb.medications.values() if norm in c.members]
+        classes = [  # German nouns keep their capital letter
+            c.name.lower() if LANGUAGE.get() == "en" else c.name
+            for c in kb.medications.values()
+            if norm in c.members
+        ]
         out.append(f"{name} ({', '.join(classes)})" if classes else str(name))
     if len(out) > MAX_MEDICINES:
-        out = [*out[: MAX_MEDICINES - 1], f"and {len(out) - MAX_MEDICINES + 1} more"]
+        out = [*out[: MAX_MEDICINES - 1], _("and {n} more").format(n=len(out) - MAX_MEDICINES + 1)]
     started = answers.get("medication_started_days_ago")
     if isinstance(started, int | float) and not isinstance(started, bool):
-        out.append(f"newest medicine started or dose raised {started:g} days before the assessment")
+        out.append(
+            _("newest medicine started or dose raised {days} days before the assessment").format(
+                days=f"{started:g}"
+            )
+        )
     return out
 
 
@@ -430,16 +511,16 @@ def assemble(kb: KnowledgeBase, inputs: ReportInputs) -> DoctorReport:
     if inputs.assessment is not None:
         ticked = _assessment_places(kb, inputs.assessment.answers)
         if ticked:
-            told = f"At the assessment: {ticked}."
+            told = _("At the assessment: {places}.").format(places=ticked)
             places_note = f"{places_note}. {told}" if places_note else told
     red_flags, red_note = _red_flags(kb, inputs.assessment)
     questions, question_sources = _questions(kb, inputs)
     source_ids = ["nhs-twitching", *question_sources]
-    from twitchcare.diary.analysis import RULE
+    from twitchcare.diary.analysis import rule_text
 
     return DoctorReport(
-        title=TITLE,
-        marker=MARKER,
+        title=_(TITLE),
+        marker=_(MARKER),
         generated=inputs.today,
         period_start=inputs.start,
         period_end=inputs.end,
@@ -452,10 +533,10 @@ def assemble(kb: KnowledgeBase, inputs: ReportInputs) -> DoctorReport:
         red_flags_note=red_note,
         assessment=_assessment(kb, inputs.assessment),
         factors=_factors(inputs.factor_results),
-        factor_rule=(
+        factor_rule=_(
             "Rate ratio of episodes a day per unit, from one model of all factors with the trend "
-            f"and the day of the week (as in `twitchcare diary stats`); {RULE}."
-        ),
+            "and the day of the week (as in `twitchcare diary stats`); {rule}."
+        ).format(rule=rule_text()),
         intake=_intake(inputs),
         medicines=_medicines(kb, inputs.assessment.answers if inputs.assessment else {}),
         questions=questions,

@@ -14,6 +14,10 @@ import math
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from twitchcare.catalogue import LANGUAGE
+from twitchcare.catalogue import gettext as _
+from twitchcare.reports.content import day_text, moment_text
+
 if TYPE_CHECKING:
     from twitchcare.reports.content import Course, DoctorReport, Item
 
@@ -26,6 +30,15 @@ LEVEL_COLOURS = {
 _REPLACEMENTS = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "≈": "~", "−": "-", "✓": "v"}
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
+
+
+def _short(day: dt.date) -> str:
+    """A chart label: "02 Dec" / "02.12."."""
+    return f"{day:%d %b}" if LANGUAGE.get() == "en" else f"{day:%d.%m.}"
+
+
+def _month(day: dt.date) -> str:
+    return f"{day:%b %Y}" if LANGUAGE.get() == "en" else f"{day:%m/%Y}"
 
 
 def printable(text: str) -> str:
@@ -59,14 +72,14 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _items(items: list[Item], st: dict[str, Any], width: float) -> Any:
+def _items(items: list[Item], st: dict[str, Any], width: float, label: float = 0.36) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     rows = [
         [Paragraph(plain(i.label), st["small"]), Paragraph(plain(i.value), st["base"])]
         for i in items
     ]
-    table = Table(rows, colWidths=[width * 0.36, width * 0.64])
+    table = Table(rows, colWidths=[width * label, width * (1 - label)])
     table.setStyle(
         TableStyle(
             [
@@ -120,7 +133,7 @@ def _chart(course: Course, width: float, height: float) -> Any:
             String(left - 3, y - 2.5, str(value), fontName=FONT, fontSize=6, textAnchor="end")
         )
     drawing.add(
-        String(2, bottom + plot_h / 2, "per day", fontName=FONT, fontSize=5.5, fillColor=axis)
+        String(2, bottom + plot_h / 2, _("per day"), fontName=FONT, fontSize=5.5, fillColor=axis)
     )
     bar = colors.HexColor("#005eb8")
     missing = colors.HexColor("#aeb7bd")
@@ -154,7 +167,7 @@ def _chart(course: Course, width: float, height: float) -> Any:
             String(
                 left + plot_w / 2,
                 bottom + plot_h / 2,
-                "No days logged in this period.",
+                _("No days logged in this period."),
                 fontName=FONT,
                 fontSize=7.5,
                 textAnchor="middle",
@@ -166,15 +179,15 @@ def _chart(course: Course, width: float, height: float) -> Any:
     long_period = len(course.days) > 400
     labelled: list[tuple[int, str]] = []
     if days:
-        labelled.append((0, f"{days[0]:%d %b %Y}" if long_period else f"{days[0]:%d %b}"))
+        labelled.append((0, day_text(days[0]) if long_period else _short(days[0])))
         min_gap = max(1, int(45 / max(step, 1e-6)))
         for i, d in enumerate(days):
             starts_unit = d.day <= size and (size < 30 or d.month == 1)
             spaced = i - labelled[-1][0] >= min_gap and len(days) - 1 - i >= min_gap
             if starts_unit and spaced:
-                labelled.append((i, f"{d:%b %Y}" if long_period else f"{d:%d %b}"))
+                labelled.append((i, _month(d) if long_period else _short(d)))
         if len(days) > 1:
-            labelled.append((len(days) - 1, f"{course.days[-1]:%d %b %Y}"))
+            labelled.append((len(days) - 1, day_text(course.days[-1])))
     for i, text in labelled:
         x = left + (i + 0.4) * step
         anchor = "start" if i == 0 else "end" if i == len(days) - 1 else "middle"
@@ -192,9 +205,11 @@ def _page_decor(report: DoctorReport) -> Any:
         canvas.setFont(FONT, 6.5)
         canvas.setFillColorRGB(0.3, 0.38, 0.45)
         width, _height = doc.pagesize
-        text = printable(f"{report.marker} Knowledge {report.knowledge_version}.")
+        knowledge = _("Knowledge {version}.").format(version=report.knowledge_version)
+        text = printable(f"{report.marker} {knowledge}")
         canvas.drawString(doc.leftMargin, 8 * mm, text)
-        canvas.drawRightString(width - doc.rightMargin, 8 * mm, f"Page {doc.page}")
+        page = printable(_("Page {n}").format(n=doc.page))
+        canvas.drawRightString(width - doc.rightMargin, 8 * mm, page)
         canvas.restoreState()
 
     return draw
@@ -255,7 +270,7 @@ def render_pdf(report: DoctorReport) -> bytes:
         topMargin=11 * mm,
         bottomMargin=14 * mm,
         title=report.title,
-        author="twitchcare (self-reported)",
+        author=_("twitchcare (self-reported)"),
         subject=report.marker,
         creator="twitchcare",
     )
@@ -264,13 +279,20 @@ def render_pdf(report: DoctorReport) -> bytes:
     who_w, since_w, where_w = ((width - 16) * f for f in shares)
     flow: list[Any] = []
 
-    period = f"{report.period_start:%d %b %Y} to {report.period_end:%d %b %Y}"
+    period = _("{start} to {end}").format(
+        start=day_text(report.period_start), end=day_text(report.period_end)
+    )
     header = Table(
         [
             [
                 Paragraph(plain(report.title), st["title"]),
                 Paragraph(
-                    plain(f"Period {period}. Made {report.generated:%d %b %Y}."), st["small"]
+                    plain(
+                        _("Period {period}. Made {made}.").format(
+                            period=period, made=day_text(report.generated)
+                        )
+                    ),
+                    st["small"],
                 ),
             ]
         ],
@@ -305,7 +327,7 @@ def render_pdf(report: DoctorReport) -> bytes:
             Paragraph(f"{100 * p.share:.0f}%", st["small"]),
         ]
         for p in report.places
-    ] or [[Paragraph("No episodes logged in this period.", st["base"]), "", ""]]
+    ] or [[Paragraph(plain(_("No episodes logged in this period.")), st["base"]), "", ""]]
     places = Table(place_rows, colWidths=[where_w * 0.6, where_w * 0.2, where_w * 0.2])
     places.setStyle(
         TableStyle(
@@ -322,9 +344,9 @@ def render_pdf(report: DoctorReport) -> bytes:
     flow.append(
         _columns(
             [
-                _section("Who", [_items(report.who, st, who_w)], st),
-                _section("Since when", [_items(report.since, st, since_w)], st),
-                _section("Where (episodes in the period)", where, st),
+                _section(_("Who"), [_items(report.who, st, who_w, label=0.46)], st),
+                _section(_("Since when"), [_items(report.since, st, since_w)], st),
+                _section(_("Where (episodes in the period)"), where, st),
             ],
             width,
             shares,
@@ -336,32 +358,35 @@ def render_pdf(report: DoctorReport) -> bytes:
 
     # Latest assessment | intake and medicines
     half = (width - 8) / 2
-    medicines = [Paragraph(plain("; ".join(report.medicines) or "None given."), st["base"])]
+    medicines = [Paragraph(plain("; ".join(report.medicines) or _("None given.")), st["base"])]
     flow.append(
         _columns(
             [
-                _section("Latest assessment", _assessment_block(report, st, half), st),
+                _section(_("Latest assessment"), _assessment_block(report, st, half), st),
                 [
-                    *_section("Intake", [_items(report.intake, st, half)], st),
-                    *_section("Medicines (as told)", medicines, st),
+                    *_section(_("Intake"), [_items(report.intake, st, half)], st),
+                    *_section(_("Medicines (as told)"), medicines, st),
                 ],
             ],
             width,
         )
     )
-    flow += _section("Red-flag screen", _red_flag_block(report, st, width), st)
+    flow += _section(_("Red-flag screen"), _red_flag_block(report, st, width), st)
     flow += _section(
-        "Factors and twitching (diary analysis)", [_factor_table(report, st, width)], st
+        _("Factors and twitching (diary analysis)"), [_factor_table(report, st, width)], st
     )
 
     # Questions
     questions = [
         Paragraph(plain(f"{i}. {q}"), st["base"]) for i, q in enumerate(report.questions, 1)
     ]
-    flow += _section("Questions to ask the doctor", questions, st)
+    flow += _section(_("Questions to ask the doctor"), questions, st)
     if report.sources:
         sources = "; ".join(f"[{s.label}] {s.value}" for s in report.sources)
-        flow += [Spacer(1, 2), Paragraph(plain(f"Sources: {sources}"), st["tiny"])]
+        flow += [
+            Spacer(1, 2),
+            Paragraph(plain(_("Sources: {sources}").format(sources=sources)), st["tiny"]),
+        ]
 
     decor = _page_decor(report)
     doc.build(flow, onFirstPage=decor, onLaterPages=decor)
@@ -374,21 +399,28 @@ def _course_row(report: DoctorReport, st: dict[str, Any], width: float, chart_w:
 
     side_w = width - chart_w - 8
     size = bin_days(len(report.course.days))
-    unit = {1: "day", 7: "week", 30: "30 days"}[size]
-    bars = "episodes that day" if size == 1 else f"average episodes a day in each {unit}"
+    bars = {
+        1: _("episodes that day"),
+        7: _("average episodes a day in each week"),
+        30: _("average episodes a day in each 30 days"),
+    }[size]
     left = _section(
-        "Course: episodes a day",
+        _("Course: episodes a day"),
         [
             _chart(report.course, chart_w, 30 * mm),
             Paragraph(
-                f"Blue bars: {bars}. Red line: average of the last 7 bars. Grey marks under the "
-                "axis: nothing logged (unknown, not zero).",
+                plain(
+                    _(
+                        "Blue bars: {bars}. Red line: average of the last 7 bars. Grey marks under "
+                        "the axis: nothing logged (unknown, not zero)."
+                    ).format(bars=bars)
+                ),
                 st["small"],
             ),
         ],
         st,
     )
-    right = _section("In the period", [_items(report.course.summary, st, side_w)], st)
+    right = _section(_("In the period"), [_items(report.course.summary, st, side_w)], st)
     table = Table([[left, "", right]], colWidths=[chart_w, 8, side_w])
     table.setStyle(
         TableStyle(
@@ -410,8 +442,14 @@ def _assessment_block(report: DoctorReport, st: dict[str, Any], width: float) ->
 
     a = report.assessment
     if a is None:
-        return [Paragraph("No assessment saved in the diary.", st["base"])]
-    label = a.level.replace("_", " ").upper()
+        return [Paragraph(plain(_("No assessment saved in the diary.")), st["base"])]
+    levels = {
+        "emergency": _("EMERGENCY"),
+        "urgent": _("URGENT"),
+        "doctor": _("DOCTOR"),
+        "self_care": _("SELF CARE"),
+    }
+    label = levels.get(a.level, a.level.replace("_", " ").upper())
     banner = Table([[Paragraph(plain(f"{label}: {a.title}"), st["level"])]], colWidths=[width])
     banner.setStyle(
         TableStyle(
@@ -428,14 +466,26 @@ def _assessment_block(report: DoctorReport, st: dict[str, Any], width: float) ->
         )
     )
     body: list[Any] = [
-        Paragraph(plain(f"{a.at:%d %b %Y %H:%M}; specialist named: {a.specialist}."), st["small"]),
+        Paragraph(
+            plain(
+                _("{at}; specialist named: {specialist}.").format(
+                    at=moment_text(a.at), specialist=a.specialist
+                )
+            ),
+            st["small"],
+        ),
         banner,
     ]
     for reason in a.reasons:
         body.append(Paragraph(plain(f"- {reason}"), st["base"]))
     if a.causes:
         causes = ", ".join(f"{c.label} {c.value}" for c in a.causes)
-        body.append(Paragraph(plain(f"Likely causes (model estimate): {causes}"), st["base"]))
+        body.append(
+            Paragraph(
+                plain(_("Likely causes (model estimate): {causes}").format(causes=causes)),
+                st["base"],
+            )
+        )
     return body
 
 
@@ -447,7 +497,7 @@ def _red_flag_block(report: DoctorReport, st: dict[str, Any], width: float) -> l
     flags = report.red_flags
     ncols = 3
     per_col = (len(flags) + ncols - 1) // ncols
-    marks = {"yes": "YES", "no": "no", "not asked": "-"}
+    marks = {"yes": _("YES"), "no": _("no"), "not asked": "-"}
     col = width / ncols
     rows: list[list[Any]] = []
     styles: list[Any] = [
@@ -476,7 +526,7 @@ def _red_flag_block(report: DoctorReport, st: dict[str, Any], width: float) -> l
     if table is not None:
         table.setStyle(TableStyle(styles))
     note = Paragraph(
-        plain(report.red_flags_note + " YES = yes, no = no, - = not asked."), st["small"]
+        plain(report.red_flags_note + " " + _("YES = yes, no = no, - = not asked.")), st["small"]
     )
     return [note, table] if table is not None else [note]
 
@@ -485,13 +535,13 @@ def _factor_table(report: DoctorReport, st: dict[str, Any], width: float) -> Any
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    head = ["Factor", "Effect per", "Same day", "Next day"]
-    rows: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", st["small"]) for h in head]]
+    head = [_("Factor"), _("Effect per"), _("Same day"), _("Next day")]
+    rows: list[list[Any]] = [[Paragraph(f"<b>{plain(h)}</b>", st["small"]) for h in head]]
     for f in report.factors:
         rows.append(
             [
                 Paragraph(plain(f.label), st["base"]),
-                Paragraph(plain(f.per), st["small"]),
+                Paragraph(plain(_(f.per)), st["small"]),
                 Paragraph(plain(f.same_day), st["small"]),
                 Paragraph(plain(f.next_day), st["small"]),
             ]

@@ -194,17 +194,32 @@ def plan(
     target = info["magnesium_target"]
     if target is None or info["person"].age is None:
         return None
+    from twitchcare.catalogue import LANGUAGE
+
     return _plan(
-        target.mg, round(info["magnesium_mg"], 1), info["person"].age, likes, vegetarian, cache_dir
+        target.mg,
+        round(info["magnesium_mg"], 1),
+        info["person"].age,
+        likes,
+        vegetarian,
+        cache_dir,
+        LANGUAGE.get(),
     )
 
 
 @lru_cache(maxsize=64)
 def _plan(
-    target_mg: float, eaten_mg: float, age: float, likes: str, vegetarian: bool, cache_dir: Path
+    target_mg: float,
+    eaten_mg: float,
+    age: float,
+    likes: str,
+    vegetarian: bool,
+    cache_dir: Path,
+    lang: str,
 ) -> Any:
     """The plan for these figures; kept, because working out servings takes tens of ms and the
-    page is shown far more often than the day's total changes."""
+    page is shown far more often than the day's total changes. ``lang`` keeps each language's
+    wording of the supplement advice apart."""
     from twitchcare.nutrition.plan import make_plan
 
     return make_plan(

@@ -119,6 +119,8 @@ def evidence_lines(
 
 def finding(result: Any) -> str:
     """One factor finding from the diary analysis, in plain words with its uncertainty."""
+    from twitchcare.catalogue import gettext as core_gettext
+
     label = factor_name(result.factor)
     when = _("the same day") if result.lag_days == 0 else _("the next day")
     if result.verdict == "not_enough_data" or result.rate_ratio is None:
@@ -133,7 +135,7 @@ def finding(result: Any) -> str:
         "rr": f"{result.rate_ratio:.2f}",
         "low": f"{result.ci_low:.2f}",
         "high": f"{result.ci_high:.2f}",
-        "per": result.per,
+        "per": core_gettext(result.per),  # the core's own words (diary.analysis.PER_UNIT)
     }
     if result.verdict == "associated" and result.rate_ratio > 1:
         text = _(

@@ -33,7 +33,7 @@ def _number(form: Any, name: str) -> float | None:
 
 
 def _page(request: Request, problem: InputError | None = None, status: int = 200) -> Response:
-    from twitchcare.diary.analysis import RULE
+    from twitchcare.diary.analysis import rule_text
     from twitchcare.diary.charts import pick_factor
     from twitchcare.diary.daily import build_table
     from twitchcare.diary.days import get_day
@@ -71,7 +71,7 @@ def _page(request: Request, problem: InputError | None = None, status: int = 200
             "waiting": list(
                 dict.fromkeys(factor_name(f.factor) for f in stats.factors if f.rate_ratio is None)
             ),
-            "rule": RULE,
+            "rule": rule_text(),
             "last": last_place(store(request)),
             "locations": LOCATIONS,
             "sides": SIDES,
