@@ -18,17 +18,13 @@ from benchmarks.bench_diary import BIN, DAYS, build_heavy_diary
 from benchmarks.common import Measurement
 
 
-def _wall(args: list[str], env: dict[str, str], repeat: int) -> float:
-    return _timed(args, env, repeat)[0]
-
-
 def _timed(
     args: list[str], env: dict[str, str], repeat: int, output: Path | None = None
 ) -> tuple[float, float]:
     """Median wall time and median CPU time (user + system) of a command run ``repeat`` times.
 
     The CPU time does not grow when other processes share the machine; the wall time does.
-    ``output`` is removed before each run: export refuses to write over an existing file.
+    ``output`` is removed before each run: export and report never write over a file.
     """
     import resource
 
@@ -78,9 +74,9 @@ def _measure(tmp: Path) -> list[Measurement]:
     twitchcare = str(BIN / "twitchcare")
     pdf = tmp / "report.pdf"
     report_s, report_cpu_s = _timed(
-        [twitchcare, "report", "--out", str(pdf), "--from", first], env, repeat=3
+        [twitchcare, "report", "--out", str(pdf), "--from", first], env, repeat=3, output=pdf
     )
-    report_90_s = _wall([twitchcare, "report", "--out", str(pdf)], env, repeat=3)
+    report_90_s = _timed([twitchcare, "report", "--out", str(pdf)], env, repeat=3, output=pdf)[0]
     bundle = tmp / "bundle.json"
     fhir_s, fhir_cpu_s = _timed(
         [twitchcare, "export", "--format", "fhir", "--out", str(bundle)],

@@ -1,7 +1,7 @@
 """Where a command may write: checked before any work starts, one line for each problem.
 
-Export and chart never write over an existing file, into a path that is a file where a folder is
-needed (or the other way round), or into a folder that cannot be written.
+Export, chart and report never write over an existing file, into a path that is a file where a
+folder is needed (or the other way round), or into a folder that cannot be written.
 """
 
 from __future__ import annotations
@@ -61,6 +61,17 @@ def check_folder_for(folder: Path, names: tuple[str, ...], field: str = "out") -
             hint="choose another folder; twitchcare does not write over files",
         )
     return folder
+
+
+def new_dated_file(base: Path, stem: str, suffix: str, today: dt.date | None = None) -> Path:
+    """A file name that does not exist yet: ``stem-YYYY-MM-DD.suffix``, then ``-2``, ``-3``..."""
+    day = (today or dt.date.today()).isoformat()
+    candidate = base / f"{stem}-{day}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = base / f"{stem}-{day}-{n}{suffix}"
+        n += 1
+    return candidate
 
 
 def new_dated_folder(base: Path, stem: str, today: dt.date | None = None) -> Path:

@@ -123,3 +123,26 @@ def test_a_reader_that_stops_early_is_not_reported_as_an_error() -> None:
         stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, stderr
     assert stderr == ""
+
+
+def test_report_refuses_an_existing_file_and_a_folder_before_any_work(tmp_path: Path) -> None:
+    existing = tmp_path / "r.pdf"
+    existing.write_bytes(b"keep me")
+    assert "already exists" in _one_line_error(["report", "--out", str(existing)])
+    assert existing.read_bytes() == b"keep me"
+    folder = tmp_path / "a.pdf"
+    folder.mkdir()
+    assert "is a folder" in _one_line_error(["report", "--out", str(folder)])
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert "is a file, not a folder" in _one_line_error(["report", "--out", str(blocked / "r.pdf")])
+
+
+def test_report_without_out_writes_a_new_dated_file_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert runner.invoke(app, ["report"]).exit_code == 0
+    made = sorted(p.name for p in tmp_path.glob("twitchcare-report-*.pdf"))
+    assert len(made) == 2 and made[0] != made[1]

@@ -10,8 +10,11 @@ from twitchcare.cli.i18n import _, language
 
 
 def report_command(
-    out: Path = typer.Option(
-        Path("twitchcare-report.pdf"), "--out", "-o", help="PDF file to write."
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="PDF file to write (default: twitchcare-report-<date>.pdf here; never over a file).",
     ),
     start: str | None = typer.Option(
         None, "--from", help="First day: YYYY-MM-DD, yesterday (default: 90 days before --to)."
@@ -24,6 +27,7 @@ def report_command(
     from twitchcare.diary.parsing import parse_date
     from twitchcare.errors import InputError
     from twitchcare.kb import load_kb
+    from twitchcare.outputs import check_new_file, new_dated_file
     from twitchcare.reports.content import assemble
     from twitchcare.reports.pdf import render_pdf
     from twitchcare.reports.reading import read_inputs
@@ -38,8 +42,11 @@ def report_command(
             raise InputError(field=option, problem=exc.problem, hint=exc.hint) from None
 
     first, last = day(start, "--from"), day(end, "--to")
+    if out is None:
+        out = new_dated_file(Path.cwd(), "twitchcare-report", ".pdf", today)
     if out.suffix.lower() != ".pdf":
         raise InputError(field="--out", problem=f"'{out.name}' does not end in .pdf")
+    check_new_file(out, "--out")  # before any work: exists, a folder, not writable
     store = open_store()
     try:
         inputs = read_inputs(store, today, first, last)
