@@ -9,3 +9,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TWITCHCARE_SHARED", REPO.parent / "shared"))
 DEV_CASES = SHARED / "cases" / "dev"
 OWN_CASES = REPO / "tests" / "cases"
+
+
+def case_files() -> list[Path]:
+    """Every case file the behaviour tests walk: the brief's examples (when present), then ours."""
+    return [*sorted(DEV_CASES.glob("*.json")), *sorted(OWN_CASES.glob("*.json"))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.shared import DEV_CASES, OWN_CASES
+from tests.shared import case_files
 from twitchcare.engine.facts import _level_with, derive
 from twitchcare.engine.interview import _derived_facts
 from twitchcare.engine.kb_index import kb_index
@@ -22,10 +22,7 @@ from twitchcare.kb.loader import build_kb, default_knowledge_dir
 from twitchcare.kb.logic import AllOf, AnyOf, AtLeast, FactTest, FactValue, Predicate, level_rank
 
 KB = load_kb()
-CASES = [
-    derive(KB, case_facts(load_case(p)))
-    for p in [*sorted(DEV_CASES.glob("*.json")), *sorted(OWN_CASES.glob("*.json"))]
-]
+CASES = [derive(KB, case_facts(load_case(p))) for p in case_files()]
 BOOLEANS = sorted(f.id for f in KB.facts.values() if f.kind == "boolean")
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NAMES = ("a", "b", "c", "d")

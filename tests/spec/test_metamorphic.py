@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.shared import DEV_CASES, OWN_CASES
+from tests.shared import case_files
 from tests.spec.conftest import NOW
 from twitchcare.engine import assess
 from twitchcare.engine.facts import derive
@@ -25,10 +25,7 @@ from twitchcare.kb.loader import ONSET_PREFIX
 from twitchcare.kb.logic import FactValue, leaves, level_rank
 
 KB = load_kb()
-CASES = [
-    case_facts(load_case(p))
-    for p in [*sorted(DEV_CASES.glob("*.json")), *sorted(OWN_CASES.glob("*.json"))]
-]
+CASES = [case_facts(load_case(p)) for p in case_files()]
 RED_FLAGS = sorted(
     {
         t.fact

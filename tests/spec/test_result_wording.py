@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.shared import DEV_CASES, OWN_CASES
+from tests.shared import case_files
 from tests.spec.conftest import NOW
 from twitchcare.engine import assess
 from twitchcare.engine.facts import gateways
@@ -16,10 +16,7 @@ from twitchcare.kb import KnowledgeBase, load_kb
 from twitchcare.kb.logic import AnyOf, FactTest, FactValue, leaves, level_rank, matched_facts
 
 KB = load_kb()
-CASES = [
-    case_facts(load_case(p))
-    for p in [*sorted(DEV_CASES.glob("*.json")), *sorted(OWN_CASES.glob("*.json"))]
-]
+CASES = [case_facts(load_case(p)) for p in case_files()]
 # The yes/no questions of the rules that call for urgent or emergency care, and the overviews.
 RED_FLAGS = sorted(
     {
