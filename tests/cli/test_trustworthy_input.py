@@ -242,3 +242,27 @@ def test_implausible_options_are_refused_and_change_nothing(args: list[str], fie
     before = _archive()
     assert f"{field}:" in _refused(*args)
     assert _archive() == before
+
+
+@pytest.mark.parametrize(
+    "at", ["0001-01-01 10:00", "0001-01-01T00:00+05:00", "9999-12-31T23:59-05:00"]
+)
+def test_times_at_the_ends_of_the_calendar_are_refused_not_a_crash(at: str) -> None:
+    """Time-zone arithmetic fails near year 1 and 9999: the date rules come first."""
+    import os
+    import subprocess
+    import sys
+
+    before = _archive()
+    assert "at: " in _refused("log", "calf", "--at", at)
+    # the quick path of `twitchcare log`, as a person runs it
+    quick = subprocess.run(
+        [str(Path(sys.executable).with_name("twitchcare")), "log", "calf", "--at", at],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        check=False,
+    )
+    assert quick.returncode == 2 and "Traceback" not in quick.stderr, quick.stderr
+    assert len(quick.stderr.splitlines()) == 1
+    assert _archive() == before

@@ -178,6 +178,10 @@ def _parse_iso(text: str, raw: str, tz: dt.tzinfo | None) -> dt.datetime:
             problem=_("'{text}' is not a time").format(text=text),
             hint=_("e.g. now, 22:10, 'yesterday 22:10', 2026-11-24T22:10+01:00"),
         ) from None
+    # The diary's date rules before any time-zone arithmetic, which fails near year 1 or 9999.
+    from twitchcare.diary.records import check_date
+
+    check_date(parsed.date(), "at")
     if parsed.tzinfo is None:
         parsed = _localize(parsed, tz)
     return parsed

@@ -101,8 +101,8 @@ def check_date(day: dt.date, field_name: str, *, age: int | None = None) -> dt.d
             )
             if age is not None
             else _(
-                "over {years} years back: refused as a typing mistake (an age in your profile "
-                "narrows it)"
+                "over {years} years back: refused as a typing mistake; an age in your profile "
+                "narrows it"
             ).format(years=f"{limits().age.high:g}")
         )
         raise InputError(
