@@ -69,6 +69,12 @@ CATALOGUES = {
             "src/twitchcare/diary/analysis.py",
             "src/twitchcare/diary/persistence.py",
             "src/twitchcare/diary/experiments.py",
+            "src/twitchcare/diary/transfer.py",
+            "src/twitchcare/diary/archive.py",
+            "src/twitchcare/outputs.py",
+            "src/twitchcare/store/__init__.py",
+            "src/twitchcare/store/engine.py",
+            "src/twitchcare/store/health.py",
         ],
     ),
 }

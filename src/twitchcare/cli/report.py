@@ -39,7 +39,9 @@ def report_command(
 
     first, last = day(start, "--from"), day(end, "--to")
     if out.suffix.lower() != ".pdf":
-        raise InputError(field="--out", problem=f"'{out.name}' does not end in .pdf")
+        raise InputError(
+            field="--out", problem=_("'{name}' does not end in .pdf").format(name=out.name)
+        )
     store = open_store()
     try:
         inputs = read_inputs(store, today, first, last)
@@ -50,7 +52,10 @@ def report_command(
         out.write_bytes(pdf)
     except OSError as exc:
         raise InputError(
-            field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
+            field="--out",
+            problem=_("cannot write {out} ({reason})").format(
+                out=out, reason=exc.__class__.__name__
+            ),
         ) from None
     typer.echo(
         _("wrote {out} ({start} to {end}); self-reported, not a diagnosis").format(
