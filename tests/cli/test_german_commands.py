@@ -272,11 +272,21 @@ def _a_diary(data: Path, tmp: Path) -> None:
         (_files, ["export", "--format", "csv", "--out", "-"], {}),
         (_files, ["diary", "stats"], {"TWITCHCARE_DATABASE_URL": "garbage"}),
         (_files, ["diary", "stats"], {"TWITCHCARE_DATA_DIR": "{tmp}/a-file"}),
+        (_files, ["diary", "delete", "999"], {}),
+        (_files, ["diary", "chart", "--out", "{tmp}/chart.png"], {}),
+        (_files, ["diary", "experiment", "stop", "7"], {}),
+        (_files, ["intake", "delete", "5"], {}),
+        (_files, ["relax", "programme", "stop"], {}),
+        (
+            _files,
+            ["report", "--from", "2026-11-20", "--to", "2026-11-01", "--out", "{tmp}/r.pdf"],
+            {},
+        ),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else getattr(v, "__name__", None) or "-",
 )
 @pytest.mark.usefixtures("german")
-def test_a_storage_or_file_problem_in_german_is_one_german_line(
+def test_a_storage_file_or_diary_problem_in_german_is_one_german_line(
     setup: object,
     args: list[str],
     env: dict[str, str],
