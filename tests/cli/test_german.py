@@ -84,6 +84,8 @@ CATALOGUES = {
             "src/twitchcare/reports/reading.py",
             "src/twitchcare/engine/interview.py",
             "src/twitchcare/emergency.py",
+            "src/twitchcare/nutrition/amounts.py",
+            "src/twitchcare/nutrition/portions.py",
         ],
     ),
 }

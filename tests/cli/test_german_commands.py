@@ -277,6 +277,10 @@ def _a_diary(data: Path, tmp: Path) -> None:
         (_files, ["diary", "experiment", "stop", "7"], {}),
         (_files, ["intake", "delete", "5"], {}),
         (_files, ["relax", "programme", "stop"], {}),
+        (_files, ["relax", "programme", "start", "autogenix"], {}),
+        (_files, ["mg", "add", "0 g almonds"], {}),
+        (_files, ["mg", "add", "30 g"], {}),
+        (_files, ["alcohol", "add", "pint of 0% beer"], {}),
         (
             _files,
             ["report", "--from", "2026-11-20", "--to", "2026-11-01", "--out", "{tmp}/r.pdf"],

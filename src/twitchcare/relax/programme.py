@@ -49,9 +49,9 @@ def _programme(kb: KnowledgeBase, programme_id: str) -> Programme:
         raise NotFoundError(
             field="programme",
             problem=_("unknown programme '{programme_id}'").format(programme_id=programme_id),
-            hint=f"did you mean '{close[0]}'?"
+            hint=_("did you mean '{close}'?").format(close=close[0])
             if close
-            else "choose from " + ", ".join(kb.programmes),
+            else _("choose from {choices}").format(choices=", ".join(kb.programmes)),
         )
     return kb.programmes[programme_id]
 
