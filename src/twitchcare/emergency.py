@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError, KnowledgeError
 
 FILE = "emergency.yaml"
@@ -83,7 +84,9 @@ def emergency_number(country: str | None) -> EmergencyNumber:
     if code not in table.countries:
         raise InputError(
             field="country",
-            problem=f"'{country[:40]}' is not a country twitchcare knows the number for",
+            problem=_("'{value}' is not a country twitchcare knows the number for").format(
+                value=country[:40]
+            ),
             hint="use one of " + ", ".join(table.countries),
         )
     return table.countries[code]

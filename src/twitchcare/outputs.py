@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 
@@ -18,10 +19,14 @@ def _writable_folder(folder: Path, field: str) -> None:
     while not existing.exists():
         existing = existing.parent
     if not existing.is_dir():
-        raise InputError(field=field, problem=f"{existing} is a file, not a folder")
+        raise InputError(
+            field=field, problem=_("{folder} is a file, not a folder").format(folder=existing)
+        )
     if not os.access(existing, os.W_OK | os.X_OK):
         raise InputError(
-            field=field, problem=f"{existing} is not writable", hint="choose a folder you can write"
+            field=field,
+            problem=_("{folder} is not writable").format(folder=existing),
+            hint=_("choose a folder you can write to"),
         )
 
 
@@ -29,19 +34,26 @@ def _usable(path: Path, field: str) -> None:
     try:
         path.exists()
     except OSError as exc:  # a name too long for the file system, say
-        raise InputError(field=field, problem=f"cannot use {path} ({exc.strerror})") from None
+        raise InputError(
+            field=field,
+            problem=_("cannot use {path} ({reason})").format(path=path, reason=exc.strerror),
+        ) from None
 
 
 def check_new_file(path: Path, field: str = "out") -> Path:
     """``path`` can be created: it does not exist, and its folder can be written."""
     _usable(path, field)
     if path.is_dir():
-        raise InputError(field=field, problem=f"{path} is a folder", hint="give a file name")
+        raise InputError(
+            field=field,
+            problem=_("{path} is a folder").format(path=path),
+            hint=_("give a file name"),
+        )
     if path.exists():
         raise InputError(
             field=field,
-            problem=f"{path} already exists",
-            hint="choose another name; twitchcare does not write over files",
+            problem=_("{path} already exists").format(path=path),
+            hint=_("choose another name; twitchcare does not write over files"),
         )
     _writable_folder(path.parent, field)
     return path
@@ -51,14 +63,16 @@ def check_folder_for(folder: Path, names: tuple[str, ...], field: str = "out") -
     """``folder`` is (or can become) a writable folder in which none of ``names`` exists yet."""
     _usable(folder / names[0], field)
     if folder.exists() and not folder.is_dir():
-        raise InputError(field=field, problem=f"{folder} is a file, not a folder")
+        raise InputError(
+            field=field, problem=_("{folder} is a file, not a folder").format(folder=folder)
+        )
     _writable_folder(folder, field)
     taken = [n for n in names if (folder / n).exists()]
     if taken:
         raise InputError(
             field=field,
-            problem=f"{folder / taken[0]} already exists",
-            hint="choose another folder; twitchcare does not write over files",
+            problem=_("{path} already exists").format(path=folder / taken[0]),
+            hint=_("choose another folder; twitchcare does not write over files"),
         )
     return folder
 

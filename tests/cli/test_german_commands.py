@@ -224,3 +224,85 @@ def test_bad_input_in_german_is_one_german_line(args: list[str]) -> None:
     assert result.output.startswith("Fehler: ") and result.output.count("\n") == 1
     shown = re.sub(r"möglich sind: [^)]*", " ", result.output)  # the values to type
     assert not english_left(_sentences(shown)), result.output
+
+
+def _garbage_diary(data: Path, tmp: Path) -> None:
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "diary.sqlite3").write_bytes(b"not a diary, just some bytes of text")
+
+
+def _empty_diary(data: Path, tmp: Path) -> None:
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "diary.sqlite3").write_bytes(b"")
+
+
+def _files(data: Path, tmp: Path) -> None:
+    (tmp / "broken.json").write_text('{"format": ', encoding="utf-8")
+    (tmp / "other.json").write_text('{"format": "something else"}', encoding="utf-8")
+    (tmp / "wrong.csv").write_text("when,where\n2026-11-24,calf\n", encoding="utf-8")
+    (tmp / "short.csv").write_text(
+        "started_at,location,side,duration_s,intensity,context,note\n2026-11-24T22:10+01:00\n",
+        encoding="utf-8",
+    )
+    (tmp / "taken.json").write_text("{}", encoding="utf-8")
+    (tmp / "a-file").write_text("", encoding="utf-8")
+
+
+def _a_diary(data: Path, tmp: Path) -> None:
+    _files(data, tmp)
+    result = runner.invoke(app, ["log", "calf"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "env"),
+    [
+        (_garbage_diary, ["diary", "stats"], {}),
+        (_garbage_diary, ["log", "Wade"], {}),
+        (_empty_diary, ["diary", "list"], {}),
+        (_a_diary, ["diary", "restore"], {}),
+        (_files, ["import", "--json", "{tmp}/broken.json"], {}),
+        (_files, ["import", "--json", "{tmp}/other.json"], {}),
+        (_files, ["import", "--episodes", "{tmp}/wrong.csv"], {}),
+        (_files, ["import", "--episodes", "{tmp}/short.csv"], {}),
+        (_files, ["import", "--json", "{tmp}/missing.json"], {}),
+        (_files, ["import"], {}),
+        (_files, ["export", "--format", "json", "--out", "{tmp}/taken.json"], {}),
+        (_files, ["export", "--format", "fhir", "--out", "{tmp}/taken.json"], {}),
+        (_files, ["export", "--format", "csv", "--out", "-"], {}),
+        (_files, ["diary", "stats"], {"TWITCHCARE_DATABASE_URL": "garbage"}),
+        (_files, ["diary", "stats"], {"TWITCHCARE_DATA_DIR": "{tmp}/a-file"}),
+        (_files, ["diary", "delete", "999"], {}),
+        (_files, ["diary", "chart", "--out", "{tmp}/chart.png"], {}),
+        (_files, ["diary", "experiment", "stop", "7"], {}),
+        (_files, ["intake", "delete", "5"], {}),
+        (_files, ["relax", "programme", "stop"], {}),
+        (_files, ["relax", "programme", "start", "autogenix"], {}),
+        (_files, ["mg", "add", "0 g almonds"], {}),
+        (_files, ["mg", "add", "30 g"], {}),
+        (_files, ["alcohol", "add", "pint of 0% beer"], {}),
+        (
+            _files,
+            ["report", "--from", "2026-11-20", "--to", "2026-11-01", "--out", "{tmp}/r.pdf"],
+            {},
+        ),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else getattr(v, "__name__", None) or "-",
+)
+@pytest.mark.usefixtures("german")
+def test_a_storage_file_or_diary_problem_in_german_is_one_german_line(
+    setup: object,
+    args: list[str],
+    env: dict[str, str],
+    tmp_path: Path,
+    _isolated_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    setup(_isolated_data_dir, tmp_path)  # type: ignore[operator]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.replace("{tmp}", str(tmp_path)))
+    result = runner.invoke(app, [a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Fehler: ") and result.output.count("\n") == 1, result.output
+    shown = re.sub(r"Spalten: [^;)]*", " ", result.output)  # the column names to type
+    assert not english_left(_sentences(shown)), result.output

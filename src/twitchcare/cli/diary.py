@@ -302,7 +302,11 @@ def chart_command(
 
     check_number(days, "days", 0, 36_600)
     if Path(out).suffix.lower() not in FORMATS:
-        raise InputError(field="out", problem=f"'{out}' is not .svg or .png", hint="e.g. diary.png")
+        raise InputError(
+            field="out",
+            problem=_("'{out}' is not .svg or .png").format(out=out),
+            hint=_("e.g. {example}").format(example="diary.png"),
+        )
     check_new_file(Path(out))
     store = open_store()
     try:
@@ -341,10 +345,17 @@ def experiment_start(
 
     days = DEFAULT_DAYS if days is None else days
     if below is not None and above is not None:
-        raise InputError(field="target", problem="give either --below or --above, not both")
+        raise InputError(
+            field="target",
+            problem=_("give either {one} or {other}, not both").format(
+                one="--below", other="--above"
+            ),
+        )
     if not 1 <= days <= 366:
         raise InputError(
-            field="days", problem=f"{days} is not 1-366", hint="days of the experiment"
+            field="days",
+            problem=_("{days} is not 1-366").format(days=days),
+            hint=_("days of the experiment"),
         )
     first = parse_date(start, today=_today())
     if factor is None and below is None and above is None:
@@ -471,8 +482,8 @@ def restore_command(
     if path is None:
         raise InputError(
             field="restore",
-            problem="backups and restore are for a local SQLite diary",
-            hint="a PostgreSQL diary is restored with the server's own tools (pg_restore)",
+            problem=_("backups and restore are for a local SQLite diary"),
+            hint=_("a PostgreSQL diary is restored with the server's own tools (pg_restore)"),
         )
     if list_only:
         found = backups(path)
@@ -482,7 +493,9 @@ def restore_command(
             typer.echo(f"{backup}  {backup.stat().st_size / 1024:.0f} KB")
         return
     if source is not None and not Path(source).is_file():
-        raise InputError(field="--from", problem=f"'{source}' is not a file")
+        raise InputError(
+            field="--from", problem=_("'{source}' is not a file").format(source=source)
+        )
     used, moved = restore(path, Path(source) if source else None)
     kept = _("; the file it replaced is kept as {moved}").format(moved=moved) if moved else ""
     typer.echo(_("restored {path} from {used}").format(path=path, used=used) + kept)

@@ -21,13 +21,19 @@ def delete_command(
     if not everything:
         raise InputError(
             field="--all",
-            problem="say what to delete",
-            hint="`twitchcare delete --all` deletes the whole diary; "
-            "`twitchcare diary delete N` one episode",
+            problem=_("say what to delete"),
+            hint=_(
+                "`twitchcare delete --all` deletes the whole diary; "
+                "`twitchcare diary delete N` one episode"
+            ),
         )
     if not yes:
         if not sys.stdin.isatty():
-            raise InputError(field="--yes", problem="not confirmed", hint="add --yes to delete")
+            raise InputError(
+                field="--yes",
+                problem=_("not confirmed"),
+                hint=_("add {option} to delete").format(option="--yes"),
+            )
         typer.confirm(
             _(
                 "Delete every entry in your diary? This cannot be undone "

@@ -28,10 +28,14 @@ def search(
     text = " ".join(query).strip()
     if not text:
         raise InputError(
-            field="query", problem="is empty", hint="e.g. twitchcare foods search spinach"
+            field="query",
+            problem=_("is empty"),
+            hint=_("e.g. {example}").format(example="`twitchcare foods search spinach`"),
         )
     if not 1 <= limit <= 100:
-        raise InputError(field="limit", problem=f"{limit} is not allowed", hint="1-100")
+        raise InputError(
+            field="limit", problem=_("{limit} is not allowed").format(limit=limit), hint="1-100"
+        )
     hits = load_index().search(text, limit=limit)
     if as_json:
         typer.echo(json.dumps([hit.food.as_json() for hit in hits], ensure_ascii=False))

@@ -122,8 +122,10 @@ def show(
         close = difflib.get_close_matches(condition, sorted(kb.conditions), n=1)
         raise NotFoundError(
             field="condition",
-            problem=f"unknown condition '{condition}'",
-            hint=f"did you mean '{close[0]}'?" if close else "see `twitchcare kb list`",
+            problem=_("unknown condition '{condition}'").format(condition=condition),
+            hint=_("did you mean '{close}'?").format(close=close[0])
+            if close
+            else _("see {command}").format(command="`twitchcare kb list`"),
         )
     render_condition(kb, condition)
 

@@ -191,8 +191,10 @@ def profile(
                 if age is None or sex is None:
                     raise InputError(
                         field="profile",
-                        problem="a new profile needs --age and --sex",
-                        hint="e.g. twitchcare profile --age 34 --sex female",
+                        problem=_("a new profile needs {options}").format(options="--age, --sex"),
+                        hint=_("e.g. {example}").format(
+                            example="`twitchcare profile --age 34 --sex female`"
+                        ),
                     )
                 current = Profile(age=age, sex=sex)  # type: ignore[arg-type]
             current = replace(current, **changes)  # type: ignore[arg-type]

@@ -82,7 +82,11 @@ def _play(
     from twitchcare.relax.plan import build_plan
 
     if not 0.1 <= speed <= 10_000:
-        raise InputError(field="--speed", problem=f"{speed:g}", hint="0.1-10000")
+        raise InputError(
+            field="--speed",
+            problem=_("{value} is outside the accepted range").format(value=f"{speed:g}"),
+            hint="0.1-10000",
+        )
     kb = load_kb(lang=language())
     session = kb.relaxation[session_id]
     if stage is None and session.stages:
@@ -163,7 +167,11 @@ def walk(
 
     session = load_kb(lang=language()).relaxation["walk"]
     if not 1 <= minutes <= 600:
-        raise InputError(field="--minutes", problem=f"{minutes:g}", hint="1-600 minutes")
+        raise InputError(
+            field="--minutes",
+            problem=_("{value} is outside the accepted range").format(value=f"{minutes:g}"),
+            hint=_("{low}-{high} minutes").format(low=1, high=600),
+        )
     total = _log("walk", minutes, True, session.logs_as)
     goal = session.minutes
     left = max(0.0, goal - total)

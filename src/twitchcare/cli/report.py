@@ -45,7 +45,9 @@ def report_command(
     if out is None:
         out = new_dated_file(Path.cwd(), "twitchcare-report", ".pdf", today)
     if out.suffix.lower() != ".pdf":
-        raise InputError(field="--out", problem=f"'{out.name}' does not end in .pdf")
+        raise InputError(
+            field="--out", problem=_("'{name}' does not end in .pdf").format(name=out.name)
+        )
     check_new_file(out, "--out")  # before any work: exists, a folder, not writable
     store = open_store()
     try:
@@ -57,7 +59,10 @@ def report_command(
         out.write_bytes(pdf)
     except OSError as exc:
         raise InputError(
-            field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
+            field="--out",
+            problem=_("cannot write {out} ({reason})").format(
+                out=out, reason=exc.__class__.__name__
+            ),
         ) from None
     typer.echo(
         _("wrote {out} ({start} to {end}); self-reported, not a diagnosis").format(

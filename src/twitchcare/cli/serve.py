@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from twitchcare.cli.i18n import _
+
 
 def serve(
     port: int | None = typer.Option(
@@ -17,7 +19,9 @@ def serve(
     overrides: dict[str, object] = {}
     if port is not None:
         if not 1 <= port <= 65535:
-            raise InputError(field="port", problem=f"{port} is not a port", hint="1-65535")
+            raise InputError(
+                field="port", problem=_("{port} is not a port").format(port=port), hint="1-65535"
+            )
         overrides["port"] = port
     settings = load_settings(**overrides)
     from twitchcare.extras import require

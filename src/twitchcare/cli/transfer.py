@@ -25,7 +25,9 @@ def import_command(
 
     if episodes is None and days is None and archive is None:
         raise InputError(
-            field="files", problem="nothing to import", hint="give --episodes/--days or --json"
+            field="files",
+            problem=_("nothing to import"),
+            hint=_("give {one} or {other}").format(one="--episodes/--days", other="--json"),
         )
 
     def read(path: Path) -> str:
@@ -33,25 +35,32 @@ def import_command(
             # newline="" keeps line breaks inside quoted CSV cells exactly as written
             with path.open(encoding="utf-8", newline="") as handle:
                 return handle.read()
+        except FileNotFoundError:
+            raise InputError(field=str(path), problem=_("there is no such file")) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(
-                field=str(path), problem=f"cannot read the file ({exc.__class__.__name__})"
+                field=str(path),
+                problem=_("cannot read the file ({reason})").format(reason=exc.__class__.__name__),
             ) from None
 
     if archive is not None and (episodes is not None or days is not None):
         raise InputError(
-            field="files", problem="import a JSON archive on its own, not together with CSV files"
+            field="files",
+            problem=_("import a JSON archive on its own, not together with CSV files"),
         )
     if archive is not None:
         import json
 
         from twitchcare.diary.archive import import_json
+        from twitchcare.diary.transfer import at_line
 
         try:
             doc = json.loads(read(archive))
         except json.JSONDecodeError as exc:
             raise InputError(
-                where=f"{archive.name} line {exc.lineno}", field="json", problem=exc.msg
+                where=at_line(archive.name, exc.lineno),
+                field="json",
+                problem=_("is not valid JSON (column {column})").format(column=exc.colno),
             ) from None
         store = open_store()
         try:
@@ -102,14 +111,18 @@ def export_command(
 
     check_choice(fmt, EXPORT_FORMATS, "format")
     if name is not None and fmt != "fhir":
-        raise InputError(field="--name", problem="is only used with --format fhir")
+        raise InputError(
+            field="--name", problem=_("is only used with {option}").format(option="--format fhir")
+        )
     if name is not None and not 1 <= len(name.strip()) <= 200:
-        raise InputError(field="--name", problem="give 1-200 characters")
+        raise InputError(field="--name", problem=_("give 1-200 characters"))
     names = ("episodes.csv", "days.csv")
     to_stdout = out is not None and str(out) == "-"
     if to_stdout and fmt == "csv":
         raise InputError(
-            field="--out", problem="csv is two files", hint="give a folder, or use --format json"
+            field="--out",
+            problem=_("csv is two files"),
+            hint=_("give a folder, or use {option}").format(option="--format json"),
         )
     if fmt in ("json", "fhir") and not to_stdout:
         if out is None:  # never over an existing file: a folder that did not exist before
@@ -138,7 +151,10 @@ def export_command(
                     count = write_bundle(handle, store, kb, name=name)
             except OSError as exc:
                 raise InputError(
-                    field="--out", problem=f"cannot write {out} ({exc.__class__.__name__})"
+                    field="--out",
+                    problem=_("cannot write {out} ({reason})").format(
+                        out=out, reason=exc.__class__.__name__
+                    ),
                 ) from None
             typer.echo(
                 _("wrote {out} (FHIR R4 Bundle, {count} resources)").format(out=out, count=count)

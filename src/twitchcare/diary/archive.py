@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.experiments import Experiment
 from twitchcare.diary.intake import IntakeEntry, check_day_sums
 from twitchcare.diary.profile import Profile
@@ -113,29 +114,33 @@ def _each(
 ) -> list[T]:
     items = doc.get(section) or []
     if not isinstance(items, list):
-        raise InputError(where=where, field=section, problem="must be a list")
+        raise InputError(where=where, field=section, problem=_("must be a list"))
     out = []
     for i, item in enumerate(items):
         place = f"{where} {section}[{i}]"
         try:
             if not isinstance(item, dict):
-                raise InputError(field=section, problem="must be an object")
+                raise InputError(field=section, problem=_("must be an object"))
             out.append(build(item))
         except InputError as exc:
             raise InputError(
                 where=place, field=exc.field, problem=exc.problem, hint=exc.hint
             ) from None
         except KeyError as exc:
-            raise InputError(where=place, field=str(exc.args[0]), problem="is missing") from None
+            raise InputError(where=place, field=str(exc.args[0]), problem=_("is missing")) from None
         except (TypeError, ValueError) as exc:
-            raise InputError(where=place, field=section, problem=f"invalid value ({exc})") from None
+            raise InputError(
+                where=place, field=section, problem=_("invalid value ({reason})").format(reason=exc)
+            ) from None
     return out
 
 
 def _aware(text: str) -> dt.datetime:
     value = dt.datetime.fromisoformat(text)
     if value.tzinfo is None:
-        raise InputError(field="started_at", problem=f"'{text}' has no UTC offset")
+        raise InputError(
+            field="started_at", problem=_("'{text}' has no UTC offset").format(text=text)
+        )
     return value
 
 
@@ -172,7 +177,8 @@ def _assessment(d: dict[str, Any]) -> tuple[dt.datetime, dict[str, Any], dict[st
     at = dt.datetime.fromisoformat(d["at"])
     if at.tzinfo is None or not isinstance(d["answers"], dict) or not isinstance(d["result"], dict):
         raise InputError(
-            field="assessment", problem="needs an aware 'at' and object answers/result"
+            field="assessment",
+            problem=_("needs an 'at' with a UTC offset and objects for answers and result"),
         )
     return at, d["answers"], d["result"], str(d["kb_version"])
 
@@ -180,9 +186,20 @@ def _assessment(d: dict[str, Any]) -> tuple[dt.datetime, dict[str, Any], dict[st
 def import_json(store: DiaryStore, doc: object, where: str = "diary.json") -> dict[str, int]:
     """Validate the whole archive, then write it in one transaction; returns counts added."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InputError(where=where, field="format", problem=f"is not a {FORMAT} archive")
+        raise InputError(
+            where=where,
+            field="format",
+            problem=_("is not a {format} archive").format(format=FORMAT),
+        )
     if doc.get("version") != VERSION:
-        raise InputError(where=where, field="version", problem=f"version {doc.get('version')!r}")
+        raise InputError(
+            where=where,
+            field="version",
+            problem=_("version {version} is not supported").format(
+                version=repr(doc.get("version"))
+            ),
+            hint=_("this twitchcare reads version {version}").format(version=VERSION),
+        )
     profile = None
     if doc.get("profile") is not None:
         [profile] = _each({"profile": [doc["profile"]]}, "profile", where, lambda d: Profile(**d))
@@ -204,14 +221,18 @@ def _practice(d: dict[str, Any]) -> dict[str, Any]:
     at = _aware(d["at"])
     minutes = d["minutes"]
     if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 < minutes <= 1440:
-        raise InputError(field="minutes", problem=f"'{minutes}' is not 0-1440 minutes")
+        raise InputError(
+            field="minutes", problem=_("'{minutes}' is not 0-1440 minutes").format(minutes=minutes)
+        )
     name = d["session"]
     if not isinstance(name, str) or not 1 <= len(name) <= 40:
-        raise InputError(field="session", problem="needs a session id of 1-40 characters")
+        raise InputError(field="session", problem=_("needs a session id of 1-40 characters"))
     factor = d.get("factor", "relaxation_min")
     if factor not in ("relaxation_min", "exercise_min"):
         raise InputError(
-            field="factor", problem=f"'{factor}'", hint="relaxation_min or exercise_min"
+            field="factor",
+            problem=_("'{factor}' is not a known factor").format(factor=factor),
+            hint=_("{first} or {second}").format(first="relaxation_min", second="exercise_min"),
         )
     offset = at.utcoffset() or dt.timedelta()
     return {
@@ -228,7 +249,7 @@ def _practice(d: dict[str, Any]) -> dict[str, Any]:
 def _programme(d: dict[str, Any]) -> dict[str, Any]:
     name = d["programme"]
     if not isinstance(name, str) or not 1 <= len(name) <= 40:
-        raise InputError(field="programme", problem="needs a programme id of 1-40 characters")
+        raise InputError(field="programme", problem=_("needs a programme id of 1-40 characters"))
     start = dt.date.fromisoformat(d["start"])
     stopped = dt.date.fromisoformat(d["stopped"]) if d.get("stopped") else None
     return {"programme": name, "start": start, "stopped": stopped}

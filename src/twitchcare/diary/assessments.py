@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -34,12 +35,12 @@ def save_assessment(
 
     offset = at.utcoffset()
     if offset is None:
-        raise InputError(field="at", problem="the time has no time zone")
+        raise InputError(field="at", problem=_("the time has no time zone"))
     for name, value in (("answers", answers), ("result", result)):
         try:
             json.dumps(value)
         except (TypeError, ValueError):
-            raise InputError(field=name, problem="is not JSON-serialisable") from None
+            raise InputError(field=name, problem=_("is not JSON-serialisable")) from None
     row = AssessmentRow(
         at=at.astimezone(dt.UTC).replace(tzinfo=None),
         utc_offset_min=int(offset.total_seconds() // 60),

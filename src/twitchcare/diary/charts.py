@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.records import FACTOR_LABELS, FACTOR_RANGES, FACTORS, check_choice
 from twitchcare.errors import InputError
 from twitchcare.locations import LOCATIONS
@@ -59,13 +60,15 @@ def write_chart(
     require("charts")
     if out.suffix.lower() not in FORMATS:
         raise InputError(
-            field="out", problem=f"'{out.name}' is not .svg or .png", hint="e.g. diary.png"
+            field="out",
+            problem=_("'{name}' is not .svg or .png").format(name=out.name),
+            hint=_("e.g. diary.png"),
         )
     if factor is not None:
         check_choice(factor, FACTORS, "factor")
     table = load_table(store)
     if not len(table):
-        raise InputError(field="diary", problem="the diary is empty; nothing to draw yet")
+        raise InputError(field="diary", problem=_("the diary is empty; nothing to draw yet"))
     start = table.days[0] if days <= 0 else today - dt.timedelta(days=days - 1)
     results = associations(table)
     chosen = factor or pick_factor(table, results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.records import Episode
 
 if TYPE_CHECKING:
@@ -143,7 +144,9 @@ def delete_episode(store: DiaryStore, episode_id: int) -> Episode:
         row = session.get(EpisodeRow, episode_id)
         if row is None:
             raise NotFoundError(
-                field="episode", problem=f"no episode #{episode_id}", hint="see: twitchcare diary"
+                field="episode",
+                problem=_("no episode #{episode_id}").format(episode_id=episode_id),
+                hint=_("see: twitchcare diary"),
             )
         removed = from_row(row)
         session.delete(row)

@@ -71,28 +71,31 @@ class Experiment:
 
     def validated(self) -> Experiment:
         if not self.name.strip() or len(self.name) > 200:
-            raise InputError(field="name", problem="give the change a name of 1-200 characters")
+            raise InputError(field="name", problem=_("give the change a name of 1-200 characters"))
         if self.end < self.start:
-            raise InputError(field="end", problem="the experiment ends before it starts")
+            raise InputError(field="end", problem=_("the experiment ends before it starts"))
         if (self.end - self.start).days + 1 > 366:
-            raise InputError(field="days", problem="an experiment can last at most a year")
+            raise InputError(field="days", problem=_("an experiment can last at most a year"))
         if self.factor is None and (self.target is not None or self.comparison is not None):
             raise InputError(
                 field="factor",
-                problem="--below or --above needs the factor it applies to",
-                hint="e.g. --factor caffeine_mg --below 200",
+                problem=_("--below or --above needs the factor it applies to"),
+                hint=_("e.g. --factor caffeine_mg --below 200"),
             )
         if self.factor is not None:
             check_choice(self.factor, FACTORS, "factor")
             if self.comparison not in COMPARISONS or self.target is None:
                 raise InputError(
                     field="target",
-                    problem="a factor needs --below or --above with a value",
-                    hint="e.g. --factor caffeine_mg --below 200",
+                    problem=_("a factor needs --below or --above with a value"),
+                    hint=_("e.g. --factor caffeine_mg --below 200"),
                 )
             low, high, _unit = FACTOR_RANGES[self.factor]
             if not low <= self.target <= high:
-                raise InputError(field="target", problem=f"{self.target:g} is out of range")
+                raise InputError(
+                    field="target",
+                    problem=_("{target} is out of range").format(target=f"{self.target:g}"),
+                )
         return self
 
     @property
@@ -271,6 +274,9 @@ def stop_experiment(store: DiaryStore, experiment_id: int, today: dt.date) -> Ex
     with store.session() as session:
         row = session.get(ExperimentRow, experiment_id)
         if row is None:
-            raise NotFoundError(field="experiment", problem=f"no experiment #{experiment_id}")
+            raise NotFoundError(
+                field="experiment",
+                problem=_("no experiment #{experiment_id}").format(experiment_id=experiment_id),
+            )
         row.end = max(row.start, min(row.end, today))
         return _from_row(row)

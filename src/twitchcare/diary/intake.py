@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, cast
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.records import check_date
 from twitchcare.errors import InputError
 from twitchcare.limits import limits
@@ -44,22 +45,28 @@ class IntakeEntry:
     def validated(self) -> IntakeEntry:
         if self.kind not in KINDS:
             raise InputError(
-                field="kind", problem=f"'{self.kind}' is not food, drink or supplement"
+                field="kind",
+                problem=_("'{kind}' is not food, drink or supplement").format(kind=self.kind),
             )
         if not self.description.strip():
-            raise InputError(field="description", problem="the description is empty")
+            raise InputError(field="description", problem=_("the description is empty"))
         for name in ("grams", *_TOTALS):
             value = getattr(self, name)
             if value is None and name == "grams":
                 continue
             if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-                raise InputError(field=name, problem=f"'{value}' is not a non-negative number")
+                raise InputError(
+                    field=name,
+                    problem=_("'{value}' is not a non-negative number").format(value=value),
+                )
             most = limits().entry[name]
             if value > most:
                 raise InputError(
                     field=name,
-                    problem=f"{value:g} is more than one entry may hold ({most:g})",
-                    hint="check the amount, or add it in parts",
+                    problem=_("{value} is more than one entry may hold ({most})").format(
+                        value=f"{value:g}", most=f"{most:g}"
+                    ),
+                    hint=_("check the amount, or add it in parts"),
                 )
         check_date(self.day, "date")
         return self
@@ -104,9 +111,11 @@ def check_day_sums(
             if (added > 0 or days) and total > high:
                 raise InputError(
                     field=name,
-                    problem=f"{day.isoformat()} would hold {total:g} {unit}, more than the "
-                    f"{high:g} {unit} a day the diary accepts",
-                    hint="check the amount; `twitchcare intake list` shows the day's entries",
+                    problem=_(
+                        "{day} would hold {total} {unit}, more than the {high} {unit} a day the "
+                        "diary accepts"
+                    ).format(day=day.isoformat(), total=f"{total:g}", unit=unit, high=f"{high:g}"),
+                    hint=_("check the amount; `twitchcare intake list` shows the day's entries"),
                 )
 
 
@@ -156,8 +165,8 @@ def delete_intake(store: DiaryStore, entry_id: int) -> IntakeEntry:
         if row is None:
             raise NotFoundError(
                 field="entry",
-                problem=f"there is no intake entry #{entry_id}",
-                hint="see the numbers with `twitchcare intake list`",
+                problem=_("there is no intake entry #{entry_id}").format(entry_id=entry_id),
+                hint=_("see the numbers with `twitchcare intake list`"),
             )
         removed = _entry(row)
         session.delete(row)

@@ -154,12 +154,12 @@ class Episode:
         if self.started_at.tzinfo is None or self.started_at.utcoffset() is None:
             raise InputError(
                 field="started_at",
-                problem="the time has no time zone",
-                hint="give an offset, e.g. 2026-11-24T22:10+01:00",
+                problem=_("the time has no time zone"),
+                hint=_("give an offset, e.g. 2026-11-24T22:10+01:00"),
             )
         check_moment(self.started_at, "at")
         if not self.locations:
-            raise InputError(field="location", problem="no body location given")
+            raise InputError(field="location", problem=_("no body location given"))
         for loc in self.locations:
             check_choice(loc, LOCATIONS, "location")
         if self.side is not None:
@@ -173,14 +173,17 @@ class Episode:
         ):
             raise InputError(
                 field="intensity",
-                problem=f"'{self.intensity}' is not 1-5",
-                hint="1 = barely, 5 = strong",
+                problem=_("'{intensity}' is not 1-5").format(intensity=self.intensity),
+                hint=_("1 = barely, 5 = strong"),
             )
         for ctx in self.contexts:
             check_choice(ctx, CONTEXTS, "context")
         if len(self.note) > limits().note_chars:
             raise InputError(
-                field="note", problem=f"the note is longer than {limits().note_chars} characters"
+                field="note",
+                problem=_("the note is longer than {note_chars} characters").format(
+                    note_chars=limits().note_chars
+                ),
             )
         return self
 
@@ -211,7 +214,7 @@ class DayFactors:
             if not tag or ";" in tag or len(tag) > 40:
                 raise InputError(
                     field="tags",
-                    problem=f"'{tag}' is not a usable tag",
-                    hint="1-40 characters, no ';'",
+                    problem=_("'{tag}' is not a usable tag").format(tag=tag),
+                    hint=_("1-40 characters, no ';'"),
                 )
         return self

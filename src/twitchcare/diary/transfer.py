@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.parsing import parse_contexts, parse_locations, parse_side
 from twitchcare.diary.records import FACTOR_RANGES, FACTORS, DayFactors, Episode
 from twitchcare.errors import InputError
@@ -66,6 +67,11 @@ def days_csv(days: list[DayFactors]) -> str:
     return out.getvalue()
 
 
+def at_line(where: str, line: int) -> str:
+    """Where in a file: its name and the line, in the language in use."""
+    return _("{file} line {line}").format(file=where, line=line)
+
+
 @dataclass(frozen=True)
 class _Row:
     line: int
@@ -79,17 +85,19 @@ def _rows(
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        raise InputError(where=where, field="header", problem="the file is empty") from None
+        raise InputError(where=where, field="header", problem=_("the file is empty")) from None
     missing = [c for c in columns if c not in header]
     extra = [h for h in header if h not in columns and h not in optional]
     if missing or extra:
         raise InputError(
-            where=f"{where} line 1",
+            where=at_line(where, 1),
             field="header",
-            problem=f"missing {missing} / unknown {extra}"
+            problem=_("missing columns: {missing}; unknown columns: {extra}").format(
+                missing=", ".join(missing) or "-", extra=", ".join(extra)
+            )
             if extra
-            else f"missing columns {missing}",
-            hint="expected columns: " + ",".join((*columns, *optional)),
+            else _("missing columns: {missing}").format(missing=", ".join(missing)),
+            hint=_("expected columns: {columns}").format(columns=", ".join((*columns, *optional))),
         )
     start = 2
     for record in reader:
@@ -99,9 +107,11 @@ def _rows(
             continue
         if len(record) != len(header):
             raise InputError(
-                where=f"{where} line {line}",
+                where=at_line(where, line),
                 field="row",
-                problem=f"{len(record)} values for {len(header)} columns",
+                problem=_("{values} values for {columns} columns").format(
+                    values=len(record), columns=len(header)
+                ),
             )
         yield _Row(line, dict(zip(header, record, strict=True)))
 
@@ -113,11 +123,13 @@ def _cell(row: _Row, column: str, where: str, parse: Callable[[str], T]) -> T:
         return parse(text)
     except InputError as exc:
         raise InputError(
-            where=f"{where} line {row.line}", field=column, problem=exc.problem, hint=exc.hint
+            where=at_line(where, row.line), field=column, problem=exc.problem, hint=exc.hint
         ) from None
     except ValueError:
         raise InputError(
-            where=f"{where} line {row.line}", field=column, problem=f"'{text}' is not valid"
+            where=at_line(where, row.line),
+            field=column,
+            problem=_("'{text}' is not valid").format(text=text),
         ) from None
 
 
@@ -139,8 +151,8 @@ def _aware(text: str) -> dt.datetime:
     if value.tzinfo is None:
         raise InputError(
             field="started_at",
-            problem=f"'{text}' has no UTC offset",
-            hint="e.g. 2026-11-24T22:10+01:00",
+            problem=_("'{text}' has no UTC offset").format(text=text),
+            hint=_("e.g. {example}").format(example="2026-11-24T22:10+01:00"),
         )
     return value
 
@@ -163,7 +175,7 @@ def parse_episodes_csv(text: str, where: str = "episodes.csv") -> list[Episode]:
         except InputError as exc:
             column = {"duration": "duration_s", "contexts": "context"}.get(exc.field, exc.field)
             raise InputError(
-                where=f"{where} line {row.line}", field=column, problem=exc.problem, hint=exc.hint
+                where=at_line(where, row.line), field=column, problem=exc.problem, hint=exc.hint
             ) from None
     return episodes
 
@@ -175,7 +187,9 @@ def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
         day = _cell(row, "date", where, dt.date.fromisoformat)
         if day in days:
             raise InputError(
-                where=f"{where} line {row.line}", field="date", problem=f"{day} is given twice"
+                where=at_line(where, row.line),
+                field="date",
+                problem=_("{day} is given twice").format(day=day),
             )
         values = {}
         for factor in FACTORS:
@@ -185,7 +199,9 @@ def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
                 value = _optional_float(text)
                 if value is not None and not low <= value <= high:
                     raise InputError(
-                        field="", problem=f"{value:g} is out of range", hint=f"{low:g}-{high:g}"
+                        field="",
+                        problem=_("{value} is out of range").format(value=f"{value:g}"),
+                        hint=f"{low:g}-{high:g}",
                     )
                 return value
 
@@ -195,7 +211,7 @@ def parse_days_csv(text: str, where: str = "days.csv") -> list[DayFactors]:
             days[day] = DayFactors(day, tags=tags, **values).validated()
         except InputError as exc:
             raise InputError(
-                where=f"{where} line {row.line}",
+                where=at_line(where, row.line),
                 field=exc.field,
                 problem=exc.problem,
                 hint=exc.hint,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.engine.assess import Assessment, assess
 from twitchcare.engine.facts import derive, present, with_gateway_answers
 from twitchcare.engine.information import CauseOutlook
@@ -135,29 +136,36 @@ def validate_answer(fact: Fact, value: FactValue | None) -> FactValue | None:
         return None
     if fact.kind == "boolean":
         if not isinstance(value, bool):
-            raise InputError(field=fact.id, problem=f"expected yes or no, got {value!r}")
+            raise InputError(
+                field=fact.id,
+                problem=_("expected yes or no, got {value}").format(value=repr(value)),
+            )
         return value
     if fact.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(field=fact.id, problem=f"expected a number, got {value!r}")
+            raise InputError(
+                field=fact.id, problem=_("expected a number, got {value}").format(value=repr(value))
+            )
         low = fact.minimum if fact.minimum is not None else -math.inf
         high = fact.maximum if fact.maximum is not None else math.inf
         if not low <= float(value) <= high:
             raise InputError(
                 field=fact.id,
-                problem=f"{value:g} is out of range",
-                hint=f"allowed {low:g} to {high:g}",
+                problem=_("{value} is out of range").format(value=f"{value:g}"),
+                hint=_("allowed {low} to {high}").format(low=f"{low:g}", high=f"{high:g}"),
             )
         return value
     if fact.kind == "choice":
         if fact.choices is None or value not in fact.choices:
             allowed = ", ".join(fact.choices or {})
             raise InputError(
-                field=fact.id, problem=f"unknown choice {value!r}", hint=f"use one of {allowed}"
+                field=fact.id,
+                problem=_("unknown choice {value}").format(value=repr(value)),
+                hint=_("use one of {allowed}").format(allowed=allowed),
             )
         return value
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(field=fact.id, problem="expected a list of names")
+        raise InputError(field=fact.id, problem=_("expected a list of names"))
     return value
 
 
@@ -472,11 +480,17 @@ class Interview:
         """Record the answers to one page; missing or ``None`` values mean "I don't know"."""
         screen = self._screens.get(screen_id)
         if screen is None:
-            raise InputError(field="screen", problem=f"unknown screen {screen_id!r}")
+            raise InputError(
+                field="screen",
+                problem=_("unknown screen {screen_id}").format(screen_id=repr(screen_id)),
+            )
         checked: dict[str, FactValue] = {}
         for fact_id, value in values.items():
             if fact_id not in screen.facts:
-                raise InputError(field=fact_id, problem=f"is not asked on screen '{screen_id}'")
+                raise InputError(
+                    field=fact_id,
+                    problem=_("is not asked on screen '{screen_id}'").format(screen_id=screen_id),
+                )
             valid = validate_answer(self.kb.facts[fact_id], value)
             if valid is not None:
                 checked[fact_id] = valid

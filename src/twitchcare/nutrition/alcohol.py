@@ -89,21 +89,23 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
         if abv_match.group(1):
             raise InputError(
                 field="abv",
-                problem=f"'{abv_match.group(0).strip()}' is a negative strength",
-                hint="give the strength on the label, e.g. '5%'",
+                problem=_("'{value}' is a negative strength").format(
+                    value=abv_match.group(0).strip()
+                ),
+                hint=_("give the strength on the label, e.g. '5%'"),
             )
         abv = float(abv_match.group(2).replace(",", "."))
         if abv == 0:
             raise InputError(
                 field="abv",
-                problem="a 0% drink has no alcohol",
-                hint="nothing to add; `twitchcare day --alcohol 0` records a day without",
+                problem=_("a 0% drink has no alcohol"),
+                hint=_("nothing to add; `twitchcare day --alcohol 0` records a day without"),
             )
         if not 0 < abv <= MAX_ABV:
             raise InputError(
                 field="abv",
-                problem=f"{abv:g}% is not a drink strength",
-                hint=f"above 0 and at most {MAX_ABV:g}%",
+                problem=_("{abv}% is not a drink strength").format(abv=f"{abv:g}"),
+                hint=_("above 0 and at most {most}%").format(most=f"{MAX_ABV:g}"),
             )
         text_wo_abv = (text[: abv_match.start()] + " " + text[abv_match.end() :]).strip()
     else:
@@ -111,7 +113,7 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     cleaned = " ".join(text_wo_abv.split())
     if not cleaned:
         raise InputError(
-            field="drink", problem="nothing was given", hint="e.g. 'pint of 4.5% beer'"
+            field="drink", problem=_("nothing was given"), hint=_("e.g. 'pint of 4.5% beer'")
         )
     lowered = cleaned.lower()
     drink = _drink_named(lowered)
@@ -132,8 +134,8 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     if drink is None:
         raise InputError(
             field="drink",
-            problem=f"no drink twitchcare knows in '{text}'",
-            hint="name beer, lager, cider, wine, spirits (vodka, gin...) or alcopop",
+            problem=_("no drink twitchcare knows in '{text}'").format(text=text),
+            hint=_("name beer, lager, cider, wine, spirits (vodka, gin...) or alcopop"),
         )
     parsed = _parse_count(cleaned, cache_dir)
     if parsed[1] is not None:
@@ -142,8 +144,12 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
         if serving is None and parsed[2]:
             raise InputError(
                 field="unit",
-                problem=f"'{parsed[2]}' is not a measure twitchcare knows for {drink.name}",
-                hint=f"give the volume and strength, e.g. '440 ml {drink.name} 5%'",
+                problem=_("'{value}' is not a measure twitchcare knows for {name}").format(
+                    value=parsed[2], name=drink.name
+                ),
+                hint=_("give the volume and strength, e.g. '440 ml {name} 5%'").format(
+                    name=drink.name
+                ),
             )
         if serving is None:
             serving = next(s for s in kb.servings if s.id == drink.default_serving)
@@ -177,7 +183,9 @@ def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None
             value *= 0.5
         if value <= 0:
             raise InputError(
-                field="amount", problem=f"{value:g} is not above 0", hint="e.g. 1 pint"
+                field="amount",
+                problem=_("{value} is not above 0").format(value=f"{value:g}"),
+                hint=_("e.g. 1 pint"),
             )
         return value, value * UK_PINT_ML, ""
     try:
@@ -190,7 +198,11 @@ def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None
     if amount.kind == "volume" and amount.ml is not None:
         return amount.value, amount.ml, ""
     if amount.kind == "mass":
-        raise InputError(field="unit", problem="drinks are measured by volume", hint="e.g. 175 ml")
+        raise InputError(
+            field="unit",
+            problem=_("drinks are measured by volume"),
+            hint=_("e.g. {example}").format(example="175 ml"),
+        )
     return amount.value, None, amount.unit if amount.kind == "count" else ""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 Kind = Literal["mass", "volume", "count", "none"]
@@ -142,16 +143,16 @@ def _number(text: str) -> tuple[float, str, bool]:
     if bad:
         raise InputError(
             field="amount",
-            problem=f"'{bad.group(0)}' is not an amount",
-            hint="give a finite amount above 0, e.g. '30 g pumpkin seeds'",
+            problem=_("'{value}' is not an amount").format(value=bad.group(0)),
+            hint=_("give a finite amount above 0, e.g. '30 g pumpkin seeds'"),
         )
     match = _NUMBER.match(text)
     if match:
         if match["neg"]:
             raise InputError(
                 field="amount",
-                problem=f"'{match.group(0).strip()}' is negative",
-                hint="give an amount above 0, e.g. '30 g pumpkin seeds'",
+                problem=_("'{value}' is negative").format(value=match.group(0).strip()),
+                hint=_("give an amount above 0, e.g. '30 g pumpkin seeds'"),
             )
         if match["whole"]:
             value = int(match["whole"]) + _fraction(match["num"], match["den"])
@@ -168,8 +169,8 @@ def _number(text: str) -> tuple[float, str, bool]:
         if not math.isfinite(value):
             raise InputError(
                 field="amount",
-                problem=f"'{match.group(0).strip()}' is not a finite amount",
-                hint="e.g. '30 g pumpkin seeds'",
+                problem=_("'{value}' is not a finite amount").format(value=match.group(0).strip()),
+                hint=_("e.g. '30 g pumpkin seeds'"),
             )
         return value, text[match.end() :].strip(), True
     return _word_number(text)
@@ -177,7 +178,9 @@ def _number(text: str) -> tuple[float, str, bool]:
 
 def _fraction(num: str, den: str) -> float:
     if int(den) == 0:
-        raise InputError(field="amount", problem=f"'{num}/{den}' divides by zero")
+        raise InputError(
+            field="amount", problem=_("'{num}/{den}' divides by zero").format(num=num, den=den)
+        )
     return int(num) / int(den)
 
 
@@ -223,12 +226,18 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
     if not text:
         raise InputError(
             field="food",
-            problem="nothing was given",
-            hint="write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'",
+            problem=_("nothing was given"),
+            hint=_(
+                "write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'"
+            ),
         )
     value, rest, explicit = _number(text)
     if value <= 0:
-        raise InputError(field="amount", problem=f"{value:g} is not above 0", hint="e.g. '30 g'")
+        raise InputError(
+            field="amount",
+            problem=_("{value} is not above 0").format(value=f"{value:g}"),
+            hint=_("e.g. {example}").format(example="'30 g'"),
+        )
     times = re.match(r"^[x×*]\s*(?=[\d½¼¾⅓⅔⅛.])", rest, flags=re.IGNORECASE)
     if times:
         # "2 x 330 ml beer", "3 x 30 g almonds": a count of equal servings.
@@ -239,14 +248,16 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
     if amount.grams is not None and amount.grams > MAX_GRAMS:
         raise InputError(
             field="amount",
-            problem=f"{amount.label()} is more than {MAX_GRAMS / 1000:g} kg in one entry",
-            hint="check the amount, or add it in parts",
+            problem=_("{value} is more than {most} kg in one entry").format(
+                value=amount.label(), most=f"{MAX_GRAMS / 1000:g}"
+            ),
+            hint=_("check the amount, or add it in parts"),
         )
     if not rest:
         raise InputError(
             field="food",
-            problem=f"no food after '{amount.label()}'",
-            hint="name the food, e.g. '30 g pumpkin seeds'",
+            problem=_("no food after '{value}'").format(value=amount.label()),
+            hint=_("name the food, e.g. '30 g pumpkin seeds'"),
         )
     return ParsedAmount(amount, rest)
 
@@ -277,8 +288,8 @@ def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tu
     if vague in VAGUE_MEASURES:
         raise InputError(
             field="unit",
-            problem=f"'{words[0]}' has no fixed size",
-            hint="weigh it or use cups or spoons, e.g. '30 g almonds' or '1/2 cup black beans'",
+            problem=_("'{value}' has no fixed size").format(value=words[0]),
+            hint=_("weigh it or use cups or spoons, e.g. '30 g almonds' or '1/2 cup black beans'"),
         )
     if word in COUNT_WORDS and len(words) > 1:
         return Amount(value, "count", unit=word, explicit=explicit), _drop_words(rest, 1)
@@ -291,7 +302,7 @@ def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tu
 
 
 def _drop_words(text: str, count: int) -> str:
-    for _ in range(count):
+    for _word in range(count):
         match = _WORD.search(text)
         if match is None:
             return ""

@@ -65,7 +65,9 @@ def _serving_for(drink: CaffeineDrink, amount: Amount) -> tuple[CaffeineServing,
                 return serving, amount.value
         raise InputError(
             field="unit",
-            problem=f"'{amount.unit}' is not a serving twitchcare knows for {drink.name}",
+            problem=_("'{unit}' is not a serving twitchcare knows for {name}").format(
+                unit=amount.unit, name=drink.name
+            ),
             hint="use one of: " + ", ".join(s.label for s in drink.servings) + ", or ml",
         )
     if amount.kind == "volume" and amount.ml is not None:
@@ -73,14 +75,16 @@ def _serving_for(drink: CaffeineDrink, amount: Amount) -> tuple[CaffeineServing,
             if serving.ml:
                 return serving, amount.ml / serving.ml
         raise InputError(
-            field="unit", problem=f"{drink.name} is counted by weight or serving, not volume"
+            field="unit",
+            problem=_("{name} is counted by weight or serving, not volume").format(name=drink.name),
         )
     if amount.kind == "mass" and amount.grams is not None:
         for serving in drink.servings:
             if serving.grams:
                 return serving, amount.grams / serving.grams
         raise InputError(
-            field="unit", problem=f"{drink.name} is counted by volume or serving, not weight"
+            field="unit",
+            problem=_("{name} is counted by volume or serving, not weight").format(name=drink.name),
         )
     return drink.servings[0], amount.value
 
@@ -133,14 +137,17 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
     try:
         return _from_usda(text, cache_dir)
     except InputError as exc:
-        if exc.field != "food" or "did you mean" not in exc.hint:
+        from twitchcare.nutrition.serving import spelling_hint
+
+        spelling = spelling_hint()
+        if exc.field != "food" or not exc.hint.endswith(spelling) or exc.hint == spelling:
             raise
         # an unknown word: the closest food words, and where the drinks with figures are listed
-        mean = exc.hint.split("?")[0] + "? " if exc.hint.startswith("did you mean") else ""
+        mean = exc.hint[: -len(spelling)]
         raise InputError(
             field="food",
             problem=exc.problem,
-            hint=f"{mean}or name a drink from `twitchcare caffeine drinks`",
+            hint=_("{mean}or name a drink from `twitchcare caffeine drinks`").format(mean=mean),
         ) from None
 
 
@@ -151,9 +158,13 @@ def _from_usda(text: str, cache_dir: Path | None) -> CaffeineServingResult:
     if food.caffeine_mg is None:
         raise InputError(
             field="food",
-            problem=f"USDA has no caffeine value for '{food.food.description}'",
-            hint="name a drink twitchcare knows (coffee, espresso, tea, cola, energy drink, "
-            "pre-workout, chocolate) or check the label",
+            problem=_("USDA has no caffeine value for '{description}'").format(
+                description=food.food.description
+            ),
+            hint=_(
+                "name a drink twitchcare knows (coffee, espresso, tea, cola, energy drink, "
+                "pre-workout, chocolate) or check the label"
+            ),
         )
     return CaffeineServingResult(
         text=text,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import PINT_UNITS, Amount, to_ml
 from twitchcare.nutrition.foods import Food, Portion
@@ -75,8 +76,10 @@ def grams_for(
                 return m.portion.grams * amount.ml / portion_ml, amount.label()
         raise InputError(
             field="unit",
-            problem=f"USDA gives no volume measure for '{food.description}'",
-            hint=f"use one of: {measures_text(portions)}",
+            problem=_("USDA gives no volume measure for '{description}'").format(
+                description=food.description
+            ),
+            hint=_("use one of: {value}").format(value=measures_text(portions)),
         )
     if amount.kind == "count":
         wanted = stem(amount.unit)
@@ -85,8 +88,10 @@ def grams_for(
                 return m.portion.grams / m.count * amount.value, amount.label()
         raise InputError(
             field="unit",
-            problem=f"'{amount.unit}' is not a measure USDA gives for '{food.description}'",
-            hint=f"use one of: {measures_text(portions)}",
+            problem=_("'{unit}' is not a measure USDA gives for '{description}'").format(
+                unit=amount.unit, description=food.description
+            ),
+            hint=_("use one of: {value}").format(value=measures_text(portions)),
         )
     counts = [m for m in measures if m.kind == "count"]
     for word in PREFERRED_SINGLE:
@@ -102,8 +107,10 @@ def grams_for(
         )
     raise InputError(
         field="unit",
-        problem=f"USDA gives no household measure for '{food.description}'",
-        hint="give the amount in grams or ounces, e.g. '100 g'",
+        problem=_("USDA gives no household measure for '{description}'").format(
+            description=food.description
+        ),
+        hint=_("give the amount in grams or ounces, e.g. '100 g'"),
     )
 
 

@@ -28,24 +28,35 @@ class MagnesiumTarget:
 
 def _check(age: float, sex: str, pregnant: bool, breastfeeding: bool) -> None:
     if not 0 <= age <= 120:
-        raise InputError(field="age", problem=f"{age:g} is not an age", hint="0-120 years")
+        raise InputError(
+            field="age",
+            problem=_("{age} is not an age").format(age=f"{age:g}"),
+            hint=_("0-120 years"),
+        )
     if sex not in ("female", "male"):
         raise InputError(
             field="sex",
-            problem=f"'{sex}' is not accepted",
-            hint="female or male (the NIH table gives values by sex)",
+            problem=_("'{sex}' is not accepted").format(sex=sex),
+            hint=_("female or male (the NIH table gives values by sex)"),
         )
     if (pregnant or breastfeeding) and sex != "female":
-        raise InputError(field="pregnant", problem="pregnancy and breastfeeding need sex 'female'")
+        raise InputError(
+            field="pregnant", problem=_("pregnancy and breastfeeding need sex 'female'")
+        )
     from twitchcare.vocabulary import vocabulary
 
     low, high = vocabulary().child_bearing_age  # the ages the interview and the diary accept
     if (pregnant or breastfeeding) and not low <= age <= high:
         raise InputError(
             field="pregnant" if pregnant else "breastfeeding",
-            problem=f"{'a pregnancy' if pregnant else 'breastfeeding'} at age {age:g} is not "
-            "accepted",
-            hint=f"check the age; it is accepted at {low}-{high} years",
+            problem=(
+                _("a pregnancy at age {age} is not accepted")
+                if pregnant
+                else _("breastfeeding at age {age} is not accepted")
+            ).format(age=f"{age:g}"),
+            hint=_("check the age; it is accepted at {low}-{high} years").format(
+                low=low, high=high
+            ),
         )
 
 
@@ -98,6 +109,10 @@ class SupplementLimit:
 def supplement_limit(age: float) -> SupplementLimit:
     """The UL for supplemental magnesium; ``mg`` is None where none is set (infants)."""
     if not 0 <= age <= 120:
-        raise InputError(field="age", problem=f"{age:g} is not an age", hint="0-120 years")
+        raise InputError(
+            field="age",
+            problem=_("{age} is not an age").format(age=f"{age:g}"),
+            hint=_("0-120 years"),
+        )
     row = next(r for r in load_knowledge().magnesium.upper_limits if r.covers(age))
     return SupplementLimit(row.supplemental_mg, row.id, row.source)

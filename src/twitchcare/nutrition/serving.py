@@ -90,10 +90,15 @@ def ignored_note(words: tuple[str, ...]) -> str:
     return " " + _("(not used: {words})").format(words=", ".join(words)) if words else ""
 
 
+def spelling_hint() -> str:
+    """The end of every hint for a food word that is not known."""
+    return _("check the spelling, or try `twitchcare foods search WORD`")
+
+
 def _did_you_mean(word: str) -> str:
     close = load_index().closest_words(word)
-    suggestion = f"did you mean {', '.join(close)}? " if close else ""
-    return suggestion + "check the spelling, or try `twitchcare foods search WORD`"
+    suggestion = _("did you mean {words}?").format(words=", ".join(close)) + " " if close else ""
+    return suggestion + spelling_hint()
 
 
 def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
@@ -109,7 +114,7 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
     if not hits:
         raise InputError(
             field="food",
-            problem=f"no food in the USDA table matches '{parsed.rest}'",
+            problem=_("no food in the USDA table matches '{rest}'").format(rest=parsed.rest),
             hint=_did_you_mean(parsed.rest),
         )
     fit = index.fit(parsed.rest, hits[0].food)
@@ -118,16 +123,17 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
         word = loose[0] if loose else next(iter(fit), parsed.rest)
         raise InputError(
             field="food",
-            problem=f"no food twitchcare knows is close to '{parsed.rest}'",
+            problem=_("no food twitchcare knows is close to '{rest}'").format(rest=parsed.rest),
             hint=_did_you_mean(word),
         )
     # only once the food is known, so the example given is one that works
     if not parsed.amount.explicit and parsed.amount.kind == "none":
         raise InputError(
             field="amount",
-            problem=f"no amount given for '{parsed.rest}'",
-            hint=f"say how much, e.g. '1 cup {parsed.rest}', '30 g {parsed.rest}' or "
-            f"'1 medium {parsed.rest}'",
+            problem=_("no amount given for '{rest}'").format(rest=parsed.rest),
+            hint=_("say how much, e.g. '1 cup {rest}', '30 g {rest}' or '1 medium {rest}'").format(
+                rest=parsed.rest
+            ),
         )
     extras = extra_portions()
     first_error: InputError | None = None
@@ -145,7 +151,9 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
             raise InputError(
                 field="amount",
                 problem=f"{measure} of {hit.food.description} is {grams / 1000:.1f} kg",
-                hint=f"one entry may hold up to {MAX_GRAMS / 1000:g} kg; check the amount",
+                hint=_("one entry may hold up to {most} kg; check the amount").format(
+                    most=f"{MAX_GRAMS / 1000:g}"
+                ),
             )
         unused = [w for w, sim in index.fit(parsed.rest, hit.food).items() if sim == 0]
         return replace(

@@ -130,12 +130,16 @@ def build_plan(
 ) -> SessionPlan:
     """The steps of ``session``; ``minutes`` stretches or shortens its body (default: its own)."""
     if minutes is not None and not 1 <= minutes <= 240:
-        raise InputError(field="minutes", problem=f"{minutes:g} minutes", hint="1-240 minutes")
+        raise InputError(
+            field="minutes",
+            problem=_("{minutes} minutes").format(minutes=f"{minutes:g}"),
+            hint=_("1-240 minutes"),
+        )
     if session.kind == "walk":
         raise InputError(
             field="session",
-            problem="a walk is not played, only logged",
-            hint="after walking: twitchcare relax walk --minutes 30",
+            problem=_("a walk is not played, only logged"),
+            hint=_("after walking: twitchcare relax walk --minutes 30"),
         )
     opening, closing = _raw(session.opening), _raw(session.closing)
     frame = sum(s for _, s, _ in opening + closing)

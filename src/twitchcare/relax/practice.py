@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.diary.records import FACTOR_RANGES
 from twitchcare.errors import InputError
 
@@ -37,13 +38,13 @@ class Practice:
 
     def validated(self) -> Practice:
         if self.at.utcoffset() is None:
-            raise InputError(field="at", problem="the time has no time zone")
+            raise InputError(field="at", problem=_("the time has no time zone"))
         _low, high, _unit = FACTOR_RANGES[self.factor]
         if not 0 < self.minutes <= high:
             raise InputError(
                 field="minutes",
-                problem=f"{self.minutes:g} minutes",
-                hint=f"more than 0, at most {high:g}",
+                problem=_("{minutes} minutes").format(minutes=f"{self.minutes:g}"),
+                hint=_("more than 0, at most {high}").format(high=f"{high:g}"),
             )
         return self
 

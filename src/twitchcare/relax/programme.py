@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
@@ -47,10 +48,10 @@ def _programme(kb: KnowledgeBase, programme_id: str) -> Programme:
         close = difflib.get_close_matches(programme_id, sorted(kb.programmes), n=1)
         raise NotFoundError(
             field="programme",
-            problem=f"unknown programme '{programme_id}'",
-            hint=f"did you mean '{close[0]}'?"
+            problem=_("unknown programme '{programme_id}'").format(programme_id=programme_id),
+            hint=_("did you mean '{close}'?").format(close=close[0])
             if close
-            else "choose from " + ", ".join(kb.programmes),
+            else _("choose from {choices}").format(choices=", ".join(kb.programmes)),
         )
     return kb.programmes[programme_id]
 
@@ -86,7 +87,7 @@ def stop_programme(store: DiaryStore, today: dt.date) -> str:
             .order_by(RelaxProgrammeRow.id.desc())
         ).first()
         if row is None:
-            raise InputError(field="programme", problem="no programme is running")
+            raise InputError(field="programme", problem=_("no programme is running"))
         row.stopped = today
         return row.programme
 

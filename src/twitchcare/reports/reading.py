@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.reports.content import DEFAULT_DAYS, ReportInputs
 
@@ -28,10 +29,12 @@ def period(today: dt.date, start: dt.date | None, end: dt.date | None) -> tuple[
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > end:
         raise InputError(
-            field="from", problem=f"{start} is after {end}", hint="give --from before --to"
+            field="from",
+            problem=_("{start} is after {end}").format(start=start, end=end),
+            hint=_("give --from before --to"),
         )
     if (end - start).days > 366 * 30:
-        raise InputError(field="from", problem="the period is longer than 30 years")
+        raise InputError(field="from", problem=_("the period is longer than 30 years"))
     return start, end
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import StorageError
 
 if TYPE_CHECKING:
@@ -23,7 +24,14 @@ if TYPE_CHECKING:
     from twitchcare.config import Settings
 
 URL_VAR = "TWITCHCARE_DATABASE_URL"
-URL_HINT = "e.g. postgresql://user@host/diary, or unset it for the local SQLite diary"
+
+
+def _url_hint() -> str:
+    return _("e.g. postgresql://user@host/diary, or unset it for the local SQLite diary")
+
+
+def _no_driver() -> str:
+    return _("names a database driver that is not installed")
 
 
 @dataclass
@@ -60,14 +68,16 @@ def storage_problem(exc: Exception, path: Path | None, url: object = None) -> St
     if path is not None:
         if "unable to open" in detail:
             return StorageError(
-                field=str(path), problem="cannot be opened", hint="check the folder's permissions"
+                field=str(path),
+                problem=_("cannot be opened"),
+                hint=_("check the folder's permissions"),
             )
-        return damaged(path, f"damaged ({detail})")
+        return damaged(path, detail)
     where = _safe_url(url)
     return StorageError(
         field=URL_VAR,
-        problem=f"cannot use the database at {where}",
-        hint="check that the server runs and the URL is right; nothing was saved",
+        problem=_("cannot use the database at {where}").format(where=where),
+        hint=_("check that the server runs and the URL is right; nothing was saved"),
     )
 
 
@@ -80,7 +90,7 @@ def _safe_url(url: object) -> str:
         host = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
         return f"{host}/{parsed.database or ''}"
     except Exception:
-        return "the configured URL"
+        return _("the configured URL")
 
 
 def open_store(settings: Settings | None = None) -> DiaryStore:
@@ -111,11 +121,11 @@ def open_store(settings: Settings | None = None) -> DiaryStore:
     try:
         engine = make_engine(settings)
     except (ArgumentError, NoSuchModuleError, ValueError):
-        raise StorageError(field=URL_VAR, problem="is not a database URL", hint=URL_HINT) from None
-    except ImportError:
         raise StorageError(
-            field=URL_VAR, problem="names a database driver that is not installed", hint=URL_HINT
+            field=URL_VAR, problem=_("is not a database URL"), hint=_url_hint()
         ) from None
+    except ImportError:
+        raise StorageError(field=URL_VAR, problem=_no_driver(), hint=_url_hint()) from None
     try:
         ensure_schema(engine)
     except DatabaseError as exc:
@@ -123,8 +133,7 @@ def open_store(settings: Settings | None = None) -> DiaryStore:
         raise storage_problem(exc, path, engine.url) from None
     except ImportError:
         engine.dispose()
-        raise StorageError(field=URL_VAR, problem="names a database driver that is not installed",
-                           hint=URL_HINT) from None  # fmt: skip
+        raise StorageError(field=URL_VAR, problem=_no_driver(), hint=_url_hint()) from None
     if path is not None and not created:  # a backup of a new, empty diary would restore nothing
         _backup(path)
     return DiaryStore(engine, path)
@@ -174,7 +183,11 @@ def _backup(path: Path) -> None:
     try:
         daily_backup(path)
     except (OSError, sqlite3.Error) as exc:
-        NOTICES.append(f"note: could not write today's backup in {backup_dir(path)} ({exc})")
+        NOTICES.append(
+            _("note: could not write today's backup in {folder} ({reason})").format(
+                folder=backup_dir(path), reason=exc
+            )
+        )
 
 
 __all__ = ["DiaryStore", "open_store", "storage_problem"]

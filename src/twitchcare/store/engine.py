@@ -83,9 +83,13 @@ def _note_repairs(engine: Engine) -> None:
     with engine.connect() as conn:
         changed = conn.execute(text("SELECT COUNT(*) FROM day_repairs")).scalar() or 0
     if changed:
+        from twitchcare.catalogue import gettext as _
+
         NOTICES.append(
-            f"note: the diary was upgraded and {changed} day value(s) that had grown from "
-            "copied entries were recomputed from the entries (see `twitchcare diary repairs`)"
+            _(
+                "note: the diary was upgraded and {changed} day value(s) that had grown from "
+                "copied entries were recomputed from the entries (see `twitchcare diary repairs`)"
+            ).format(changed=changed)
         )
 
 

@@ -18,6 +18,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import StorageError
 
 HEADER = b"SQLite format 3\x00"
@@ -40,42 +41,48 @@ def backups(path: Path) -> list[Path]:
     return sorted(folder.glob(f"{path.stem}-????-??-??{path.suffix}"), reverse=True)
 
 
-def _what_to_do(path: Path) -> str:
+def _what_to_do(path: Path, *, empty: bool = False) -> str:
     found = backups(path)
     if found:  # named relative to the diary's folder, which the message names already
-        return (
-            f"`twitchcare diary restore` brings back {BACKUP_DIR}/{found[0].name} next to it "
-            "and keeps the damaged file"
-        )
-    return "no backup exists yet; move the file away to start a new diary (nothing was changed)"
+        return _(
+            "`twitchcare diary restore` brings back {backup} next to it and keeps the damaged file"
+        ).format(backup=f"{BACKUP_DIR}/{found[0].name}")
+    if empty:
+        return _("no backup exists yet; delete it to start a new diary (nothing was changed)")
+    return _("no backup exists yet; move the file away to start a new diary (nothing was changed)")
 
 
-def damaged(path: Path, detail: str) -> StorageError:
-    """The one error for a diary file that SQLite cannot read."""
-    return StorageError(
-        field=str(path), problem=f"the diary file is {detail}", hint=_what_to_do(path)
-    )
+def damaged(path: Path, detail: str | None = None, *, problem: str | None = None) -> StorageError:
+    """The one error for a diary file that SQLite cannot read: ``detail`` is SQLite's own words
+    (shown as they are), ``problem`` a whole sentence instead."""
+    if problem is None:
+        problem = _("the diary file is damaged ({detail})").format(detail=detail)
+    return StorageError(field=str(path), problem=problem, hint=_what_to_do(path))
 
 
 def check_folder(folder: Path, variable: str = "TWITCHCARE_DATA_DIR") -> None:
     """The data folder exists (or can be made), is a folder, and can be written."""
     if folder.exists() and not folder.is_dir():
         raise StorageError(
-            field=variable, problem=f"{folder} is a file, not a folder", hint="name a folder"
+            field=variable,
+            problem=_("{folder} is a file, not a folder").format(folder=folder),
+            hint=_("name a folder"),
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(
             field=variable,
-            problem=f"cannot create {folder} ({exc.strerror or exc.__class__.__name__})",
-            hint="name a folder you can write to",
+            problem=_("cannot create {folder} ({reason})").format(
+                folder=folder, reason=exc.strerror or exc.__class__.__name__
+            ),
+            hint=_("name a folder you can write to"),
         ) from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StorageError(
             field=variable,
-            problem=f"{folder} is not writable",
-            hint="fix its permissions or name another folder",
+            problem=_("{folder} is not writable").format(folder=folder),
+            hint=_("fix its permissions or name another folder"),
         )
 
 
@@ -84,23 +91,25 @@ def check_file(path: Path, *, full: bool = True) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise StorageError(field=str(path), problem="is a folder, not a diary file")
+        raise StorageError(field=str(path), problem=_("is a folder, not a diary file"))
     # Only stat() and SQLite itself touch the file: opening and closing it with plain file
     # calls would drop the POSIX locks this process's SQLite connections hold on it.
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise StorageError(
-            field=str(path), problem=f"cannot be read ({exc.strerror})", hint="check permissions"
+            field=str(path),
+            problem=_("cannot be read ({reason})").format(reason=exc.strerror),
+            hint=_("check its permissions"),
         ) from None
     if size == 0:
         raise StorageError(
             field=str(path),
-            problem="the diary file is empty (0 bytes)",
-            hint=_what_to_do(path).replace("move the file away", "delete it"),
+            problem=_("the diary file is empty (0 bytes)"),
+            hint=_what_to_do(path, empty=True),
         )
     if size < len(HEADER):
-        raise damaged(path, "too short to be a SQLite database")
+        raise damaged(path, problem=_("the diary file is too short to be a SQLite database"))
     if full and size <= FULL_CHECK_LIMIT_BYTES:
         quick_check(path)
 
@@ -127,17 +136,18 @@ def quick_check(path: Path, attempts: int = 3) -> None:
             if any(b in str(exc) for b in _BUSY):
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            raise damaged(path, f"damaged ({exc})") from None
+            raise damaged(path, str(exc)) from None
         except sqlite3.DatabaseError as exc:
-            what = "not a SQLite database" if "not a database" in str(exc) else f"damaged ({exc})"
-            raise damaged(path, what) from None
+            if "not a database" in str(exc):
+                raise damaged(path, problem=_("the diary file is not a SQLite database")) from None
+            raise damaged(path, str(exc)) from None
         if rows == [("ok",)]:
             return
         first = str(rows[0][0])
         if any(b in first for b in _BUSY):
             time.sleep(0.05 * (attempt + 1))
             continue
-        raise damaged(path, f"damaged ({first.replace(chr(10), ' ')[:80]})")
+        raise damaged(path, first.replace(chr(10), " ")[:80])
 
 
 def daily_backup(path: Path, today: dt.date | None = None) -> Path | None:
@@ -180,8 +190,8 @@ def restore(path: Path, source: Path | None = None) -> tuple[Path, Path | None]:
     if not candidates:
         raise StorageError(
             field=str(path),
-            problem="there is no backup to restore",
-            hint=f"backups live in {backup_dir(path)}",
+            problem=_("there is no backup to restore"),
+            hint=_("backups live in {folder}").format(folder=backup_dir(path)),
         )
     chosen = None
     for candidate in candidates:
@@ -194,7 +204,7 @@ def restore(path: Path, source: Path | None = None) -> tuple[Path, Path | None]:
         chosen = candidate
         break
     if chosen is None:
-        raise StorageError(field=str(backup_dir(path)), problem="every backup is damaged")
+        raise StorageError(field=str(backup_dir(path)), problem=_("every backup is damaged"))
     moved = None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     if path.exists():

@@ -48,7 +48,7 @@ def append_row(path: Path, table: str, values: dict[str, object]) -> int | None:
     try:
         new_id = _append(path, table, values)
     except sqlite3.DatabaseError as exc:
-        raise damaged(path, f"damaged ({exc})") from None
+        raise damaged(path, str(exc)) from None
     if new_id is not None:
         # the entry is safe even if this fails; the next command that opens the store says so
         with contextlib.suppress(OSError, sqlite3.Error):
@@ -94,7 +94,7 @@ def read_rows(
     try:
         return _read(path, queries, params)
     except sqlite3.DatabaseError as exc:
-        raise damaged(path, f"damaged ({exc})") from None
+        raise damaged(path, str(exc)) from None
 
 
 def _read(
