@@ -98,7 +98,7 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
         if abv == 0:
             raise InputError(
                 field="abv",
-                problem=_("a 0% drink has no alcohol"),
+                problem=_("a drink of no strength (0%) has no alcohol"),
                 hint=_("nothing to add; `twitchcare day --alcohol 0` records a day without"),
             )
         if not 0 < abv <= MAX_ABV:
