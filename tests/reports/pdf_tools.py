@@ -67,3 +67,19 @@ def render_png(pdf: Path, folder: Path, dpi: int = 60) -> list[Path]:
         [_tool("pdftoppm"), "-r", str(dpi), "-png", str(pdf), str(folder / "page")], check=True
     )
     return sorted(folder.glob("page*.png"))
+
+
+MARGIN_PT = 13 * 72 / 25.4  # the report's page margins in points
+
+
+def words_outside_margins(pdf: Path) -> list[str]:
+    """Words that run into the page margins (the footer may sit in the bottom 5 mm band)."""
+    found, (width, height) = words(pdf)
+    return [
+        w.text
+        for w in found
+        if w.x_min < MARGIN_PT - 1
+        or w.x_max > width - MARGIN_PT + 1
+        or w.y_min < MARGIN_PT - 5
+        or w.y_max > height - 5 * 72 / 25.4
+    ]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.diaries import ANSWERS, TODAY, fill_diary, save_assessment_of
-from tests.reports.pdf_tools import page_count, pdf_text, render_png, words
+from tests.reports.pdf_tools import page_count, pdf_text, render_png, words_outside_margins
 from twitchcare.cli.app import app
 from twitchcare.kb import load_kb
 from twitchcare.reports.content import assemble, red_flag_facts
@@ -32,7 +32,6 @@ SECTIONS = (
     "Factors and twitching (diary analysis)",
     "Questions to ask the doctor",
 )
-MARGIN_PT = 13 * 72 / 25.4  # the page margins in points
 
 
 def _report(tmp_path: Path, days: int, *extra: str) -> Path:
@@ -55,15 +54,7 @@ def _assert_readable(pdf: Path, tmp_path: Path) -> str:
     flat = " ".join(text.split())
     for section in SECTIONS:
         assert section in flat, section
-    found, (width, height) = words(pdf)
-    outside = [
-        w.text
-        for w in found
-        if w.x_min < MARGIN_PT - 1
-        or w.x_max > width - MARGIN_PT + 1
-        or w.y_min < MARGIN_PT - 5
-        or w.y_max > height - 5 * 72 / 25.4
-    ]
+    outside = words_outside_margins(pdf)
     assert outside == [], f"text outside the margins: {outside[:10]}"
     pages = render_png(pdf, tmp_path)
     assert len(pages) == page_count(pdf)

@@ -17,8 +17,7 @@ from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
 from tests.diaries import fill_diary
-from tests.reports.pdf_tools import page_count, pdf_text, words
-from tests.reports.test_doctor_report import MARGIN_PT
+from tests.reports.pdf_tools import page_count, pdf_text, words_outside_margins
 from twitchcare.catalogue import CORE_LOCALE_DIR, LANGUAGE, catalogue_path
 from twitchcare.cli import i18n
 from twitchcare.cli.app import app
@@ -70,15 +69,7 @@ def _report(tmp_path: Path, days: int) -> str:
     assert result.exit_code == 0, result.output
     assert "eigene Angaben, keine Diagnose" in result.output
     assert 1 <= page_count(out) <= 2
-    found, (width, height) = words(out)
-    outside = [  # German words are longer: nothing may run off the page
-        w.text
-        for w in found
-        if w.x_min < MARGIN_PT - 1
-        or w.x_max > width - MARGIN_PT + 1
-        or w.y_min < MARGIN_PT - 5
-        or w.y_max > height - 5 * 72 / 25.4
-    ]
+    outside = words_outside_margins(out)
     assert outside == [], f"text outside the margins: {outside[:10]}"
     return pdf_text(out)
 
