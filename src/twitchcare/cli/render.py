@@ -14,6 +14,7 @@ from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.emergency import EmergencyNumber
 from twitchcare.engine.assess import Assessment
 from twitchcare.errors import TwitchcareError
+from twitchcare.evaluation.calibration import CalibrationReport
 from twitchcare.evaluation.run import EvaluationReport
 from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
@@ -334,6 +335,45 @@ CERTAINTY_WORDS = {
         "first answers only and may well be wrong. The doctors will find the cause."
     ),
 }
+
+
+def render_calibration(report: CalibrationReport) -> None:
+    """The fitted calibration, the committed one, and the Brier score of each family left out."""
+    out = console()
+    fit, committed = report.fit, report.committed
+    out.print(
+        _("Fitted on {n} leading causes: intercept {a:.2f}, slope {b:.2f}").format(
+            n=report.lines, a=fit.intercept, b=fit.slope
+        )
+    )
+    if committed is not None:
+        out.print(
+            _("In the knowledge (conditions.yaml): intercept {a:.2f}, slope {b:.2f}").format(
+                a=committed.intercept, b=committed.slope
+            )
+        )
+    table = Table(title=_("Brier score of each family of cases, left out of the fit"))
+    table.add_column(_("Family"))
+    table.add_column(_("Causes"), justify="right")
+    table.add_column(_("Model's own"), justify="right")
+    table.add_column(_("Fitted without it"), justify="right")
+    table.add_column(_("As in the knowledge"), justify="right")
+    for fam in report.families:
+        table.add_row(
+            fam.family,
+            str(fam.lines),
+            f"{fam.raw:.3f}",
+            f"{fam.refitted:.3f}",
+            f"{fam.committed:.3f}",
+        )
+    table.add_row(
+        _("All"),
+        str(report.lines),
+        f"{report.out_of_family('raw'):.3f}",
+        f"{report.out_of_family('refitted'):.3f}",
+        f"{report.out_of_family('committed'):.3f}",
+    )
+    out.print(table)
 
 
 def render_evaluation(report: EvaluationReport) -> None:

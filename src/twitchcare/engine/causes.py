@@ -119,12 +119,32 @@ def _explain_away(kb: KnowledgeBase, ranked: list[RankedCause]) -> list[RankedCa
     return [replace(r, probability=shown[r.id]) for r in ranked]
 
 
-def rank_causes(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> list[RankedCause]:
-    """All gated-in conditions, most likely first."""
+def calibrated(kb: KnowledgeBase, p: float) -> float:
+    """The number a result shows for a cause whose model chance is ``p`` (knowledge calibration).
+
+    Monotone (the knowledge's slope is positive), so it never changes which cause leads.
+    """
+    cal = kb.calibration
+    if cal is None:
+        return p
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return sigmoid(cal.intercept + cal.slope * logit(p))
+
+
+def rank_causes(
+    kb: KnowledgeBase, facts: Mapping[str, FactValue], *, calibrate: bool = True
+) -> list[RankedCause]:
+    """All gated-in conditions, most likely first.
+
+    ``calibrate=False`` gives the model's own chances, which the calibration is fitted to.
+    """
     ranked = [score(c, facts) for c in kb.conditions.values() if gate_open(c, facts)]
+    ranked = _explain_away(kb, ranked)
+    if calibrate and kb.calibration is not None:
+        ranked = [replace(r, probability=calibrated(kb, r.probability)) for r in ranked]
     # "Most likely first" means exactly that: the list is sorted by the probability it shows.
     # Ties (rare) keep the knowledge base's order, so the output is deterministic.
-    return sorted(_explain_away(kb, ranked), key=lambda r: -r.probability)
+    return sorted(ranked, key=lambda r: -r.probability)
 
 
 def ranking_certainty(ranked: list[RankedCause]) -> Certainty:

@@ -275,6 +275,9 @@ class _Checker:
         if kb.evidence_scale is not None:
             for s in kb.evidence_scale.sources:
                 self.source("conditions.yaml", "evidence_scale.sources", s)
+        if kb.calibration is not None:
+            for s in kb.calibration.sources:
+                self.source("conditions.yaml", "calibration.sources", s)
         for cond in kb.conditions.values():
             key = f"conditions[{cond.id}]"
             for s in cond.sources:
@@ -665,6 +668,7 @@ def build_kb(directory: Path) -> KnowledgeBase:
         screens=sorted(questions.screens, key=lambda s: s.order),
         conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
         evidence_scale=conditions.evidence_scale,
+        calibration=conditions.calibration,
         rules=list(
             _unique(
                 [

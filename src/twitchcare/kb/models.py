@@ -159,6 +159,25 @@ class EvidenceScale(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Calibration(Strict):
+    """How the causes' chances become the numbers a result shows (logistic recalibration).
+
+    The likelihood-ratio model ranks causes well but its numbers were too cautious: causes
+    stated at 30-50% were among the expected causes two times in three. A shown number is
+    ``sigmoid(intercept + slope * logit(chance))``; a positive slope keeps the order, so the
+    ranking (and every interview decision, which reads the chances before this) is unchanged.
+    """
+
+    rationale: str = Field(min_length=20)
+    slope: float = Field(gt=0, description="Positive, so that the order of causes never changes.")
+    intercept: float
+    fitted_on: str = Field(min_length=10)
+    check: str = Field(
+        min_length=10, description="How the fit was checked on cases it did not see."
+    )
+    sources: list[str] = Field(min_length=1)
+
+
 class GateBasis(Strict):
     """Why a condition's gate (``requires``) is what it is: the clinical criterion and source."""
 
@@ -208,6 +227,7 @@ class Condition(Strict):
 
 class ConditionsFile(Strict):
     evidence_scale: EvidenceScale | None = None
+    calibration: Calibration | None = None
     conditions: list[Condition]
 
 
@@ -324,6 +344,7 @@ class KnowledgeBase(Strict):
     screens: list[Screen]
     conditions: dict[str, Condition]
     evidence_scale: EvidenceScale | None = None
+    calibration: Calibration | None = None
     rules: list[Rule]
     mechanisms: dict[str, Mechanism] = Field(default_factory=dict)
     advice: dict[str, Advice]
