@@ -224,3 +224,31 @@ def test_the_reason_for_a_page_comes_from_its_purpose_not_its_wording(kb: Knowle
     step = interview.next_step()
     assert step is not None and step.purpose == "first"
     assert "where it twitches" in plain_reason(step)
+
+
+def test_a_case_silent_about_situations_is_simulated_as_twitching_while_awake(
+    kb: KnowledgeBase,
+) -> None:
+    """Most people twitch while awake: silence is not "only when falling asleep"."""
+    silent = with_gateway_answers(kb, {"loc.hand": True, "duration_days": 100})
+    assert silent["awake_twitching"] is True
+    sleep_only = with_gateway_answers(
+        kb,
+        {"loc.hand": True, "ctx.falling_asleep": True, "ctx.at_rest": False, "ctx.any_time": False},
+    )
+    assert sleep_only["awake_twitching"] is False
+    # A list of warning signs the case says nothing about is still answered "no".
+    assert silent["gw.face_limb_speech"] is False
+
+
+def test_a_long_twitch_whose_case_lists_no_situations_is_for_a_doctor_when_simulated(
+    kb: KnowledgeBase,
+) -> None:
+    full: dict[str, FactValue] = {
+        "loc.upper_arm": True,
+        "loc.forearm": True,
+        "duration_days": 100,
+        "symptoms_keep_returning": True,
+    }
+    simulated = simulate(kb, full, known=PROFILE, now=NOW)
+    assert simulated.level == assess(kb, full, now=NOW).level == "doctor"

@@ -14,6 +14,7 @@ from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
 
 DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
+COUNTED = ("location_count", "region_count")  # counted from the body map, never told
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 
 
@@ -51,12 +52,12 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
     ``stopped.<class>``: one was stopped or cut down lately; ``med.unrecognised`` and
     ``stopped.unrecognised``: a name the knowledge does not know; ``interaction.<id>``: two names
-    that interact; ``location_count`` from the body map.
+    that interact; ``location_count`` and ``region_count`` from the body map.
     A class is "no" once the medicines list is answered and names none of it.
     """
     index = kb_index(kb)
     out = dict(facts)
-    for key in [k for k in out if k.startswith(DERIVED_PREFIXES) or k == "location_count"]:
+    for key in [k for k in out if k.startswith(DERIVED_PREFIXES) or k in COUNTED]:
         del out[key]
     meds, substances = _names(out.get("medications")), _names(out.get("substances"))
     if meds is not None or substances is not None:
@@ -193,6 +194,11 @@ def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
                 out.setdefault(c, False)
     if any(out.get(p) is True for p in places):
         out["location_count"] = sum(out.get(p) is True for p in places)
+        # Parts of the body (the body map's first page) that twitch: the eyelid and the cheek
+        # below it are one part, as the thigh and calf of a leg are; a leg and an arm are two.
+        out["region_count"] = sum(
+            any(out.get(c) is True for c in r.summarises) or out.get(r.id) is True for r in regions
+        )
 
 
 def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> dict[str, FactValue]:
@@ -201,9 +207,21 @@ def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> di
     Used to simulate the interview from a case file: a person asked "any of these?" answers from
     what they have. A "no" to a gateway leaves its details unknown, exactly as the case left them,
     so the simulated interview ends with the same facts as full information.
+
+    When the case tells nothing about any of a gateway's details, the person answers as most
+    people do: "no" to a list of warning signs, but "yes" to a gateway most people answer yes
+    (``base_rate`` of one half or more: twitching while awake), which a case that lists no
+    situations has not answered "only when falling asleep".
     """
     out = dict(full)
     for gateway in kb_index(kb).gateways:
-        if gateway.id not in out:
-            out[gateway.id] = any(present(out.get(child)) for child in gateway.summarises)
+        if gateway.id in out:
+            continue
+        details = [out.get(child) for child in gateway.summarises]
+        if any(present(d) for d in details):
+            out[gateway.id] = True
+        elif all(d is None for d in details):
+            out[gateway.id] = gateway.base_rate >= 0.5
+        else:
+            out[gateway.id] = False
     return out
