@@ -85,6 +85,20 @@ def test_ranking_is_uncertain_when_nothing_points_to_a_cause(kb: KnowledgeBase) 
     assert eyelid.certainty == "clear"
 
 
+def test_two_causes_both_likely_are_said_to_go_together_not_to_be_close(
+    kb: KnowledgeBase,
+) -> None:
+    from twitchcare.engine.causes import RankedCause, ranking_certainty
+
+    def cause(cid: str, p: float) -> RankedCause:
+        return RankedCause(cid, cid, p, (), (), serious=False)
+
+    assert ranking_certainty([cause("a", 0.96), cause("b", 0.78)]) == "several"
+    assert ranking_certainty([cause("a", 0.9), cause("b", 0.3)]) == "clear"
+    assert ranking_certainty([cause("a", 0.45), cause("b", 0.4)]) == "tentative"
+    assert ranking_certainty([cause("a", 0.15)]) == "uncertain"
+
+
 def test_plan_targets_caffeine_when_intake_is_high(kb: KnowledgeBase) -> None:
     facts = {**WORRIED_CALVES, "caffeine_mg_per_day": 600}
     plan = assess(kb, facts, now=NOW).plan

@@ -52,3 +52,13 @@ def test_how_long_ago_is_read_back_as_a_person_says_it() -> None:
     kb = load_kb()
     assert fact_label(kb, "onset_days.confusion", 0.2) == "When did the confusion begin: today"
     assert fact_label(kb, "duration_days", 14) == "When did it start: 14 days ago"
+
+
+def test_the_result_page_says_how_sure_the_ranking_of_causes_is(client: TestClient) -> None:
+    from twitchcare.engine.causes import CERTAINTY_WORDS
+
+    result, _ = answer_pages(client, {"loc.eyelid": True, "duration_days": 3})
+    assert result.url.path == "/assess/result"
+    text = " ".join(_text(result.text).split())
+    said = [words for words in CERTAINTY_WORDS.values() if words in text]
+    assert len(said) == 1, said

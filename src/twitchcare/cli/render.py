@@ -13,6 +13,7 @@ from rich.text import Text
 from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.emergency import EmergencyNumber
 from twitchcare.engine.assess import Assessment
+from twitchcare.engine.causes import certainty_words
 from twitchcare.errors import TwitchcareError
 from twitchcare.evaluation.calibration import CalibrationReport
 from twitchcare.evaluation.run import EvaluationReport
@@ -285,7 +286,7 @@ def _render_causes(
         Text(
             _("Most likely first: the chance that each plays a part; several often go together.")
             + " "
-            + _(CERTAINTY_WORDS[result.certainty]),
+            + certainty_words(result.certainty),
             style="dim",
         )
     )
@@ -321,20 +322,6 @@ def _render_causes(
             text += " " + _("Tell a doctor if any of these applies:") + " "
             text += "; ".join(kb.facts[f].text for f in item.unknown)
         out.print(Padding(Text(text), (1, 0, 0, 0)), width=width)
-
-
-CERTAINTY_WORDS = {
-    "clear": N_("The leading cause stands out clearly from the others."),
-    "tentative": N_("The order is a best guess: the leading causes are close together."),
-    "uncertain": N_(
-        "None of your answers points strongly to one cause yet; the list mostly shows how "
-        "common each cause is."
-    ),
-    "incomplete": N_(
-        "The questions stopped early so that you get help at once: these causes rest on your "
-        "first answers only and may well be wrong. The doctors will find the cause."
-    ),
-}
 
 
 def render_calibration(report: CalibrationReport) -> None:

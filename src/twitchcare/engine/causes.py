@@ -16,10 +16,12 @@ from typing import Literal
 from twitchcare.kb.logic import FactValue, leaves, matched_facts
 from twitchcare.kb.models import Condition, KnowledgeBase
 
-Certainty = Literal["clear", "tentative", "uncertain", "incomplete"]
+Certainty = Literal["clear", "several", "tentative", "uncertain", "incomplete"]
 # How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
-# more likely than not and at least twice as likely as the next; "uncertain" when even the leading
-# cause is below one in five (the list is then mostly base rates, not evidence about this person).
+# more likely than not and at least twice as likely as the next; "several" when the next is more
+# likely than not too (causes are not exclusive, so two can both be likely); "uncertain" when even
+# the leading cause is below one in five (the list is then mostly base rates, not evidence about
+# this person); "tentative" otherwise.
 # "incomplete" is set by the interview, never by the numbers: it stopped at an emergency before
 # the questions about causes, so the list rests on the first answers only.
 CLEAR_TOP = 0.5
@@ -154,7 +156,40 @@ def ranking_certainty(ranked: list[RankedCause]) -> Certainty:
     second = ranked[1].probability if len(ranked) > 1 else 0.0
     if ranked[0].probability >= CLEAR_TOP and ranked[0].probability >= CLEAR_RATIO * second:
         return "clear"
+    if second >= CLEAR_TOP:
+        return "several"
     return "tentative"
+
+
+def N_(message: str) -> str:
+    """Marks a sentence for the core catalogue; it is translated where it is shown."""
+    return message
+
+
+# What each certainty means for the person, in the words every adapter shows.
+CERTAINTY_WORDS: dict[Certainty, str] = {
+    "clear": N_("The leading cause stands out clearly from the others."),
+    "several": N_(
+        "More than one cause is likely, and they often go together: what each suggests doing "
+        "matters more than their order."
+    ),
+    "tentative": N_("The order is a best guess: the leading causes are close together."),
+    "uncertain": N_(
+        "None of your answers points strongly to one cause yet; the list mostly shows how "
+        "common each cause is."
+    ),
+    "incomplete": N_(
+        "The questions stopped early so that you get help at once: these causes rest on your "
+        "first answers only and may well be wrong. The doctors will find the cause."
+    ),
+}
+
+
+def certainty_words(certainty: Certainty) -> str:
+    """How sure the ranking is, in the language in use (core catalogue)."""
+    from twitchcare.catalogue import gettext
+
+    return gettext(CERTAINTY_WORDS[certainty])
 
 
 @dataclass(frozen=True)

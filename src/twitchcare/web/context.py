@@ -13,6 +13,7 @@ from fastapi import Request
 from twitchcare.config import Settings
 from twitchcare.emergency import emergency_number
 from twitchcare.engine.assess import Assessment
+from twitchcare.engine.causes import certainty_words
 from twitchcare.kb.models import KnowledgeBase
 from twitchcare.preferences import get_country
 from twitchcare.store import DiaryStore
@@ -62,6 +63,7 @@ def result_view(request: Request, outcome: Assessment) -> dict[str, Any]:
     for reason in r["reasons"]:
         reason["fact_lines"] = [wording.fact_label(base, f, facts.get(f)) for f in reason["facts"]]
     r["disclaimer"] = gettext(r["disclaimer"])
+    r["certainty_words"] = certainty_words(outcome.certainty)
     return {
         "r": r,
         "whom": wording.specialist_name(r["specialist"]),
