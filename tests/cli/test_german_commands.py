@@ -214,6 +214,8 @@ def test_a_twitch_is_logged_with_the_german_name_of_the_place(typed: str, places
         ["day", "--date", "morgen"],
         ["mg", "today"],
         ["profile", "--age", "34", "--sex", "divers"],
+        ["mg", "add", "5 metres of spinach"],
+        ["mg", "add", "40 cups of cooked rice"],
     ],
     ids=" ".join,
 )
