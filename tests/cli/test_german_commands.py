@@ -101,12 +101,9 @@ TYPICAL: dict[tuple[str, ...], list[str]] = {
 # `serve` runs until it is stopped: its help is checked here, its pages in tests/web.
 HELP_ONLY = {("serve",)}
 
-# Commands whose output still carries English: the hazard log is the developers' safety file
-# (knowledge/hazards.yaml, behind docs/safety.md). Strict: translating it makes its test pass,
-# which fails here until the entry is removed.
-NOT_YET_GERMAN = {
-    ("kb", "hazards"): "the hazard log (knowledge/hazards.yaml) is the developers' safety file",
-}
+# Commands whose output still carries English (none: the hazard log is German too, from
+# knowledge/i18n/de/hazards.yaml). Strict: an entry whose command turns German fails here.
+NOT_YET_GERMAN: dict[tuple[str, ...], str] = {}
 
 
 @pytest.fixture
