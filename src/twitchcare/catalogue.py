@@ -50,6 +50,11 @@ LANGUAGE: ContextVar[str] = ContextVar("twitchcare_language", default=SOURCE_LAN
 CORE_LOCALE_DIR = Path(__file__).parent / "locale"
 
 
+def N_(message: str) -> str:
+    """Mark a core sentence for the catalogue where it is defined; it is translated where shown."""
+    return message
+
+
 def gettext(message: str) -> str:
     """A core sentence in the language in use (catalogue ``src/twitchcare/locale``)."""
     return load_catalogue(CORE_LOCALE_DIR, LANGUAGE.get()).gettext(message)

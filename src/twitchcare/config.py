@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import ConfigError
 from twitchcare.paths import default_data_dir, sqlite_url
 
@@ -46,12 +47,14 @@ def load_settings(**overrides: object) -> Settings:
     from twitchcare.paths import check_environment, check_setting
 
     check_environment()  # the checks of the fast paths, so both fail with the same line
-    for name in ("mode", "lang"):
+    for name in ("lang", "mode", "port"):
         if overrides.get(name) is not None:
             check_setting(name, str(overrides[name]))
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
+        # Not reached by the environment (check_environment words each setting it can refuse);
+        # pydantic's own words, in English, say what it expected.
         err = exc.errors()[0]
         name = "TWITCHCARE_" + str(err["loc"][0]).upper() if err["loc"] else "TWITCHCARE_*"
-        raise ConfigError(field=name, problem=err["msg"]) from None
+        raise ConfigError(field=name, problem=_("is not accepted"), hint=err["msg"]) from None

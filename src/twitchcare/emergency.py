@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from twitchcare.catalogue import LANGUAGE, N_, SOURCE_LANGUAGE
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError, KnowledgeError
 
@@ -24,10 +25,24 @@ class EmergencyNumber:
     """The number to call for an ambulance in one country, and where that is published."""
 
     country: str  # ISO 3166-1 alpha-2; "" for the fallback
-    name: str
+    english_name: str  # as written in emergency.yaml
     number: str
     source_id: str  # an id in sources.yaml
     source: str  # that source's address
+
+    @property
+    def name(self) -> str:
+        """The country's name in the language in use. Other languages take the name from the
+        Unicode CLDR territory names that Babel ships (``Locale.territories``, keyed by the same
+        ISO code), so no list of country names is kept by hand for each language."""
+        lang = LANGUAGE.get()
+        if not self.country:
+            return _(self.english_name)
+        if lang == SOURCE_LANGUAGE:
+            return self.english_name
+        from babel import Locale
+
+        return str(Locale.parse(lang).territories.get(self.country, self.english_name))
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ def numbers() -> EmergencyNumbers:
                 where=FILE, field=key + ".code", problem="needs a new two-letter ISO code"
             )
         table[code] = entry(item, key, code, str(item.get("name") or code))
-    fallback = entry(data.get("fallback"), "fallback", "", "Anywhere else")
+    fallback = entry(data.get("fallback"), "fallback", "", N_("Anywhere else"))
     return EmergencyNumbers(table, fallback)
 
 
@@ -87,6 +102,6 @@ def emergency_number(country: str | None) -> EmergencyNumber:
             problem=_("'{value}' is not a country twitchcare knows the number for").format(
                 value=country[:40]
             ),
-            hint="use one of " + ", ".join(table.countries),
+            hint=_("use one of {allowed}").format(allowed=", ".join(table.countries)),
         )
     return table.countries[code]

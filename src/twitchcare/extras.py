@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import importlib
 
+from twitchcare.catalogue import N_
+from twitchcare.catalogue import gettext as _
 from twitchcare.errors import MissingExtraError
 
 #: extra name -> (module it provides, what needs it)
 EXTRAS: dict[str, tuple[str, str]] = {
-    "charts": ("matplotlib", "diary charts"),
-    "postgres": ("psycopg", "a PostgreSQL diary"),
-    "web": ("fastapi", "the web app"),
+    "charts": ("matplotlib", N_("diary charts need {module}, which is not installed")),
+    "postgres": ("psycopg", N_("a PostgreSQL diary needs {module}, which is not installed")),
+    "web": ("fastapi", N_("the web app needs {module}, which is not installed")),
 }
 
 
@@ -28,6 +30,6 @@ def require(extra: str) -> None:
     except ImportError:
         raise MissingExtraError(
             field=extra,
-            problem=f"{purpose} need {module}, which is not installed",
+            problem=_(purpose).format(module=module),
             hint=f"pip install 'twitchcare[{extra}]'",
         ) from None

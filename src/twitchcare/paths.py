@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from twitchcare.catalogue import LANGUAGES
+from twitchcare.catalogue import LANGUAGES, N_
+from twitchcare.catalogue import gettext as _
 
 DATA_DIR_VAR = "TWITCHCARE_DATA_DIR"
 DATABASE_URL_VAR = "TWITCHCARE_DATABASE_URL"
@@ -19,8 +20,9 @@ DATABASE_URL_VAR = "TWITCHCARE_DATABASE_URL"
 MODES = ("local", "hosted")
 PORTS = (1, 65535)
 #: The fields of :class:`twitchcare.config.Settings` (a test holds the two equal), each read from
-#: ``TWITCHCARE_<NAME>``; :func:`check_environment` checks them with the same accepted values.
-SETTINGS = ("data_dir", "database_url", "mode", "host", "port", "lang")
+#: ``TWITCHCARE_<NAME>``; :func:`check_environment` checks them with the same accepted values,
+#: the language first: it words the errors of the others, so a bad one is the error to report.
+SETTINGS = ("lang", "data_dir", "database_url", "mode", "host", "port")
 CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "lang": LANGUAGES}  # catalogue's
 
 
@@ -46,17 +48,27 @@ def check_setting(name: str, value: str) -> str:
     shown = abbreviate(value, 40)
     if name in CHOICES and value not in CHOICES[name]:
         raise ConfigError(
-            field=var, problem=f"'{shown}' is not accepted", hint=" or ".join(CHOICES[name])
+            field=var,
+            problem=_worded(name, N_("'{value}' is not accepted")).format(value=shown),
+            hint=_worded(name, N_("use one of {allowed}")).format(allowed=", ".join(CHOICES[name])),
         )
     if name == "port" and not (
         value.isascii() and value.isdigit() and PORTS[0] <= int(value) <= PORTS[1]
     ):
         raise ConfigError(
             field=var,
-            problem=f"'{shown}' is not a port",
-            hint=f"a whole number from {PORTS[0]} to {PORTS[1]}",
+            problem=_("'{value}' is not a port").format(value=shown),
+            hint=_("a whole number from {low} to {high}").format(low=PORTS[0], high=PORTS[1]),
         )
     return value
+
+
+def _worded(name: str, message: str) -> str:
+    """``message`` in the language in use, except for a bad ``TWITCHCARE_LANG``: the language
+    asked for is the value that is wrong, so its error is in English, the default language
+    every other message falls back to, naming the values that are allowed (en, de). Every other
+    setting's error follows a valid ``TWITCHCARE_LANG`` (the terminal reads it first)."""
+    return message if name == "lang" else _(message)
 
 
 def check_environment() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from twitchcare.cli import i18n
 from twitchcare.cli.app import app
 
 runner = CliRunner()
@@ -25,6 +26,24 @@ def test_chart_without_matplotlib_names_the_charts_extra(
         " (pip install 'twitchcare[charts]')"
     ]
     assert not (tmp_path / "c.png").exists()
+
+
+def test_a_missing_extra_is_named_in_german_when_the_terminal_is_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["log", "calf"]).exit_code == 0
+    monkeypatch.setenv("TWITCHCARE_LANG", "de")
+    monkeypatch.setattr(i18n, "_language", None)  # read TWITCHCARE_LANG again
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    try:
+        result = runner.invoke(app, ["diary", "chart", "--out", str(tmp_path / "c.png")])
+    finally:
+        i18n.set_language("en")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Fehler: charts: Diagramme des Tagebuchs brauchen matplotlib, das nicht installiert ist"
+        " (pip install 'twitchcare[charts]')"
+    ]
 
 
 def test_postgres_diary_without_psycopg_names_the_postgres_extra(

@@ -29,9 +29,17 @@ PATHS = (["log", "calf"], ["diary", "stats"], ["day", "--stress", "3"], ["diary"
 @pytest.mark.parametrize(
     ("variable", "value", "line"),
     [
-        ("TWITCHCARE_MODE", "bogus", "TWITCHCARE_MODE: 'bogus' is not accepted (local or hosted)"),
-        ("twitchcare_mode", "bogus", "TWITCHCARE_MODE: 'bogus' is not accepted (local or hosted)"),
-        ("TWITCHCARE_LANG", "fr", "TWITCHCARE_LANG: 'fr' is not accepted (en or de)"),
+        (
+            "TWITCHCARE_MODE",
+            "bogus",
+            "TWITCHCARE_MODE: 'bogus' is not accepted (use one of local, hosted)",
+        ),
+        (
+            "twitchcare_mode",
+            "bogus",
+            "TWITCHCARE_MODE: 'bogus' is not accepted (use one of local, hosted)",
+        ),
+        ("TWITCHCARE_LANG", "fr", "TWITCHCARE_LANG: 'fr' is not accepted (use one of en, de)"),
         (
             "TWITCHCARE_PORT",
             "eighty",
@@ -47,6 +55,48 @@ def test_a_bad_setting_fails_with_the_same_line_on_every_path(
         result = _run(*args, **{variable: value})
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.strip() == f"error: {line}", args
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "TWITCHCARE_MODE",
+            "bogus",
+            "Fehler: TWITCHCARE_MODE: „bogus“ ist nicht erlaubt (möglich sind: local, hosted)",
+        ),
+        (
+            "TWITCHCARE_PORT",
+            "abc",
+            "Fehler: TWITCHCARE_PORT: „abc“ ist kein Port (eine ganze Zahl von 1 bis 65535)",
+        ),
+        (
+            "TWITCHCARE_PORT",
+            "70000",
+            "Fehler: TWITCHCARE_PORT: „70000“ ist kein Port (eine ganze Zahl von 1 bis 65535)",
+        ),
+    ],
+)
+def test_a_bad_setting_is_one_german_line_when_twitchcare_lang_is_german(
+    variable: str, value: str, line: str
+) -> None:
+    """Every other setting's error follows a valid TWITCHCARE_LANG, on every path."""
+    assert _run("log", "calf").returncode == 0
+    for args in [*PATHS, ["kb", "list"], ["serve"]]:
+        result = _run(*args, TWITCHCARE_LANG="de", **{variable: value})
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr == line + "\n", args
+        assert not result.stdout, args
+
+
+def test_a_bad_twitchcare_lang_is_refused_in_english_naming_the_languages() -> None:
+    """The language asked for is the bad value, so it cannot word its own error: English, the
+    default, naming what is allowed; and only that error, though another setting is bad too."""
+    result = _run("diary", "stats", TWITCHCARE_LANG="deutsch", TWITCHCARE_PORT="abc")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: TWITCHCARE_LANG: 'deutsch' is not accepted (use one of en, de)\n"
+    )
 
 
 def test_every_setting_is_checked_by_the_fast_paths_too() -> None:

@@ -86,6 +86,9 @@ CATALOGUES = {
             "src/twitchcare/emergency.py",
             "src/twitchcare/nutrition/amounts.py",
             "src/twitchcare/nutrition/portions.py",
+            "src/twitchcare/paths.py",
+            "src/twitchcare/config.py",
+            "src/twitchcare/extras.py",
         ],
     ),
 }

@@ -80,3 +80,12 @@ def test_an_urgent_result_names_the_number_to_call_if_it_gets_worse(client: Test
     result, _ = answer_pages(client, answers)
     assert "care-urgent" in result.text
     assert "If it gets worse: call 999." in result.text
+
+
+def test_a_german_emergency_result_names_the_country_in_german(client: TestClient) -> None:
+    """Country names in other languages are the CLDR names Babel ships, keyed by the ISO code."""
+    post_form(client, "/settings/country", {"country": "CH"})
+    post_form(client, "/language", {"lang": "de", "next": "/"})
+    result, _ = answer_pages(client, {"loc.face": True, "face_drooping": True})
+    assert "Die Notrufnummer des gewählten Landes (Schweiz)." in result.text
+    assert "(Switzerland)" not in result.text  # the cited source keeps its English title

@@ -49,8 +49,16 @@ def language() -> str:
     """The language in use: set explicitly, else ``TWITCHCARE_LANG`` (read once)."""
     global _language
     if _language is None:
+        from twitchcare.catalogue import LANGUAGE, LANGUAGES
         from twitchcare.config import load_settings
+        from twitchcare.paths import env
 
+        # TWITCHCARE_LANG first, alone, for the words of a bad setting (the core's sentences and
+        # error_line): another setting's error is then in the person's language, and a bad
+        # TWITCHCARE_LANG itself in English, the default. Until the settings are valid, every
+        # sentence raises the settings' error again, so no command runs on a bad setting.
+        chosen = env("TWITCHCARE_LANG")
+        LANGUAGE.set(chosen if chosen in LANGUAGES else SOURCE_LANGUAGE)
         set_language(load_settings().lang)
     return _language or SOURCE_LANGUAGE
 
@@ -259,12 +267,13 @@ def _registered(tree: object, name: str) -> bool:
 
 
 def error_line(message: str) -> str:
-    """``error: message`` in the person's language (English when the settings cannot be read,
-    which is itself the error being reported)."""
+    """``error: message`` in the person's language. When the settings cannot be read (the error
+    being reported), that is the language a valid ``TWITCHCARE_LANG`` asks for, else English."""
+    from twitchcare.catalogue import LANGUAGE
     from twitchcare.errors import TwitchcareError
 
     try:
         template = _("error: {message}")
-    except TwitchcareError:
-        template = "error: {message}"
+    except TwitchcareError:  # in the language TWITCHCARE_LANG asks for, if it is a valid one
+        template = translations(LANGUAGE.get()).gettext("error: {message}")
     return template.format(message=message)

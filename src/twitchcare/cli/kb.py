@@ -42,11 +42,14 @@ def check(
     """Validate every knowledge file; errors name the file and the key."""
     from twitchcare.kb.hazards import load_hazards
     from twitchcare.kb.loader import build_kb, check_nutrition, default_knowledge_dir
-    from twitchcare.kb.translation import check_languages
+    from twitchcare.kb.translation import TRANSLATED, check_languages, translation_dir
 
     folder = directory or default_knowledge_dir()
     kb = build_kb(folder)
     log = load_hazards(kb, folder)
+    for lang in TRANSLATED:  # a shipped language words the hazard log whole
+        if translation_dir(folder, lang).is_dir():
+            load_hazards(kb, folder, lang)
     nutrition = check_nutrition(kb, folder)
     from twitchcare.limits import FILE, read_limits
 
@@ -86,12 +89,15 @@ def hazards(
     markdown: bool = typer.Option(False, "--markdown", help="The summary table for the docs."),
 ) -> None:
     """Print the hazard log: harm, level, risk before and after, controls and verifying cases."""
+    from twitchcare.cli.i18n import language
     from twitchcare.kb import load_kb
     from twitchcare.kb.hazards import as_json as hazards_json
     from twitchcare.kb.hazards import load_hazards, summary_table
     from twitchcare.kb.loader import default_knowledge_dir
 
-    log = load_hazards(load_kb(), default_knowledge_dir())
+    # The Markdown table is the copy in docs/safety.md, which is written in English.
+    lang = "en" if markdown else language()
+    log = load_hazards(load_kb(lang=lang), default_knowledge_dir(), lang)
     if as_json:
         import json
 

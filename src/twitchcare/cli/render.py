@@ -518,13 +518,43 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
     out.print(f"[dim]{version}[/dim]")
 
 
+# The words of the hazard log's own fields (the ids after them are typed, not read).
+HAZARD_LEVELS = {
+    "emergency": N_("emergency"),
+    "urgent": N_("urgent"),
+    "doctor": N_("doctor"),
+    "self_care": N_("self-care"),
+}
+CONTROL_KINDS = {
+    "rule": N_("rule"),
+    "fact": N_("question"),
+    "screen": N_("page"),
+    "advice": N_("advice"),
+    "condition": N_("cause"),
+    "medication_class": N_("medicine class"),
+    "interaction": N_("interaction"),
+    "level": N_("level"),
+}
+
+
 def render_hazards(log: HazardLog) -> None:
     """The hazard log, one block per hazard: harm, level, risk before -> after, controls, cases."""
     out = console()
-    out.print("[bold]Hazard log[/bold] (risk 1 acceptable .. 5 unacceptable, before -> after)")
+    out.print(
+        "[bold]"
+        + _("Hazard log")
+        + "[/bold] "
+        + _("(risk 1 acceptable .. 5 unacceptable, before -> after)")
+    )
     for hz in log.hazards.values():
-        risk = f"{log.risk(hz, 'initial')} -> {log.risk(hz, 'residual')}"
-        out.print(f"\n[bold]{hz.id}[/bold]  level {hz.level}  risk {risk}  ({hz.mechanism})")
-        out.print(f"  {hz.harm}")
-        out.print("  controls: " + ", ".join(f"{c.kind} {c.id}" for c in hz.controls))
-        out.print("  verified by: " + ", ".join(hz.verification))
+        head = _("level {level}  risk {before} -> {after}").format(
+            level=_(HAZARD_LEVELS[hz.level]),
+            before=log.risk(hz, "initial"),
+            after=log.risk(hz, "residual"),
+        )
+        out.print(f"\n[bold]{hz.id}[/bold]  {head}  ({hz.mechanism})")
+        out.print(f"  {hz.title}: {hz.harm}")
+        # ids in backticks, as the terminal shows what is typed: they stay as written
+        controls = ", ".join(f"{_(CONTROL_KINDS[c.kind])} `{c.id}`" for c in hz.controls)
+        out.print("  " + _("controls: {controls}").format(controls=controls))
+        out.print("  " + _("verified by: {cases}").format(cases=", ".join(hz.verification)))

@@ -246,9 +246,120 @@ def check_hazards(kb: KnowledgeBase, log: HazardsFile, file: str = "hazards.yaml
     return HazardLog(matrix=log.matrix, mechanisms=mechanisms, hazards=seen)
 
 
-def load_hazards(kb: KnowledgeBase, directory: Path) -> HazardLog:
-    """Read ``hazards.yaml`` beside the other knowledge files and check it against ``kb``."""
-    return check_hazards(kb, parse_file(HazardsFile, directory / "hazards.yaml"))
+def load_hazards(kb: KnowledgeBase, directory: Path, lang: str = "en") -> HazardLog:
+    """Read ``hazards.yaml`` beside the other knowledge files and check it against ``kb``; in
+    another language, with the words of ``i18n/<lang>/hazards.yaml`` laid over it."""
+    log = check_hazards(kb, parse_file(HazardsFile, directory / "hazards.yaml"))
+    if lang == "en":
+        return log
+    label = f"i18n/{lang}/hazards.yaml"
+    return translate_hazards(log, parse_file(HazardsText, directory / label, where=label), label)
+
+
+# ------------------------------------------------------------------------ other languages
+class HazardText(Strict):
+    """One hazard's words; causes and controls in the original's order, one text each."""
+
+    title: str = Field(min_length=1)
+    harm: str = Field(min_length=1)
+    causes: list[str]
+    controls: list[str]
+    residual_note: str | None = Field(default=None, min_length=1)
+
+
+class MatrixText(Strict):
+    severity: dict[str, str]
+    likelihood: dict[str, str]
+    acceptability: dict[int, str]
+
+
+class HazardsText(Strict):
+    """A language's hazard log (``i18n/<lang>/hazards.yaml``): only words, keyed by the ids.
+
+    A language that ships the log words it whole: the log is read by people checking that
+    twitchcare is safe, and a hazard left half in English is one they may not read. So a
+    missing hazard, cause, control or note is an error naming the key, as for the relaxation
+    sessions, not a fallback to English.
+    """
+
+    matrix: MatrixText
+    mechanisms: dict[str, str] = Field(default_factory=dict)
+    hazards: dict[str, HazardText]
+
+
+def translate_hazards(log: HazardLog, words: HazardsText, file: str) -> HazardLog:
+    """``log`` with the words of ``words``; ids, levels, ratings and cases untouched."""
+
+    def fail(field: str, problem: str, hint: str = "") -> KnowledgeError:
+        return KnowledgeError(where=file, field=field, problem=problem, hint=hint)
+
+    bands = (("severity", log.matrix.severity), ("likelihood", log.matrix.likelihood))
+    for name, original in bands:
+        given = getattr(words.matrix, name)
+        for band in original:
+            if band.id not in given:
+                raise fail(f"matrix.{name}.{band.id}", "has no translation")
+        extra = set(given) - {b.id for b in original}
+        if extra:
+            raise fail(f"matrix.{name}.{sorted(extra)[0]}", "is not a band of the matrix")
+    for risk in log.matrix.acceptability:
+        if risk not in words.matrix.acceptability:
+            raise fail(f"matrix.acceptability.{risk}", "has no translation")
+    own = {m for m in log.mechanisms if m in words.mechanisms}
+    for mid in set(words.mechanisms) - set(log.mechanisms):
+        raise fail(f"mechanisms.{mid}", f"unknown mechanism '{mid}'")
+    for hid in words.hazards:
+        if hid not in log.hazards:
+            raise fail(
+                f"hazards.{hid}", f"unknown hazard '{hid}'", did_you_mean(hid, set(log.hazards))
+            )
+    hazards = {}
+    for hid, hz in log.hazards.items():
+        text = words.hazards.get(hid)
+        key = f"hazards.{hid}"
+        if text is None:
+            raise fail(key, "has no translation", "a hazard is translated whole")
+        for name, items in (("causes", hz.causes), ("controls", hz.controls)):
+            if len(getattr(text, name)) != len(items):
+                raise fail(
+                    f"{key}.{name}",
+                    f"{len(getattr(text, name))} texts, but the hazard has {len(items)}",
+                    "translate every one, in the same order",
+                )
+        if (text.residual_note is None) != (hz.residual_note is None):
+            raise fail(f"{key}.residual_note", "must be there exactly when the original has one")
+        hazards[hid] = hz.model_copy(
+            update={
+                "title": text.title,
+                "harm": text.harm,
+                "causes": [
+                    c.model_copy(update={"text": t})
+                    for c, t in zip(hz.causes, text.causes, strict=True)
+                ],
+                "controls": [
+                    c.model_copy(update={"how": t})
+                    for c, t in zip(hz.controls, text.controls, strict=True)
+                ],
+                "residual_note": text.residual_note,
+            }
+        )
+    matrix = log.matrix.model_copy(
+        update={
+            "severity": [
+                b.model_copy(update={"meaning": words.matrix.severity[b.id]})
+                for b in log.matrix.severity
+            ],
+            "likelihood": [
+                b.model_copy(update={"meaning": words.matrix.likelihood[b.id]})
+                for b in log.matrix.likelihood
+            ],
+            "acceptability": {r: words.matrix.acceptability[r] for r in log.matrix.acceptability},
+        }
+    )
+    mechanisms = {
+        m: words.mechanisms[m] if m in own else name for m, name in log.mechanisms.items()
+    }
+    return HazardLog(matrix=matrix, mechanisms=mechanisms, hazards=hazards)
 
 
 def rule_owners(log: HazardLog) -> dict[str, list[str]]:

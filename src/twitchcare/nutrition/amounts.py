@@ -14,15 +14,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from twitchcare.catalogue import N_
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 
 Kind = Literal["mass", "volume", "count", "none"]
 
-ALLOWED_HINT = (
+ALLOWED_HINT = N_(
     "use a mass (g, kg, oz, lb), a volume (ml, l, cup, tbsp, tsp, fl oz) "
     "or a portion word such as slice, medium or packet"
 )
+# What pint says a unit measures, worded for the person ("5 metres of spinach").
+DIMENSIONS = {
+    "length": N_("length"),
+    "length ** 2": N_("area"),
+    "time": N_("time"),
+    "temperature": N_("temperature"),
+    "current": N_("electric current"),
+    "substance": N_("amount of substance"),
+    "luminosity": N_("light"),
+}
 MAX_GRAMS = 5000.0
 
 NUMBER_WORDS = {
@@ -296,8 +307,13 @@ def _unit(value: float, rest: str, explicit: bool, cache_dir: Path | None) -> tu
     followed_by_of = len(lowered) > 1 and lowered[1] == "of"
     if lowered[0].isalpha() and (followed_by_of or _is_pint_unit(lowered[0], cache_dir)):
         dimension = _pint_dimension(lowered[0], cache_dir)
-        what = f"is a unit of {dimension}" if dimension else "is not a measure twitchcare knows"
-        raise InputError(field="unit", problem=f"'{words[0]}' {what}", hint=ALLOWED_HINT)
+        if dimension in DIMENSIONS:
+            problem = _("'{word}' is a unit of {dimension}").format(
+                word=words[0], dimension=_(DIMENSIONS[dimension])
+            )
+        else:
+            problem = _("'{word}' is not a measure twitchcare knows").format(word=words[0])
+        raise InputError(field="unit", problem=problem, hint=_(ALLOWED_HINT))
     return Amount(value, "none", explicit=explicit), rest
 
 

@@ -150,7 +150,9 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
         if grams > MAX_GRAMS:
             raise InputError(
                 field="amount",
-                problem=f"{measure} of {hit.food.description} is {grams / 1000:.1f} kg",
+                problem=_("{measure} of {food} is {kg} kg").format(
+                    measure=measure, food=hit.food.description, kg=f"{grams / 1000:.1f}"
+                ),
                 hint=_("one entry may hold up to {most} kg; check the amount").format(
                     most=f"{MAX_GRAMS / 1000:g}"
                 ),

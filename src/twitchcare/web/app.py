@@ -47,8 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(settings)
     app.state.codec = StateCodec(secret_key(settings.data_dir))
     app.state.templates = make_templates()
-    app.middleware("http")(language_middleware)
+    # The last added runs first: the language is set before the Host check words its refusal.
     app.middleware("http")(security_headers)
+    app.middleware("http")(language_middleware)
     problems.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in routers():

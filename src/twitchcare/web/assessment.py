@@ -16,6 +16,7 @@ from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
 from twitchcare.store import DiaryStore
+from twitchcare.web.i18n import _
 from twitchcare.web.state import InterviewState
 
 
@@ -75,20 +76,20 @@ def answer(
     interview = state.interview(kb)
     step = interview.next_step()
     if step is None:
-        raise InputError(field="screen", problem="the interview is already finished")
+        raise InputError(field="screen", problem=_("the interview is already finished"))
     if screen != step.screen.id:
         raise InputError(
             field="screen",
-            problem=f"'{screen}' is not the page being asked",
-            hint=f"answer '{step.screen.id}'",
+            problem=_("'{screen}' is not the page being asked").format(screen=screen[:40]),
+            hint=_("answer '{screen}'").format(screen=step.screen.id),
         )
     allowed = {f.id for f in step.items}
     for fact_id in values:
         if fact_id not in allowed:
             raise InputError(
                 field=fact_id,
-                problem=f"is not asked on page '{screen}'",
-                hint="ask about: " + ", ".join(sorted(allowed)),
+                problem=_("is not asked on page '{screen}'").format(screen=screen),
+                hint=_("asked here: {facts}").format(facts=", ".join(sorted(allowed))),
             )
     interview.answer(screen, values)
     new_state = InterviewState(known=state.known, log=[*state.log, (screen, dict(values))])
@@ -105,7 +106,9 @@ def result(kb: KnowledgeBase, state: InterviewState) -> Assessment:
     interview = state.interview(kb)
     if interview.next_step() is not None:
         raise InputError(
-            field="state", problem="the interview is not finished", hint="answer the next page"
+            field="state",
+            problem=_("the interview is not finished"),
+            hint=_("answer the next page"),
         )
     return interview.result(now=now())
 

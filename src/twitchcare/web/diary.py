@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from twitchcare.diary.records import DayFactors, Episode, check_date, check_moment
 from twitchcare.errors import InputError
 from twitchcare.store import DiaryStore
+from twitchcare.web.i18n import _
 
 if TYPE_CHECKING:
     from twitchcare.diary.experiments import Experiment, ExperimentResult
@@ -54,8 +55,8 @@ def log_episode(
     if started_at is not None and started_at.tzinfo is None:
         raise InputError(
             field="started_at",
-            problem="the time has no time zone",
-            hint="give an offset, e.g. 2026-11-24T22:10+01:00",
+            problem=_("the time has no time zone"),
+            hint=_("give an offset, e.g. {example}").format(example="2026-11-24T22:10+01:00"),
         )
     when = check_moment(started_at, "started_at", age=profile_age(store)) if started_at else now()
     episode = Episode(
@@ -119,13 +120,13 @@ def start_experiment(
 
     days = DEFAULT_DAYS if days is None else days
     if days != int(days) or not 1 <= days <= 366:
-        raise InputError(field="days", problem="give a whole number of days", hint="1-366")
+        raise InputError(field="days", problem=_("give a whole number of days"), hint="1-366")
     name = name.strip()
     if not name or len(name) > 200:
         raise InputError(
             field="name",
-            problem="say what you will change, in 1-200 characters",
-            hint="e.g. under 200 mg caffeine",
+            problem=_("say what you will change, in 1-200 characters"),
+            hint=_("e.g. under 200 mg caffeine"),
         )
     first = check_day(store, start, "start") if start else today()
     if factor is None and comparison is None and target is None:
@@ -145,23 +146,28 @@ def start_experiment(
     except InputError as exc:
         from twitchcare.diary.records import FACTOR_RANGES
 
-        if exc.field == "target" and factor in FACTOR_RANGES and "out of range" in exc.problem:
+        out_of_range = comparison in ("below", "above") and target is not None
+        if exc.field == "target" and factor in FACTOR_RANGES and out_of_range:
             low, high, unit = FACTOR_RANGES[factor]
-            exc.hint = f"use a value from {low:g} to {high:g} {unit}".strip()
-        if "--" not in exc.problem + exc.hint and exc.hint:
+            exc.hint = (
+                _("use a value from {low} to {high} {unit}")
+                .format(low=f"{low:g}", high=f"{high:g}", unit=unit)
+                .strip()
+            )
             raise
-        # the core's messages name the terminal's options; say the same for a form or JSON
+        if "--" not in exc.problem + exc.hint:
+            raise
+        # the core's messages name the terminal's options (--below); say it for a form or JSON
         raise InputError(
             field=exc.field,
-            problem=exc.problem.replace("--below or --above", "a target"),
-            hint=_EXPERIMENT_HINT,
+            problem=_("a target needs a factor")
+            if exc.field == "factor"
+            else _("a factor needs a comparison and a target"),
+            hint=_(
+                "give factor, comparison (below or above) and target together, e.g. "
+                "caffeine_mg below 200, or leave all three out"
+            ),
         ) from None
-
-
-_EXPERIMENT_HINT = (
-    "give factor, comparison (below or above) and target together, e.g. caffeine_mg below 200,"
-    " or leave all three out"
-)
 
 
 def experiment_results(store: DiaryStore) -> list[ExperimentResult]:

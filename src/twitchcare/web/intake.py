@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from twitchcare.errors import InputError
 from twitchcare.store import DiaryStore
+from twitchcare.web.i18n import _
 
 Kind = Literal["food", "caffeine", "alcohol"]
 KINDS: tuple[str, ...] = ("food", "caffeine", "alcohol")
@@ -35,13 +36,15 @@ def add(store: DiaryStore, cache_dir: Path, kind: str, text: str, day: dt.date) 
 
     if kind not in KINDS:
         raise InputError(
-            field="kind", problem=f"'{kind}' is not known", hint="food, caffeine or alcohol"
+            field="kind",
+            problem=_("'{kind}' is not known").format(kind=kind[:40]),
+            hint=_("food, caffeine or alcohol"),
         )
     if not text.strip() or len(text) > 200:
         raise InputError(
             field="text",
-            problem="say what and how much, in 1-200 characters",
-            hint="e.g. 30 g pumpkin seeds",
+            problem=_("say what and how much, in 1-200 characters"),
+            hint=_("e.g. 30 g pumpkin seeds"),
         )
     entry: dict[str, Any]
     if kind == "food":
@@ -242,13 +245,21 @@ def add_portion(store: DiaryStore, food_id: str, portion: int, count: float, day
 
     index = load_index()
     if food_id not in index.ids:
-        raise InputError(field="food", problem=f"no food with id '{food_id}'", hint="search again")
+        raise InputError(
+            field="food",
+            problem=_("no food with id '{food_id}'").format(food_id=food_id[:40]),
+            hint=_("search again"),
+        )
     food = index.food(index.ids.index(food_id))
     choices = [(100.0, "100 g"), *((p.grams, p.description) for p in food.portions)]
     if not 0 <= portion < len(choices):
-        raise InputError(field="portion", problem="is not one of this food's portions")
+        raise InputError(field="portion", problem=_("is not one of this food's portions"))
     if not 0 < count <= 20:
-        raise InputError(field="count", problem=f"{count:g} portions is not allowed", hint="0.1-20")
+        raise InputError(
+            field="count",
+            problem=_("{count} portions is not allowed").format(count=f"{count:g}"),
+            hint="0.1-20",
+        )
     grams, measure = choices[portion]
     grams *= count
     label = f"{count:g} × {measure}"

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from twitchcare.errors import InputError, NotFoundError, TwitchcareError
-from twitchcare.web.i18n import _
+from twitchcare.web.i18n import N_, _
 
 STATUS = {"invalid_input": 400, "not_found": 404, "forbidden": 403, "invalid_setting": 500}
 log = logging.getLogger("twitchcare.web")
@@ -45,14 +45,66 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
     return respond(request, exc, STATUS.get(exc.code, 400))
 
 
+# Pydantic words its refusals in English; the common kinds are worded here so a German page or
+# JSON body says them in German. A kind not listed keeps pydantic's own words.
+VALIDATION: dict[str, str] = {
+    "missing": N_("is required"),
+    "int_parsing": N_("is not a whole number"),
+    "int_type": N_("is not a whole number"),
+    "int_from_float": N_("is not a whole number"),
+    "float_parsing": N_("is not a number"),
+    "float_type": N_("is not a number"),
+    "finite_number": N_("is not a number"),
+    "bool_parsing": N_("is not true or false"),
+    "bool_type": N_("is not true or false"),
+    "string_type": N_("is not text"),
+    "string_too_short": N_("is too short (at least {min_length} characters)"),
+    "string_too_long": N_("is too long (at most {max_length} characters)"),
+    "too_short": N_("has too few items (at least {min_length})"),
+    "too_long": N_("has too many items (at most {max_length})"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "greater_than": N_("must be more than {gt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "less_than": N_("must be less than {lt}"),
+    "literal_error": N_("is not one of the allowed values"),
+    "enum": N_("is not one of the allowed values"),
+    "json_invalid": N_("is not valid JSON"),
+    "dict_type": N_("is not an object"),
+    "model_type": N_("is not an object"),
+    "model_attributes_type": N_("is not an object"),
+    "list_type": N_("is not a list"),
+    "extra_forbidden": N_("is not a field here"),
+    "date_parsing": N_("is not a date"),
+    "date_type": N_("is not a date"),
+    "date_from_datetime_parsing": N_("is not a date"),
+    "datetime_parsing": N_("is not a date and time"),
+    "datetime_type": N_("is not a date and time"),
+    "datetime_from_date_parsing": N_("is not a date and time"),
+}
+
+
+def _validation_problem(error: dict[str, object]) -> str:
+    """What is wrong, in the request's language where the kind is known."""
+    wording = VALIDATION.get(str(error.get("type", "")))
+    if wording is None:
+        return str(error.get("msg", ""))
+    ctx = error.get("ctx")
+    try:
+        return _(wording).format(**(ctx if isinstance(ctx, dict) else {}))
+    except (KeyError, IndexError):
+        return str(error.get("msg", ""))
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0]
     hint = ""
     ctx = first.get("ctx") or {}
-    if "expected" in ctx:
-        hint = f"use {ctx['expected']}"
-    error = InputError(field=_field(tuple(first.get("loc", ()))), problem=first["msg"], hint=hint)
+    if "expected" in ctx:  # pydantic's list: "'a', 'b' or 'c'"; the values themselves are typed
+        hint = _("use {values}").format(values=str(ctx["expected"]).replace(" or ", ", "))
+    error = InputError(
+        field=_field(tuple(first.get("loc", ()))), problem=_validation_problem(first), hint=hint
+    )
     return respond(request, error, 422)
 
 
@@ -63,7 +115,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
             field="path", problem=_("there is no page at this address"), hint=_("see the menu")
         )
     elif exc.status_code == 405:
-        error = InputError(field="method", problem=f"{request.method} is not allowed here")
+        error = InputError(
+            field="method", problem=_("{method} is not allowed here").format(method=request.method)
+        )
     else:
         error = InputError(field="request", problem=str(exc.detail))
     return respond(request, error, exc.status_code)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from twitchcare.errors import InputError, NotFoundError
+from twitchcare.web.i18n import _
 
 if TYPE_CHECKING:
     from twitchcare.kb.models import KnowledgeBase
@@ -29,8 +30,8 @@ def session_of(kb: KnowledgeBase, session_id: str) -> Session:
     if found is None:
         raise NotFoundError(
             field="session",
-            problem=f"unknown session '{session_id[:40]}'",
-            hint="choose from " + ", ".join(kb.relaxation),
+            problem=_("unknown session '{session}'").format(session=session_id[:40]),
+            hint=_("choose from {values}").format(values=", ".join(kb.relaxation)),
         )
     return found
 
@@ -43,9 +44,15 @@ def number(raw: object, field: str, low: float, high: float) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise InputError(field=field, problem="is not a number", hint=f"{low:g}-{high:g}") from None
+        raise InputError(
+            field=field, problem=_("is not a number"), hint=f"{low:g}-{high:g}"
+        ) from None
     if not low <= value <= high:  # also refuses nan and infinity
-        raise InputError(field=field, problem=f"{text[:20]}", hint=f"{low:g}-{high:g}")
+        raise InputError(
+            field=field,
+            problem=_("{value} is out of range").format(value=text[:20]),
+            hint=f"{low:g}-{high:g}",
+        )
     return value
 
 
@@ -79,7 +86,7 @@ def log_done(
     from twitchcare.relax.practice import Practice, log_practice
 
     if minutes is None:
-        raise InputError(field="minutes", problem="say how many minutes you practised")
+        raise InputError(field="minutes", problem=_("say how many minutes you practised"))
     return log_practice(store, Practice(at, session.id, minutes, completed, session.logs_as))
 
 

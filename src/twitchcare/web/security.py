@@ -18,6 +18,7 @@ from fastapi import Request
 from starlette.responses import JSONResponse, Response
 
 from twitchcare.errors import ForbiddenError
+from twitchcare.web.i18n import _
 
 CSRF_COOKIE = "tc_csrf"
 CSRF_FIELD = "csrf_token"
@@ -87,8 +88,10 @@ async def security_headers(
     if not host_allowed(request, request.app.state.allowed_hosts):
         error = ForbiddenError(
             field="Host",
-            problem="this server only answers to its local address",
-            hint="open it as " + ", ".join(request.app.state.allowed_hosts[:2]),
+            problem=_("this server only answers to its local address"),
+            hint=_("open it as {addresses}").format(
+                addresses=", ".join(request.app.state.allowed_hosts[:2])
+            ),
         )
         return JSONResponse(error.as_dict(), status_code=400, headers=HEADERS)
     token = request.cookies.get(CSRF_COOKIE)
@@ -111,6 +114,6 @@ async def check_csrf(request: Request) -> None:
     if not isinstance(sent, str) or not cookie or not hmac.compare_digest(sent, cookie):
         raise ForbiddenError(
             field=CSRF_FIELD,
-            problem="this form has expired or did not come from twitchcare",
-            hint="go back, reload the page and send it again",
+            problem=_("this form has expired or did not come from twitchcare"),
+            hint=_("go back, reload the page and send it again"),
         )

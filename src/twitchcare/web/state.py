@@ -20,6 +20,7 @@ from twitchcare.engine.interview import AnswerLog, Interview, replay
 from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
+from twitchcare.web.i18n import _
 
 COOKIE = "tc_assessment"
 SALT = "twitchcare.assessment.v1"
@@ -50,8 +51,10 @@ class StateCodec:
         if not token:
             raise InputError(
                 field=field_name,
-                problem="no assessment in progress",
-                hint="start one first (POST /api/v1/assessments, or the Check page)",
+                problem=_("no assessment in progress"),
+                hint=_("start one first ({address}, or the Check page)").format(
+                    address="POST /api/v1/assessments"
+                ),
             )
         try:
             raw: Any = self._serializer.loads(token)
@@ -60,7 +63,7 @@ class StateCodec:
         except (BadSignature, KeyError, TypeError, ValueError):
             raise InputError(
                 field=field_name,
-                problem="is not an assessment twitchcare started",
-                hint="start a new assessment",
+                problem=_("is not an assessment twitchcare started"),
+                hint=_("start a new assessment"),
             ) from None
         return InterviewState(known=known, log=log)

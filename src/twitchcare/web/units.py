@@ -13,6 +13,7 @@ from importlib.resources import files
 from typing import Any
 
 from twitchcare.errors import InputError, KnowledgeError
+from twitchcare.web.i18n import _
 
 FILE = "units.yaml"
 
@@ -120,7 +121,7 @@ def unit_system(system_id: str | None) -> UnitSystem:
     if system_id not in known:
         raise InputError(
             field="units",
-            problem=f"'{system_id[:40]}' is not a unit system",
-            hint="use one of " + ", ".join(known),
+            problem=_("'{system}' is not a unit system").format(system=system_id[:40]),
+            hint=_("use one of {values}").format(values=", ".join(known)),
         )
     return known[system_id]

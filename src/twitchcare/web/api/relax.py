@@ -15,6 +15,7 @@ from twitchcare.errors import InputError
 from twitchcare.web.api.models import PracticeBody, ProgrammeBody
 from twitchcare.web.context import kb, store
 from twitchcare.web.diary import now, today
+from twitchcare.web.i18n import _
 from twitchcare.web.relaxation import log_done, plan_for, progress_dict, session_dict, session_of
 
 router = APIRouter(prefix="/relax", tags=["relax"])
@@ -44,9 +45,15 @@ def practice(request: Request, body: PracticeBody) -> dict[str, Any]:
     session = session_of(kb(request), body.session)
     at = body.at or now()
     if at.tzinfo is None:
-        raise InputError(field="at", problem="the time has no time zone", hint="e.g. +01:00")
+        raise InputError(
+            field="at",
+            problem=_("the time has no time zone"),
+            hint=_("e.g. {example}").format(example="+01:00"),
+        )
     if not EARLIEST <= at <= now() + dt.timedelta(days=1):
-        raise InputError(field="at", problem="is not a time you practised", hint="1900 to today")
+        raise InputError(
+            field="at", problem=_("is not a time you practised"), hint=_("1900 to today")
+        )
     total = log_done(store(request), session, body.minutes, body.completed, at)
     return {"day": at.date().isoformat(), "factor": session.logs_as, "total_minutes": total}
 

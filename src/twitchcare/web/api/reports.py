@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from twitchcare.web.context import kb, store
 from twitchcare.web.diary import check_day, today
+from twitchcare.web.i18n import _
 
 router = APIRouter(tags=["reports"])
 FIRST = Query(None, alias="from", description="First day, YYYY-MM-DD (default: 90 days before to).")
@@ -42,7 +43,7 @@ def report(
     try:
         inputs = read_inputs(store(request), today(), first, last)
     except InputError as exc:
-        hint = "from before to" if exc.hint and "--" in exc.hint else exc.hint
+        hint = _("from before to") if exc.hint and "--" in exc.hint else exc.hint
         raise InputError(field=exc.field, problem=exc.problem, hint=hint) from None
     return Response(render_pdf(assemble(kb(request), inputs)), media_type="application/pdf")
 

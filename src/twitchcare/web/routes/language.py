@@ -7,7 +7,7 @@ from starlette.responses import RedirectResponse, Response
 
 from twitchcare.catalogue import LANGUAGES
 from twitchcare.errors import InputError
-from twitchcare.web.i18n import LANGUAGE_COOKIE
+from twitchcare.web.i18n import LANGUAGE_COOKIE, _
 from twitchcare.web.security import check_csrf
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -27,7 +27,9 @@ async def switch(request: Request) -> Response:
     lang = str(form.get("lang", ""))
     if lang not in LANGUAGES:
         raise InputError(
-            field="lang", problem=f"unknown language '{lang}'", hint=f"use {', '.join(LANGUAGES)}"
+            field="lang",
+            problem=_("unknown language '{lang}'").format(lang=lang[:40]),
+            hint=_("use {values}").format(values=", ".join(LANGUAGES)),
         )
     response = RedirectResponse(_local_path(str(form.get("next", "/"))), status_code=303)
     response.set_cookie(LANGUAGE_COOKIE, lang, max_age=ONE_YEAR, samesite="strict", path="/")

@@ -61,7 +61,7 @@ async def add(request: Request) -> Response:
                 portion = int(str(form.get("portion", "0")))
                 count = float(str(form.get("count", "1")).replace(",", "."))
             except ValueError:
-                raise InputError(field="count", problem="is not a number") from None
+                raise InputError(field="count", problem=_("is not a number")) from None
             added = intake.add_portion(
                 store(request), str(form["food_id"]), portion, count, today()
             )

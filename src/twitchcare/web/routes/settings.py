@@ -55,25 +55,32 @@ async def save_profile(request: Request) -> Response:
     try:
         raw_age = str(form.get("age", "")).strip()
         if not raw_age.isdigit() or len(raw_age) > 3:
-            raise InputError(field="age", problem="give your age in whole years", hint="0-120")
+            raise InputError(field="age", problem=_("give your age in whole years"), hint="0-120")
         raw_weight = str(form.get("weight_kg", "")).strip().replace(",", ".")[:40]
         units = unit_system(get_units(settings(request).data_dir))
         try:
             weight = units.body_weight_kg(float(raw_weight)) if raw_weight else None
         except ValueError:
             raise InputError(
-                field="weight_kg", problem="is not a number", hint="or leave it empty"
+                field="weight_kg", problem=_("is not a number"), hint=_("or leave it empty")
             ) from None
         if weight is not None and not math.isfinite(weight):
-            raise InputError(field="weight_kg", problem="is not a number", hint="or leave it empty")
+            raise InputError(
+                field="weight_kg", problem=_("is not a number"), hint=_("or leave it empty")
+            )
         if weight is not None and units.body_weight_symbol != "kg":
             low, high = limits().weight_kg.low, limits().weight_kg.high
             if not low <= weight <= high:
                 raise InputError(
                     field="weight_kg",
-                    problem=f"{raw_weight} {units.body_weight_symbol} is outside the range",
-                    hint=f"use a value from {units.body_weight(low):g} to"
-                    f" {units.body_weight(high):g} {units.body_weight_symbol}",
+                    problem=_("{value} is out of range").format(
+                        value=f"{raw_weight} {units.body_weight_symbol}"
+                    ),
+                    hint=_("use a value from {low} to {high} {unit}").format(
+                        low=f"{units.body_weight(low):g}",
+                        high=f"{units.body_weight(high):g}",
+                        unit=units.body_weight_symbol,
+                    ),
                 )
         set_profile(
             store(request),
@@ -189,7 +196,9 @@ async def delete_all(request: Request) -> Response:
 
     form = await request.form()
     if form.get("confirm") != "yes":
-        problem = InputError(field="confirm", problem="tick the box to confirm deleting everything")
+        problem = InputError(
+            field="confirm", problem=_("tick the box to confirm deleting everything")
+        )
         return _page(request, problem, status=400)
     erase_all(store(request))
     forget(settings(request).data_dir)
