@@ -2,18 +2,30 @@
 
 The answer endpoint replays an interview and simulates the rest of it on every request, so the
 engine takes shortcuts: predicates stop at the first deciding part, the worst case behind an
-unanswered overview re-evaluates only the rules that read the detail, and look-up tables are
-kept per knowledge base. Each test compares a shortcut with its definition on real knowledge.
+unanswered overview re-evaluates only the rules that read the detail, look-up tables are kept
+per knowledge base, a page choice starts from what the last one worked out, and the page
+estimate is remembered by the state it started from. Each test compares a shortcut with its
+definition on real knowledge.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.shared import case_files
-from twitchcare.engine.facts import _level_with, derive
-from twitchcare.engine.interview import _derived_facts
+from twitchcare.engine.facts import _level_with, derive, with_gateway_answers
+from twitchcare.engine.information import CauseOutlook
+from twitchcare.engine.interview import (
+    AnswerLog,
+    Interview,
+    _derived_facts,
+    finish_typical,
+    pages_estimate,
+    replay,
+)
 from twitchcare.engine.kb_index import kb_index
 from twitchcare.engine.triage import fired_rules, triage_level
 from twitchcare.evaluation.cases import case_facts, load_case
@@ -114,3 +126,81 @@ def test_a_remembered_answer_keeps_its_type() -> None:
     as_number = _derived_facts(KB, {"stress_0_10": 1})
     assert as_bool["stress_0_10"] is True
     assert type(as_number["stress_0_10"]) is int
+
+
+# A few cases of every kind, walked page by page: enough for remembered estimates to be reused.
+FEW_CASES = [case_facts(load_case(p)) for p in case_files()[::15]]
+
+
+def _pages_so_far(case: dict[str, FactValue]) -> list[AnswerLog]:
+    """The answers sent at every page of a case's interview, each page answered from the case."""
+    full = with_gateway_answers(KB, case)
+    interview = Interview(KB)
+    log: AnswerLog = []
+    logs = [log]
+    while (step := interview.next_step()) is not None:
+        answers = {f.id: full.get(f.id) for f in step.items}
+        interview.answer(step.screen.id, answers)
+        log = [*log, (step.screen.id, answers)]
+        logs.append(log)
+    return logs
+
+
+def _typical_pages_by_definition(log: AnswerLog) -> int:
+    """The pages in all when the rest is answered "no" to overview lines, everything else left
+    unknown - each page chosen by an interview built afresh from the answers so far, so nothing
+    worked out for an earlier page or an earlier estimate is carried over."""
+    log = list(log)
+    while (step := replay(KB, {}, log).next_step()) is not None:
+        log.append((step.screen.id, {f.id: False for f in step.items if f.summarises}))
+    return replay(KB, {}, log).questions_asked
+
+
+def test_the_page_estimate_equals_finishing_afresh_page_by_page() -> None:
+    for case in FEW_CASES:
+        for log in _pages_so_far(case):
+            expected = _typical_pages_by_definition(log)
+            assert pages_estimate(KB, {}, log) == expected, log
+            # Again, now remembered; and as the web app asks it, after choosing the next page.
+            assert pages_estimate(KB, {}, log) == expected, log
+            interview = replay(KB, {}, log)
+            interview.next_step()
+            assert finish_typical(interview) == expected, log
+
+
+def test_a_remembered_estimate_is_not_given_for_other_starting_facts() -> None:
+    log: AnswerLog = [("where", {"region.legs": True}), ("where_legs", {"loc.calf": True})]
+    for known in ({}, {"sex": "female", "age": 30}, {"sex": "male", "age": 70}):
+        pages_estimate(KB, known, log)
+    for known in ({"sex": "male", "age": 70}, {}, {"sex": "female", "age": 30}):
+        expected = replay(KB, known, log)
+        while (step := expected.next_step()) is not None:
+            expected.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
+        assert pages_estimate(KB, known, log) == expected.questions_asked
+
+
+def test_a_page_chosen_after_going_back_is_the_one_a_fresh_interview_chooses() -> None:
+    for case in FEW_CASES:
+        logs = _pages_so_far(case)
+        interview = Interview(KB)
+        for log, after in pairwise(logs):
+            screen, answers = after[-1]
+            assert interview.next_step() == replay(KB, {}, log).next_step()
+            interview.answer(screen, answers)
+            interview.next_step()
+            interview.back()
+            assert interview.next_step() == replay(KB, {}, log).next_step()
+            interview.answer(screen, answers)
+
+
+def test_the_outlook_kept_between_page_choices_is_that_of_the_facts_chosen_from() -> None:
+    for case in FEW_CASES:
+        for log in _pages_so_far(case)[::2]:
+            interview = replay(KB, {}, log)
+            while (step := interview.next_step()) is not None:
+                memo = interview._choice
+                if memo is not None and memo.outlook is not None:
+                    fresh = CauseOutlook(KB, memo.facts)
+                    assert memo.outlook._raw == fresh._raw, log
+                    assert memo.outlook.leading == fresh.leading, log
+                interview.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
