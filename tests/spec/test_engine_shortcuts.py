@@ -19,10 +19,13 @@ from tests.shared import case_files
 from twitchcare.engine.facts import _level_with, derive, with_gateway_answers
 from twitchcare.engine.information import CauseOutlook
 from twitchcare.engine.interview import (
+    ITEM_BUDGET,
     AnswerLog,
     Interview,
+    Step,
     _derived_facts,
     finish_typical,
+    forget_recent,
     pages_estimate,
     replay,
 )
@@ -146,37 +149,58 @@ def _pages_so_far(case: dict[str, FactValue]) -> list[AnswerLog]:
     return logs
 
 
-def _typical_pages_by_definition(log: AnswerLog) -> int:
+def _chosen_afresh(known: dict[str, FactValue], log: AnswerLog) -> Step | None:
+    """The page an interview built afresh from the answers chooses, nothing kept from before."""
+    forget_recent()
+    return replay(KB, known, log).next_step()
+
+
+def _typical_pages_by_definition(log: AnswerLog, known: dict[str, FactValue] | None = None) -> int:
     """The pages in all when the rest is answered "no" to overview lines, everything else left
     unknown - each page chosen by an interview built afresh from the answers so far, so nothing
     worked out for an earlier page or an earlier estimate is carried over."""
     log = list(log)
-    while (step := replay(KB, {}, log).next_step()) is not None:
+    while (step := _chosen_afresh(known or {}, log)) is not None:
         log.append((step.screen.id, {f.id: False for f in step.items if f.summarises}))
-    return replay(KB, {}, log).questions_asked
+    return replay(KB, known or {}, log).questions_asked
 
 
 def test_the_page_estimate_equals_finishing_afresh_page_by_page() -> None:
     for case in FEW_CASES:
-        for log in _pages_so_far(case):
-            expected = _typical_pages_by_definition(log)
-            assert pages_estimate(KB, {}, log) == expected, log
-            # Again, now remembered; and as the web app asks it, after choosing the next page.
-            assert pages_estimate(KB, {}, log) == expected, log
+        logs = _pages_so_far(case)
+        expected = [_typical_pages_by_definition(log) for log in logs]
+        forget_recent()
+        # Page after page as the web app asks it (after choosing the next page), each estimate
+        # free to go on from the choices and estimates remembered from the pages before.
+        for log, pages in zip(logs, expected, strict=True):
             interview = replay(KB, {}, log)
             interview.next_step()
-            assert finish_typical(interview) == expected, log
+            assert finish_typical(interview) == pages, log
+            assert pages_estimate(KB, {}, log) == pages, log
 
 
 def test_a_remembered_estimate_is_not_given_for_other_starting_facts() -> None:
     log: AnswerLog = [("where", {"region.legs": True}), ("where_legs", {"loc.calf": True})]
-    for known in ({}, {"sex": "female", "age": 30}, {"sex": "male", "age": 70}):
+    starts: list[dict[str, FactValue]] = [{}, {"sex": "female", "age": 30}, {"sex": "male"}]
+    expected = [_typical_pages_by_definition(log, known) for known in starts]
+    assert len(set(expected)) > 1  # the starting facts matter here
+    for known in starts:
         pages_estimate(KB, known, log)
-    for known in ({"sex": "male", "age": 70}, {}, {"sex": "female", "age": 30}):
-        expected = replay(KB, known, log)
-        while (step := expected.next_step()) is not None:
-            expected.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
-        assert pages_estimate(KB, known, log) == expected.questions_asked
+    for known, pages in reversed(list(zip(starts, expected, strict=True))):
+        assert pages_estimate(KB, known, log) == pages
+        assert replay(KB, known, log).next_step() == _chosen_afresh(known, log)
+
+
+def test_a_remembered_estimate_is_not_given_for_another_item_budget() -> None:
+    def estimate(budget: int) -> int:
+        return finish_typical(Interview(KB, item_budget=budget))
+
+    forget_recent()
+    small = estimate(ITEM_BUDGET // 2)
+    forget_recent()
+    usual = estimate(ITEM_BUDGET)
+    assert small != usual  # the budget matters here
+    assert (estimate(ITEM_BUDGET), estimate(ITEM_BUDGET // 2)) == (usual, small)
 
 
 def test_a_page_chosen_after_going_back_is_the_one_a_fresh_interview_chooses() -> None:
@@ -185,11 +209,15 @@ def test_a_page_chosen_after_going_back_is_the_one_a_fresh_interview_chooses() -
         interview = Interview(KB)
         for log, after in pairwise(logs):
             screen, answers = after[-1]
-            assert interview.next_step() == replay(KB, {}, log).next_step()
+            expected = _chosen_afresh({}, log)
+            forget_recent()  # chosen by this interview, from what it worked out before
+            assert interview.next_step() == expected
             interview.answer(screen, answers)
             interview.next_step()
             interview.back()
-            assert interview.next_step() == replay(KB, {}, log).next_step()
+            assert interview.next_step() == expected  # remembered for this state
+            forget_recent()
+            assert interview._choose_step() == expected  # from what it worked out before
             interview.answer(screen, answers)
 
 
@@ -197,7 +225,11 @@ def test_the_outlook_kept_between_page_choices_is_that_of_the_facts_chosen_from(
     for case in FEW_CASES:
         for log in _pages_so_far(case)[::2]:
             interview = replay(KB, {}, log)
-            while (step := interview.next_step()) is not None:
+            while True:
+                forget_recent()  # each page chosen by this interview, not looked up
+                step = interview.next_step()
+                if step is None:
+                    break
                 memo = interview._choice
                 if memo is not None and memo.outlook is not None:
                     fresh = CauseOutlook(KB, memo.facts)

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from twitchcare.catalogue import gettext as _
 from twitchcare.engine.assess import Assessment, assess
@@ -60,6 +60,7 @@ ITEM_BUDGET = 40
 # so this covers some fifty people answering at once, in tens of megabytes at most.
 _DERIVED_KEPT = 1024
 _DerivedKey = tuple[int, tuple[object, ...]]
+_T = TypeVar("_T")
 _derived_lock = threading.Lock()
 _derived_recent: OrderedDict[_DerivedKey, tuple[KnowledgeBase, dict[str, FactValue]]]
 _derived_recent = OrderedDict()
@@ -91,12 +92,48 @@ def _derived_facts(kb: KnowledgeBase, answers: Mapping[str, FactValue]) -> dict[
     return derived
 
 
-# Pages in all of recent typical finishes (see finish_typical), by the state they started from.
-# A finish passes some five states, each kept, so this covers the last few hundred answers.
-_TYPICAL_KEPT = 2048
+# The page chosen next (Interview.next_step) and the pages in all of the typical finish
+# (finish_typical), by the state they were worked out from. One answer passes some seven states
+# (the page answered, the next, and the estimate's guesses), so this covers the last few hundred
+# answers; a request sending the page the last one chose finds it here.
+_STATES_KEPT = 2048
 _StateKey = tuple[object, ...]
-_typical_lock = threading.Lock()
+_states_lock = threading.Lock()
+_steps_recent: OrderedDict[_StateKey, tuple[KnowledgeBase, Step | None]] = OrderedDict()
 _typical_recent: OrderedDict[_StateKey, tuple[KnowledgeBase, int]] = OrderedDict()
+
+
+def _recall(
+    recent: OrderedDict[_StateKey, tuple[KnowledgeBase, _T]], key: _StateKey, kb: KnowledgeBase
+) -> tuple[KnowledgeBase, _T] | None:
+    """What was kept for ``key`` of this very knowledge base, if anything (kb, value)."""
+    with _states_lock:
+        hit = recent.get(key)
+        if hit is None or hit[0] is not kb:
+            return None
+        recent.move_to_end(key)
+        return hit
+
+
+def _keep(
+    recent: OrderedDict[_StateKey, tuple[KnowledgeBase, _T]],
+    keys: list[_StateKey],
+    kb: KnowledgeBase,
+    value: _T,
+) -> None:
+    """Keep ``value`` for each of ``keys``, forgetting the oldest beyond ``_STATES_KEPT``."""
+    with _states_lock:
+        for key in keys:
+            recent[key] = (kb, value)
+        while len(recent) > _STATES_KEPT:
+            recent.popitem(last=False)
+
+
+def forget_recent() -> None:
+    """Forget every page choice and estimate kept (for tests comparing with a fresh start)."""
+    with _states_lock:
+        _steps_recent.clear()
+        _typical_recent.clear()
 
 
 @dataclass(frozen=True)
@@ -235,6 +272,9 @@ class Interview:
         self._open_memo: dict[str, set[str]] = {}
         self._open_memo_facts: Mapping[str, FactValue] | None = None
         self._choice: _ChoiceMemo | None = None
+        # Bumped by every change of the answers or the pages asked, to keep the state's key.
+        self._version = 0
+        self._key: tuple[tuple[int, int, int], _StateKey] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -258,10 +298,13 @@ class Interview:
         The answers in order with each value's type (as in :func:`_derived_facts`), the pages
         asked, the items read (the budget) and the limits; the undo stack plays no part.
         """
+        stamp = (self._version, self.max_questions, self.item_budget)
+        if self._key is not None and self._key[0] == stamp:
+            return self._key[1]
         answers = tuple(
             (k, type(v), tuple(v) if isinstance(v, list) else v) for k, v in self._answers.items()
         )
-        return (
+        key = (
             id(self.kb),
             self.max_questions,
             self.item_budget,
@@ -269,6 +312,8 @@ class Interview:
             tuple(self._asked),
             self.items_shown,
         )
+        self._key = (stamp, key)
+        return key
 
     @property
     def questions_asked(self) -> int:
@@ -432,7 +477,20 @@ class Interview:
 
         Pages that could raise the level are always asked; ``max_questions`` only limits the
         pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
+        The choice depends on nothing but the state (:meth:`_state_key`), so the choices of
+        recent states are kept in memory: a stateless adapter checks that the page sent is the
+        one the last request chose, and the estimate starts from the page just chosen.
         """
+        key = self._state_key()
+        hit = _recall(_steps_recent, key, self.kb)
+        if hit is not None:
+            return hit[1]
+        step = self._choose_step()
+        _keep(_steps_recent, [key], self.kb, step)
+        return step
+
+    def _choose_step(self) -> Step | None:
+        """:meth:`next_step` worked out."""
         facts = self._facts()
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
@@ -623,6 +681,7 @@ class Interview:
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
         self._derived = None
+        self._version += 1
         if screen_id not in self._asked:
             self._asked.append(screen_id)
 
@@ -635,6 +694,7 @@ class Interview:
             self._answers.pop(fact_id, None)
         self._answers.update(previous)
         self._derived = None
+        self._version += 1
         if screen_id in self._asked:
             self._asked.remove(screen_id)
         self._shown.pop(screen_id, None)
@@ -707,11 +767,8 @@ def finish_typical(interview: Interview) -> int:
     passed: list[_StateKey] = []
     while True:
         key = interview._state_key()
-        with _typical_lock:
-            hit = _typical_recent.get(key)
-            if hit is not None and hit[0] is kb:
-                _typical_recent.move_to_end(key)
-        if hit is not None and hit[0] is kb:
+        hit = _recall(_typical_recent, key, kb)
+        if hit is not None:
             total = hit[1]
             break
         passed.append(key)
@@ -720,11 +777,7 @@ def finish_typical(interview: Interview) -> int:
             total = interview.questions_asked
             break
         interview.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
-    with _typical_lock:
-        for key in passed:
-            _typical_recent[key] = (kb, total)
-        while len(_typical_recent) > _TYPICAL_KEPT:
-            _typical_recent.popitem(last=False)
+    _keep(_typical_recent, passed, kb, total)
     return total
 
 
