@@ -236,3 +236,15 @@ def test_the_outlook_kept_between_page_choices_is_that_of_the_facts_chosen_from(
                     assert memo.outlook._raw == fresh._raw, log
                     assert memo.outlook.leading == fresh.leading, log
                 interview.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
+
+
+def test_the_causes_after_one_more_answer_are_those_of_a_fresh_outlook() -> None:
+    for case in CASES[::20]:
+        facts = {k: v for k, v in case.items() if not k.startswith("unanswered.")}
+        outlook = CauseOutlook(KB, facts)
+        for fact_id in sorted(kb_index(KB).conditions_on):
+            if fact_id in facts or fact_id not in KB.facts:
+                continue
+            for value, _ in outlook.outcomes(fact_id):
+                expected = CauseOutlook(KB, {**facts, fact_id: value}).leading
+                assert outlook.ranking_with(fact_id, value) == expected, (fact_id, value)
