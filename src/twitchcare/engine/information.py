@@ -97,9 +97,15 @@ class CauseOutlook:
             return self.leading
         facts = {**self.facts, fact_id: value}
         raw = dict(self._raw)
+        moved = False
         for cid in changed:
             condition = self.kb.conditions[cid]
             raw[cid] = probability(condition, facts) if gate_open(condition, facts) else None
+            moved = moved or raw[cid] != self._raw[cid]
+        if not moved:
+            # An answer that moves no cause (a "no" where only a "yes" counts) leaves the
+            # ranking as it is; most answers tried are of this kind.
+            return self.leading
         return _leading(explain_away_probabilities(self.kb, raw))
 
     def fact_value(self, fact_id: str) -> float:

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from twitchcare.catalogue import gettext as _
 from twitchcare.engine.assess import Assessment, assess
@@ -60,6 +60,7 @@ ITEM_BUDGET = 40
 # so this covers some fifty people answering at once, in tens of megabytes at most.
 _DERIVED_KEPT = 1024
 _DerivedKey = tuple[int, tuple[object, ...]]
+_T = TypeVar("_T")
 _derived_lock = threading.Lock()
 _derived_recent: OrderedDict[_DerivedKey, tuple[KnowledgeBase, dict[str, FactValue]]]
 _derived_recent = OrderedDict()
@@ -91,6 +92,50 @@ def _derived_facts(kb: KnowledgeBase, answers: Mapping[str, FactValue]) -> dict[
     return derived
 
 
+# The page chosen next (Interview.next_step) and the pages in all of the typical finish
+# (finish_typical), by the state they were worked out from. One answer passes some seven states
+# (the page answered, the next, and the estimate's guesses), so this covers the last few hundred
+# answers; a request sending the page the last one chose finds it here.
+_STATES_KEPT = 2048
+_StateKey = tuple[object, ...]
+_states_lock = threading.Lock()
+_steps_recent: OrderedDict[_StateKey, tuple[KnowledgeBase, Step | None]] = OrderedDict()
+_typical_recent: OrderedDict[_StateKey, tuple[KnowledgeBase, int]] = OrderedDict()
+
+
+def _recall(
+    recent: OrderedDict[_StateKey, tuple[KnowledgeBase, _T]], key: _StateKey, kb: KnowledgeBase
+) -> tuple[KnowledgeBase, _T] | None:
+    """What was kept for ``key`` of this very knowledge base, if anything (kb, value)."""
+    with _states_lock:
+        hit = recent.get(key)
+        if hit is None or hit[0] is not kb:
+            return None
+        recent.move_to_end(key)
+        return hit
+
+
+def _keep(
+    recent: OrderedDict[_StateKey, tuple[KnowledgeBase, _T]],
+    keys: list[_StateKey],
+    kb: KnowledgeBase,
+    value: _T,
+) -> None:
+    """Keep ``value`` for each of ``keys``, forgetting the oldest beyond ``_STATES_KEPT``."""
+    with _states_lock:
+        for key in keys:
+            recent[key] = (kb, value)
+        while len(recent) > _STATES_KEPT:
+            recent.popitem(last=False)
+
+
+def forget_recent() -> None:
+    """Forget every page choice and estimate kept (for tests comparing with a fresh start)."""
+    with _states_lock:
+        _steps_recent.clear()
+        _typical_recent.clear()
+
+
 @dataclass(frozen=True)
 class Step:
     """The next page to show: the screen and the items on it that are still unknown."""
@@ -110,6 +155,32 @@ class CausePage:
     screen: Screen
     value: float
     effort: float
+
+
+@dataclass
+class _ChoiceMemo:
+    """What the last page choice of an interview worked out, for the next one to start from.
+
+    Finishing an interview the typical way (the page estimate) chooses pages one after another
+    from facts that barely change: more often than not a page answered "no" to its overview
+    lines leaves the facts as they were and only adds the page to those asked. A rule's truth
+    reads only its facts, its chance only its facts and whether the pages asking them were
+    asked, and the causes' outlook only the facts; so only what reads a changed fact or a page
+    newly asked (or taken back) is worked out again. Compared value by value each time, never
+    assumed, so :meth:`Interview.back` or any other change is seen.
+    """
+
+    facts: dict[str, FactValue]
+    asked: frozenset[str]
+    truth: list[bool | None]
+    # The chance of each rule not known yet (by position in ``kb.rules``), as _chance gives it.
+    chances: dict[int, float]
+    outlook: CauseOutlook | None = None
+
+
+def _same_value(a: FactValue, b: FactValue) -> bool:
+    """Equal and of the same type: ``True`` and ``1`` read differently in a rule."""
+    return type(a) is type(b) and a == b
 
 
 def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | None]) -> bool:
@@ -200,6 +271,10 @@ class Interview:
         # Open facts per screen, for the facts of the page being chosen (see _open_facts).
         self._open_memo: dict[str, set[str]] = {}
         self._open_memo_facts: Mapping[str, FactValue] | None = None
+        self._choice: _ChoiceMemo | None = None
+        # Bumped by every change of the answers or the pages asked, to keep the state's key.
+        self._version = 0
+        self._key: tuple[tuple[int, int, int], _StateKey] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -216,6 +291,29 @@ class Interview:
         if self._derived is None:
             self._derived = _derived_facts(self.kb, self._answers)
         return self._derived
+
+    def _state_key(self) -> _StateKey:
+        """Everything the pages still to come depend on, as a key to remember them by.
+
+        The answers in order with each value's type (as in :func:`_derived_facts`), the pages
+        asked, the items read (the budget) and the limits; the undo stack plays no part.
+        """
+        stamp = (self._version, self.max_questions, self.item_budget)
+        if self._key is not None and self._key[0] == stamp:
+            return self._key[1]
+        answers = tuple(
+            (k, type(v), tuple(v) if isinstance(v, list) else v) for k, v in self._answers.items()
+        )
+        key = (
+            id(self.kb),
+            self.max_questions,
+            self.item_budget,
+            answers,
+            tuple(self._asked),
+            self.items_shown,
+        )
+        self._key = (stamp, key)
+        return key
 
     @property
     def questions_asked(self) -> int:
@@ -287,6 +385,41 @@ class Interview:
         chances = sorted((self._chance(p, facts) for p in predicate.of), reverse=True)
         return math.prod(chances[: predicate.at_least])
 
+    def _rule_truth(self, facts: dict[str, FactValue]) -> list[bool | None]:
+        """Each rule evaluated on ``facts`` (unknown as unknown), starting from the last choice.
+
+        Also brings the choice memo up to date with ``facts`` and the pages asked: chances of
+        rules that read a changed fact, or a fact of a page asked or taken back since, are
+        forgotten, and so is the outlook on the causes when any fact changed.
+        """
+        asked = frozenset(self._asked)
+        memo = self._choice
+        if memo is None:
+            truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
+            self._choice = _ChoiceMemo(facts=facts, asked=asked, truth=truth, chances={})
+            return truth
+        old = memo.facts
+        changed = {k for k, v in facts.items() if k not in old or not _same_value(old[k], v)}
+        changed.update(k for k in old if k not in facts)
+        rules_on = self._index.rules_on
+        reread: set[int] = set()
+        for fact_id in changed:
+            reread.update(rules_on.get(fact_id, ()))
+        truth = list(memo.truth)
+        for i in reread:
+            truth[i] = self.kb.rules[i].when.evaluate(facts, use_missing=False)
+        # A chance reads, for an unknown fact, whether the page asking it was asked.
+        stale = set(reread)
+        for screen_id in asked ^ memo.asked:
+            for fact_id in self._screens[screen_id].facts:
+                stale.update(rules_on.get(fact_id, ()))
+        chances = {i: c for i, c in memo.chances.items() if i not in stale}
+        outlook = memo.outlook if not changed else None
+        self._choice = _ChoiceMemo(
+            facts=facts, asked=asked, truth=truth, chances=chances, outlook=outlook
+        )
+        return truth
+
     def _pursued(
         self, facts: dict[str, FactValue], current: int, truth: list[bool | None]
     ) -> list[tuple[int, frozenset[str]]]:
@@ -296,22 +429,38 @@ class Interview:
         Returns (rank, the rule's facts) pairs.
         """
         pursued = []
-        for rule, rule_facts, rank, known in zip(
-            self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
+        # Chances kept from the last choice are those of the same facts and pages asked.
+        chances = self._choice.chances if self._choice is not None else {}
+        for i, (rule, rule_facts, rank, known) in enumerate(
+            zip(self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True)
         ):
             if rank <= current or known is not None:
                 continue
             # A chance is never below zero, so a level pursued at any chance needs no estimate.
             threshold = PURSUE_CHANCE[rule.level]
-            if threshold <= 0 or self._chance(rule.when, facts) >= threshold:
+            if threshold <= 0:
+                pursued.append((rank, rule_facts))
+                continue
+            chance = chances.get(i)
+            if chance is None:
+                chance = chances[i] = self._chance(rule.when, facts)
+            if chance >= threshold:
                 pursued.append((rank, rule_facts))
         return pursued
 
     def _triage_priority(
-        self, screen: Screen, facts: dict[str, FactValue], pursued: list[tuple[int, frozenset[str]]]
+        self,
+        screen: Screen,
+        facts: dict[str, FactValue],
+        pursued: list[tuple[int, frozenset[str]]],
+        pursued_facts: frozenset[str],
     ) -> int:
-        """The most urgent level this screen could still unlock among ``pursued`` (-1 if none)."""
-        if not pursued:
+        """The most urgent level this screen could still unlock among ``pursued`` (-1 if none).
+
+        ``pursued_facts`` is every fact the pursued rules read: a screen settling none of them
+        cannot unlock any, whatever is still open on it, so its open facts are not worked out.
+        """
+        if not pursued or self._provided[screen.id].isdisjoint(pursued_facts):
             return -1
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
@@ -328,7 +477,20 @@ class Interview:
 
         Pages that could raise the level are always asked; ``max_questions`` only limits the
         pages asked to sharpen the causes, so no red flag is ever cut off by a page budget.
+        The choice depends on nothing but the state (:meth:`_state_key`), so the choices of
+        recent states are kept in memory: a stateless adapter checks that the page sent is the
+        one the last request chose, and the estimate starts from the page just chosen.
         """
+        key = self._state_key()
+        hit = _recall(_steps_recent, key, self.kb)
+        if hit is not None:
+            return hit[1]
+        step = self._choose_step()
+        _keep(_steps_recent, [key], self.kb, step)
+        return step
+
+    def _choose_step(self) -> Step | None:
+        """:meth:`next_step` worked out."""
         facts = self._facts()
         first = self._screens[FIRST_SCREEN]
         if FIRST_SCREEN not in self._asked and self._open_facts(first, facts):
@@ -342,7 +504,7 @@ class Interview:
         self._open_memo, self._open_memo_facts = {}, facts
         # Each rule is evaluated once per page chosen: what fires sets the confirmed level, and
         # what is still open is what later pages could decide.
-        truth = [rule.when.evaluate(facts, use_missing=False) for rule in self.kb.rules]
+        truth = self._rule_truth(facts)
         fired = [rank for t, rank in zip(truth, self._rule_ranks, strict=True) if t is True]
         confirmed = LEVELS[max(fired, default=level_rank("self_care"))]
         if confirmed == "emergency":
@@ -359,9 +521,10 @@ class Interview:
         # The places on the parts of the body ticked come in their turn too, after the red-flag
         # overview and its details: everything that follows depends on them.
         pursued = self._pursued(facts, current, truth)
+        pursued_facts = frozenset().union(*(rule_facts for _, rule_facts in pursued))
         relevant: list[tuple[Screen, int | None]] = []
         for screen in self.kb.screens:
-            priority = self._triage_priority(screen, facts, pursued)
+            priority = self._triage_priority(screen, facts, pursued, pursued_facts)
             if priority >= 0:
                 relevant.append((screen, priority))
             elif screen.kind == "body_map" and self._open_facts(screen, facts):
@@ -393,7 +556,11 @@ class Interview:
             return step
         # The level is settled: a page is now worth asking only for what it could change in the
         # leading causes, weighed against what it costs the person to read (engine/information).
-        worth = [c for c in self._cause_pages(facts) if c.value >= WORTH_PER_ITEM * c.effort]
+        worth = [
+            c
+            for c in self._cause_pages(facts, open_only=True)
+            if c.value >= WORTH_PER_ITEM * c.effort
+        ]
         if not worth:
             return None
         best = max(worth, key=lambda c: c.value / c.effort)
@@ -412,10 +579,21 @@ class Interview:
         facts = {k: v for k, v in self._facts().items() if not k.startswith(UNANSWERED_PREFIX)}
         return self._cause_pages(facts)
 
-    def _cause_pages(self, facts: dict[str, FactValue]) -> list[CausePage]:
-        outlook: CauseOutlook | None = None
+    def _cause_pages(
+        self, facts: dict[str, FactValue], *, open_only: bool = False
+    ) -> list[CausePage]:
+        """The pages within the item budget, with their value and effort.
+
+        With ``open_only``, pages that leave nothing open are left out: their value is nil, so
+        they are never worth asking, and choosing a page need not weigh them.
+        """
+        memo = self._choice
+        # The outlook of the last choice, when it was worked out for these very facts.
+        outlook = memo.outlook if memo is not None and memo.facts is facts else None
         out = []
         for screen in self.kb.screens:
+            if open_only and not self._open_facts(screen, facts):
+                continue
             cost = len(self._visible(screen))
             # A page's overview lines may open a page of details each; one of them is kept
             # within the budget, so a line that is ticked can be followed up.
@@ -424,7 +602,10 @@ class Interview:
                 self.item_budget
             ):
                 continue
-            outlook = outlook or CauseOutlook(self.kb, facts)
+            if outlook is None:
+                outlook = CauseOutlook(self.kb, facts)
+                if memo is not None and memo.facts is facts:
+                    memo.outlook = outlook
             value = outlook.page_value(self._open_facts(screen, facts))
             # Worth per item read, a page's title counting as one, and the details a tick would
             # open counted at the chance of the tick: a long page must earn its length.
@@ -500,6 +681,7 @@ class Interview:
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
         self._derived = None
+        self._version += 1
         if screen_id not in self._asked:
             self._asked.append(screen_id)
 
@@ -512,6 +694,7 @@ class Interview:
             self._answers.pop(fact_id, None)
         self._answers.update(previous)
         self._derived = None
+        self._version += 1
         if screen_id in self._asked:
             self._asked.remove(screen_id)
         self._shown.pop(screen_id, None)
@@ -572,11 +755,30 @@ def finish_typical(interview: Interview) -> int:
     """Answer the remaining pages as :func:`pages_estimate` does (changing ``interview``).
 
     For an adapter that has just replayed an interview to find the next page and can spend the
-    same object on the estimate instead of replaying it again. Returns the pages in all.
+    same object on the estimate instead of replaying it again: it is left somewhere on the way
+    to the end and is of no further use. Returns the pages in all.
+
+    The count from every state passed is remembered (in memory only, the oldest forgotten
+    first): a page answered the typical way, a page shown again, or a second person with the
+    same answers so far (the first pages are often answered alike) then costs a look-up. The
+    typical finish depends on nothing but that state (:meth:`Interview._state_key`).
     """
-    while (step := interview.next_step()) is not None:
+    kb = interview.kb
+    passed: list[_StateKey] = []
+    while True:
+        key = interview._state_key()
+        hit = _recall(_typical_recent, key, kb)
+        if hit is not None:
+            total = hit[1]
+            break
+        passed.append(key)
+        step = interview.next_step()
+        if step is None:
+            total = interview.questions_asked
+            break
         interview.answer(step.screen.id, {f.id: False for f in step.items if f.summarises})
-    return interview.questions_asked
+    _keep(_typical_recent, passed, kb, total)
+    return total
 
 
 def simulate(
