@@ -132,3 +132,27 @@ def test_no_save_leaves_the_diary_untouched() -> None:
         assert list_assessments(store) == []
     finally:
         store.close()
+
+
+def test_waking_counts_leave_out_only_the_episodes_that_were_sleep_starts() -> None:
+    from twitchcare.diary.episodes import waking_counts_by_day
+
+    kinds: list[tuple[str, ...]] = [
+        ("falling_asleep",),
+        (),
+        ("falling_asleep", "at_rest"),
+        ("under_stress",),
+        ("falling_asleep",),
+    ]
+    store = open_store()
+    try:
+        for back, contexts in enumerate(kinds):
+            day = TODAY - dt.timedelta(days=back // 2)
+            when = dt.datetime.combine(day, dt.time(21, back), dt.UTC)
+            add_episode(store, Episode(started_at=when, locations=("calf",), contexts=contexts))
+        counts = waking_counts_by_day(store)
+    finally:
+        store.close()
+    # Today: a sleep start and one without context; yesterday: both count; two days ago: a sleep
+    # start only, so that day has no waking twitching at all.
+    assert counts == {TODAY: 1, TODAY - dt.timedelta(days=1): 2}
