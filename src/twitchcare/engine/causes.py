@@ -173,7 +173,7 @@ CERTAINTY_WORDS: dict[Certainty, str] = {
         "More than one cause is likely, and they often go together: what each suggests doing "
         "matters more than their order."
     ),
-    "tentative": N_("The order is a best guess: the leading causes are close together."),
+    "tentative": N_("The order is a best guess: no cause stands out clearly from the others."),
     "uncertain": N_(
         "None of your answers points strongly to one cause yet; the list mostly shows how "
         "common each cause is."
