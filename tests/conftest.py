@@ -28,3 +28,16 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("TWITCHCARE_DATA_DIR", str(data_dir))
     monkeypatch.delenv("TWITCHCARE_DATABASE_URL", raising=False)
     yield data_dir
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The terminal, and the core's own sentences, in German for one test."""
+    from twitchcare.catalogue import LANGUAGE
+    from twitchcare.cli import i18n
+
+    previous = i18n._language
+    i18n.set_language("de")
+    yield
+    i18n._language = previous
+    LANGUAGE.set(previous or "en")

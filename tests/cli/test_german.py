@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from typer.testing import CliRunner
 
 from tests.cli.test_interactive import BENIGN_EYELID
 from tests.shared import OWN_CASES, REPO
-from twitchcare.catalogue import CORE_LOCALE_DIR, LANGUAGE, catalogue_path
+from twitchcare.catalogue import CORE_LOCALE_DIR, catalogue_path
 from twitchcare.cli import i18n, parsing
 from twitchcare.cli.app import app
 from twitchcare.cli.render import DISCLAIMER
@@ -32,15 +31,6 @@ from twitchcare.kb import KnowledgeBase, load_kb
 
 runner = CliRunner()
 POT = i18n.LOCALE_DIR / "messages.pot"
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    previous = i18n._language
-    i18n.set_language("de")
-    yield
-    i18n._language = previous
-    LANGUAGE.set(previous or "en")
 
 
 def _msgids(path: Path) -> dict[str, str]:

@@ -9,7 +9,6 @@ ordinary English words); the cited sources keep their published names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -19,8 +18,6 @@ from typer.testing import CliRunner
 
 from tests.cli.test_german import english_left
 from tests.shared import OWN_CASES
-from twitchcare.catalogue import LANGUAGE
-from twitchcare.cli import i18n
 from twitchcare.cli.app import app
 
 runner = CliRunner()
@@ -104,15 +101,6 @@ HELP_ONLY = {("serve",)}
 # Commands whose output still carries English (none: the hazard log is German too, from
 # knowledge/i18n/de/hazards.yaml). Strict: an entry whose command turns German fails here.
 NOT_YET_GERMAN: dict[tuple[str, ...], str] = {}
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    previous = i18n._language
-    i18n.set_language("de")
-    yield
-    i18n._language = previous
-    LANGUAGE.set(previous or "en")
 
 
 def _run(args: list[str], tmp: Path) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,7 @@ from typer.testing import CliRunner
 
 from tests.diaries import fill_diary
 from tests.reports.pdf_tools import page_count, pdf_text, words_outside_margins
-from twitchcare.catalogue import CORE_LOCALE_DIR, LANGUAGE, catalogue_path
-from twitchcare.cli import i18n
+from twitchcare.catalogue import CORE_LOCALE_DIR, catalogue_path
 from twitchcare.cli.app import app
 from twitchcare.kb import load_kb
 from twitchcare.store import open_store
@@ -46,15 +44,6 @@ ENGLISH_ONLY = {
     "have", "has", "from", "at", "by", "on", "see", "get", "can", "should", "no", "yes",
     "days", "day", "logged", "episodes", "twitching", "page", "period", "made",
 }  # fmt: skip
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    previous = i18n._language
-    i18n.set_language("de")
-    yield
-    i18n._language = previous
-    LANGUAGE.set(previous or "en")
 
 
 def _report(tmp_path: Path, days: int) -> str:

@@ -104,26 +104,23 @@ def waking_counts_by_day(store: DiaryStore) -> dict[dt.date, int]:
     """Episodes per local day without those only at sleep onset: what persistence counts.
 
     The few distinct sets of contexts are judged first (the rule of
-    :func:`twitchcare.diary.persistence.waking_counts`), so the database counts one row per day
+    :func:`twitchcare.diary.persistence.sleep_start_only`), so the database counts one row per day
     instead of one per day and set of contexts: a ten-year diary returns 3,650 rows, not 28,000.
     """
     from sqlalchemy import func, or_, select
 
-    from twitchcare.diary.persistence import waking_counts
+    from twitchcare.diary.persistence import sleep_start_only
     from twitchcare.store.models import EpisodeRow
 
     with store.session() as session:
         kinds = [c for (c,) in session.execute(select(EpisodeRow.contexts).distinct())]
-        asleep = [c for c in kinds if c is not None and not waking_counts([(_ANY_DAY, c, 1)])]
+        asleep = [c for c in kinds if c is not None and sleep_start_only(c)]
         query = select(EpisodeRow.day, func.count()).group_by(EpisodeRow.day)
         if asleep:
             query = query.where(
                 or_(EpisodeRow.contexts.is_(None), EpisodeRow.contexts.not_in(asleep))
             )
         return {day: int(n) for day, n in session.execute(query)}
-
-
-_ANY_DAY = dt.date(2000, 1, 1)  # a placeholder day for judging one set of contexts
 
 
 def location_counts_by_day(

@@ -70,13 +70,18 @@ class Persistence:
         }
 
 
+def sleep_start_only(joined: str | None) -> bool:
+    """Whether an episode with these ``;``-joined contexts happened only while falling asleep
+    (the one rule the interview applies too)."""
+    return vocabulary().sleep_onset_only([c for c in str(joined or "").split(";") if c])
+
+
 def waking_counts(rows: Iterable[tuple[dt.date, str, int]]) -> dict[dt.date, int]:
     """Episodes per day from ``(day, ";"-joined contexts, count)`` rows, leaving out episodes
-    that happened only while falling asleep (the one rule the interview applies too)."""
-    vocab = vocabulary()
+    that happened only while falling asleep (:func:`sleep_start_only`)."""
     counts: dict[dt.date, int] = {}
     for day, joined, n in rows:
-        if vocab.sleep_onset_only([c for c in str(joined or "").split(";") if c]):
+        if sleep_start_only(joined):
             continue
         counts[day] = counts.get(day, 0) + int(n)
     return counts
