@@ -80,9 +80,19 @@ def test_the_committed_calibration_is_close_to_a_fresh_fit_and_helps_unseen_fami
     assert report.fit.intercept == pytest.approx(kb.calibration.intercept, abs=0.2)
     assert report.fit.slope == pytest.approx(kb.calibration.slope, abs=0.2)
     assert report.out_of_family("refitted") < report.out_of_family("raw")
-    for family in report.families:
-        if family.lines >= 50:
-            assert family.refitted < family.raw, family.family
+    not_helped = {
+        family.family
+        for family in report.families
+        if family.lines >= 50 and family.refitted >= family.raw
+    }
+    # The urgent and emergency held-out cases are scored worse by a fit on the others: the fit
+    # raises every number, also those of the everyday causes that an emergency's gold list leaves
+    # out (docs/evidence.md, "Second held-out set"). A family joining or leaving this set changes
+    # what the docs say, so it fails here until they are updated.
+    assert not_helped == FAMILIES_NOT_HELPED
+
+
+FAMILIES_NOT_HELPED = {"cases:hx"}
 
 
 def test_a_slope_that_would_reverse_the_order_is_rejected(tmp_path: Path) -> None:
