@@ -139,8 +139,11 @@ def screenshots(tab: Any, name: str) -> None:
     tab.set_viewport_size(DESKTOP)
 
 
-def answer_pages(tab: Any, answers: dict[str, Any], *, check: bool = True) -> list[str]:
-    """Answer question pages from ``answers`` until the result; returns the screens asked.
+def answer_pages(
+    tab: Any, answers: dict[str, Any], *, check: bool = True, until: str | None = None
+) -> list[str]:
+    """Answer question pages from ``answers`` until the result (or until the page ``until`` is
+    shown, left unanswered); returns the screens asked.
 
     A box is ticked when it names a place or sign that is yes, or a part of the body or an
     overview question ("any of these?") that holds one (its ``data-places``).
@@ -148,6 +151,8 @@ def answer_pages(tab: Any, answers: dict[str, Any], *, check: bool = True) -> li
     screens: list[str] = []
     while "/assess/question" in tab.url:
         screen = tab.locator("input[name=screen]").get_attribute("value")
+        if screen == until:
+            return screens
         screens.append(screen)
         if check:
             check_axe(tab)

@@ -83,8 +83,17 @@ def test_sudden_one_sided_weakness_shows_the_emergency_banner_with_the_number_at
     page: Any, server: Server
 ) -> None:
     _start(page, server)
-    screens = answer_pages(page, {"loc.hand": True, "sudden_weakness_one_side": True})
-    assert screens[-1] == "stroke_signs"  # the sign ends the interview at once
+    sign = {"loc.hand": True, "sudden_weakness_one_side": True}
+    screens = answer_pages(page, sign, until="medicines")
+    assert screens[-1] == "stroke_signs"
+    # The page after the sign is only for the crew, and the call comes above it.
+    now = page.locator("#emergency-now")
+    assert now.is_visible() and "Call 112 now" in now.inner_text()
+    assert now.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
+    check_axe(page)
+    screenshots(page, "3-emergency-page-for-the-crew")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show my summary now").click()
     card = page.locator(".care-emergency")
     assert "Call 112 now" in card.inner_text()
     assert page.locator("h2", has_text="What to change").count() == 0

@@ -80,9 +80,13 @@ def test_a_woman_of_child_bearing_age_is_asked_about_pregnancy() -> None:
 
 
 def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergency_banner() -> None:
-    code, out = run(["70", "1", "face", "1", "1"])
+    # After the sign only the page for the crew is asked (left blank here), under the call.
+    code, out = run(["70", "1", "face", "1", "1", "", "", ""])
     assert code == 0
-    assert "Page 4" not in out
+    assert "Page 5" not in out
+    crew = out.index("Which medicines do you take regularly?")
+    assert out.index("Call 112 now.") < crew
+    assert "Call first: do not wait" in squash(out[:crew])
     banner = out.index("CALL THE EMERGENCY NUMBER NOW")
     assert banner < out.index("\nWhy\n")
     assert banner < out.index("Likely causes")
@@ -92,6 +96,14 @@ def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergen
     assert "stroke" in squash(result)
     # and the instruction is repeated at the very end, where the eye lands after scrolling
     assert out.rstrip().splitlines()[-1].strip().startswith("!!! Call the emergency number now")
+
+
+def test_quitting_on_the_page_for_the_crew_still_shows_the_emergency_result() -> None:
+    code, out = run(["70", "1", "face", "1", "1", "q", "y"])
+    assert code == 0
+    after = out[out.index("Which medicines do you take regularly?") :]
+    assert "CALL THE EMERGENCY NUMBER NOW" in after
+    assert "Saved in your diary" not in out
 
 
 def test_back_undoes_the_previous_page_and_shows_it_again() -> None:

@@ -31,9 +31,87 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
     assert "emergency" in asked
 
 
-def test_it_stops_as_soon_as_an_emergency_is_found(kb: KnowledgeBase) -> None:
+def test_after_an_emergency_only_the_pages_for_the_crew_are_asked(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "emergency", "stroke_signs"]
+    assert asked == ["where", "emergency", "stroke_signs", "medicines"]
+    crew = [s.id for s in kb.screens if s.after_emergency is not None]
+    assert set(asked[3:]) <= set(crew)
+
+
+def _emergency_on_insulin(kb: KnowledgeBase) -> Interview:
+    """A drowsy person: the emergency is found on the consciousness page."""
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.arms": True})
+    interview.answer("where_arms", {"loc.hand": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
+    interview.answer("consciousness", {"drowsy_or_hard_to_wake": True})
+    return interview
+
+
+def test_every_page_after_an_emergency_carries_the_call_now_advice(kb: KnowledgeBase) -> None:
+    interview = Interview(kb, known=PROFILE)
+    steps = []
+    while (step := interview.next_step()) is not None:
+        steps.append(step)
+        if step.screen.id == "emergency":
+            overview = dict.fromkeys(step.screen.facts, False)
+            interview.answer("emergency", {**overview, "gw.consciousness": True})
+        elif step.screen.id == "consciousness":
+            interview.answer("consciousness", {"drowsy_or_hard_to_wake": True})
+        else:
+            interview.answer(step.screen.id, {})
+    found = next(i for i, s in enumerate(steps) if s.screen.id == "consciousness") + 1
+    assert found < len(steps)
+    assert all(s.emergency_now for s in steps[found:])
+    assert not any(s.emergency_now for s in steps[:found])
+
+
+def test_insulin_told_after_the_emergency_brings_the_first_aid_for_low_blood_sugar(
+    kb: KnowledgeBase,
+) -> None:
+    interview = _emergency_on_insulin(kb)
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "medicines"
+    assert step.purpose == "after_emergency" and step.emergency_now
+    before = {r.rule_id for r in interview.result(now=NOW).reasons}
+    interview.answer("medicines", {"medications": ["insulin"], "gw.medicine_change": False})
+    result = interview.result(now=NOW)
+    assert "low-blood-sugar-severe" not in before
+    assert "low-blood-sugar-severe" in {r.rule_id for r in result.reasons}
+    assert result.level == "emergency"
+    assert interview.next_step() is None
+
+
+def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
+    kb: KnowledgeBase,
+) -> None:
+    interview = _emergency_on_insulin(kb)
+    interview.answer("medicines", {})  # "I don't know" to every line, the gateway included
+    assert interview.next_step() is None
+    ticked = _emergency_on_insulin(kb)
+    ticked.answer("medicines", {"gw.medicine_change": True})
+    step = ticked.next_step()
+    assert step is not None and step.screen.id == "medicine_change" and step.emergency_now
+
+
+def test_items_read_under_the_call_now_advice_count_as_read_after_it(kb: KnowledgeBase) -> None:
+    interview = _emergency_on_insulin(kb)
+    before = interview.items_shown
+    assert interview.items_before_advice == before
+    interview.answer("medicines", {"medications": ["insulin"]})
+    assert interview.items_shown > before
+    assert interview.items_before_advice == before
+    assert interview.result(now=NOW).items_before_advice == before
+    interview.back()
+    assert interview.items_before_advice == interview.items_shown == before
+
+
+def test_without_an_emergency_every_item_is_read_before_the_advice(kb: KnowledgeBase) -> None:
+    full: dict[str, FactValue] = {**PROFILE, "loc.calf": True, "duration_days": 30}
+    result = simulate(kb, full, known=PROFILE, now=NOW)
+    assert result.level != "emergency"
+    assert result.items_before_advice == result.items_shown > 0
 
 
 def test_never_more_than_the_screens_there_are(kb: KnowledgeBase) -> None:

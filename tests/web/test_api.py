@@ -62,9 +62,10 @@ def test_calf_twitching_with_progressive_weakness_and_swallowing_trouble_is_not_
     assert client.get("/api/v1/assessments").json() == []
 
 
-def test_a_sudden_one_sided_weakness_ends_the_interview_at_once(client: TestClient) -> None:
+def test_a_sudden_one_sided_weakness_leaves_only_the_page_for_the_crew(client: TestClient) -> None:
     finished = answer_all(client, {"loc.hand": True, "sudden_weakness_one_side": True})
-    assert finished["screens"][-1] == "stroke_signs"  # nothing is asked after the sign
+    # After the sign nothing decides the level any more: only the medicines, for the crew.
+    assert finished["screens"][-2:] == ["stroke_signs", "medicines"]
     result = client.post(
         "/api/v1/assessments/result", json={"state": finished["state"], "save": True}
     ).json()
@@ -242,3 +243,25 @@ def test_the_openapi_document_lists_every_endpoint(client: TestClient) -> None:
         "/api/v1/profile",
     } <= paths
     assert not any(p.startswith(("/assess", "/diary", "/settings")) for p in paths)
+
+
+def test_each_step_says_whether_the_call_now_advice_goes_above_it(client: TestClient) -> None:
+    full = {"loc.hand": True, "sudden_weakness_one_side": True}
+    reply = client.post("/api/v1/assessments").json()
+    seen = []
+    while not reply["finished"]:
+        step = reply["step"]
+        seen.append((step["screen"], step["emergency_now"], step["purpose"]))
+        ticks = step["kind"] != "form"
+        answers = {
+            item["id"]: full.get(item["id"], False if ticks and item["kind"] == "boolean" else None)
+            for item in step["items"]
+        }
+        if step["screen"] == "emergency":
+            answers["gw.face_limb_speech"] = True
+        reply = client.post(
+            "/api/v1/assessments/answer",
+            json={"state": reply["state"], "screen": step["screen"], "answers": answers},
+        ).json()
+    assert seen[-1] == ("medicines", True, "after_emergency")
+    assert [e for s, e, _ in seen if s in ("where", "emergency", "stroke_signs")] == [False] * 3

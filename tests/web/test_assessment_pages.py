@@ -48,9 +48,48 @@ def test_a_sudden_one_sided_weakness_ends_the_interview_with_the_emergency_numbe
 ) -> None:
     result, screens = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
     assert result.url.path == "/assess/result"
-    assert screens[-1] == "stroke_signs" and "emergency" in screens
+    # After the sign only the page for the crew follows (see the next test).
+    assert screens[-2:] == ["stroke_signs", "medicines"] and "emergency" in screens
     assert "care-emergency" in result.text
     assert "Call 112 now" in result.text
+
+
+def _to_the_first_page_after_the_sign(client: TestClient) -> Any:
+    full = {"loc.hand": True, "sudden_weakness_one_side": True}
+    page = post_form(client, "/assess/start", {})
+    while screen_of(page.text) != "stroke_signs":
+        assert 'id="emergency-now"' not in page.text  # no call before the answers call for it
+        page = post_form(client, "/assess/question", fill_page(page.text, full))
+    return post_form(client, "/assess/question", fill_page(page.text, full))
+
+
+def test_the_page_after_an_emergency_sign_tells_to_call_before_asking_anything(
+    client: TestClient,
+) -> None:
+    page = _to_the_first_page_after_the_sign(client)
+    assert screen_of(page.text) == "medicines"
+    banner = page.text.index('id="emergency-now"')
+    assert banner < page.text.index('name="screen"')
+    assert 'role="alert"' in page.text[banner - 80 : banner + 40]
+    assert "Call 112 now." in page.text[banner:]
+    assert "Show my summary now" in page.text
+
+
+def test_show_my_summary_now_skips_the_pages_for_the_crew(client: TestClient) -> None:
+    page = _to_the_first_page_after_the_sign(client)
+    result = post_form(
+        client, "/assess/question", {"screen": screen_of(page.text), "to_summary": "1"}
+    )
+    assert result.url.path == "/assess/result"
+    assert "care-emergency" in result.text and "Call 112 now" in result.text
+
+
+def test_show_my_summary_now_is_refused_before_an_emergency(client: TestClient) -> None:
+    page = post_form(client, "/assess/start", {})
+    assert "Show my summary now" not in page.text
+    after = post_form(client, "/assess/question", {"screen": "where", "to_summary": "1"})
+    assert after.url.path == "/assess/question"  # answered as "I don't know", not skipped
+    assert screen_of(after.text) != "where"
 
 
 def test_the_emergency_number_follows_the_chosen_country(client: TestClient) -> None:

@@ -19,7 +19,7 @@ from rich.text import Text
 from twitchcare.cli.bodymap import ask_body_map
 from twitchcare.cli.i18n import N_, _
 from twitchcare.cli.prompts import FORM_KEYS, GoBack, Quit, Terminal
-from twitchcare.cli.render import render_assessment
+from twitchcare.cli.render import emergency_now_panel, render_assessment
 from twitchcare.engine.assess import Assessment
 from twitchcare.engine.interview import AnswerLog, Interview, Step, applies, pages_estimate
 from twitchcare.errors import InputError
@@ -38,10 +38,23 @@ LEVEL_REASON = {
 Log = AnswerLog
 
 
+class _StoppedAfterEmergency(Exception):
+    """The person stopped on a page asked after an emergency: the result is shown, not kept."""
+
+    def __init__(self, result: Assessment) -> None:
+        super().__init__("stopped after an emergency")
+        self.result = result
+
+
 def plain_reason(step: Step) -> str:
     """Why a page is asked, in the words a person would use, from the engine's structured step."""
     if step.purpose == "first":
         return _("where it twitches shapes every later question.")
+    if step.purpose == "after_emergency":
+        return _(
+            "the ambulance crew and the hospital will ask which medicines were taken, and some "
+            "answers change what to do while you wait."
+        )
     if step.purpose == "triage" and step.level in LEVEL_REASON:
         return _(LEVEL_REASON[step.level])
     return _("it helps tell the likely causes apart.")
@@ -72,6 +85,10 @@ def run_interactive(kb: KnowledgeBase, *, now: dt.datetime, save: bool | None = 
         )
         try:
             result = _interview(kb, term, now=now, from_diary=persistence)
+        except _StoppedAfterEmergency as stopped:
+            console.print()
+            render_assessment(kb, stopped.result, title=_("Your result"))
+            return
         except Quit:
             console.print(_("Stopped. Nothing was saved."))
             raise typer.Exit(1) from None
@@ -144,6 +161,8 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     )
     term.say()
     term.console.rule(Text(progress, style="bold"))
+    if step.emergency_now:
+        term.say(emergency_now_panel())
     term.say(Text(step.screen.title, style="bold"))
     term.say(step.screen.text)
     term.say(Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim"))
@@ -174,6 +193,12 @@ def _interview(
         _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
         try:
             values = _ask_page(kb, term, step)
+        except Quit:
+            if step.emergency_now:
+                # Leaving the pages for the crew still shows the emergency result (not kept,
+                # as the question to stop said).
+                raise _StoppedAfterEmergency(interview.result(now=now)) from None
+            raise
         except GoBack:
             if log:
                 interview.back()

@@ -159,6 +159,27 @@ def _emergency_call(number: EmergencyNumber) -> list[RenderableType]:
     return [call, Text(where + " " + number.source, style="dim"), Text("")]
 
 
+def emergency_now_panel() -> Panel:
+    """Above every page asked once the answers call for emergency care: the call comes first."""
+    parts: list[RenderableType] = _emergency_call(chosen_emergency_number())
+    parts.append(
+        Text(
+            _(
+                "What you have told us needs emergency care. Call first: do not wait to finish "
+                "these questions. If you can, answer them while you wait (Enter leaves one "
+                "blank); the answers go into the summary for the crew."
+            )
+        )
+    )
+    return Panel(
+        Group(*parts),
+        title=_("Emergency"),
+        title_align="left",
+        border_style=LEVEL_BORDER["emergency"],
+        width=min(console().width, 100),
+    )
+
+
 def _banner(kb: KnowledgeBase, result: Assessment, title: str, width: int) -> Panel:
     level = kb.levels[result.level]
     headline = LEVEL_MARK[result.level] + level.title
@@ -423,7 +444,12 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             _("Median items shown"),
             f"{s.median_items_shown:g}" if report.simulate else "-",
-            target("median_items_shown"),
+            "",
+        ),
+        (
+            _("Median items read before the advice"),
+            f"{s.median_items_before_advice:g}" if report.simulate else "-",
+            target("median_items_before_advice"),
         ),
     ]
     if report.same_triage_as_full is not None:

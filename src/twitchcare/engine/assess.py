@@ -59,6 +59,9 @@ class Assessment:
     trace: tuple[str, ...] = field(default_factory=tuple)
     questions_asked: int = 0
     items_shown: int = 0
+    # Of items_shown, those read before the level was shown (after an emergency the call-now
+    # advice comes first and the pages after it are read while waiting for help).
+    items_before_advice: int = 0
     certainty: Certainty = "uncertain"
     not_listed: tuple[NotListed, ...] = ()
     disclaimer: str = DISCLAIMER
@@ -165,6 +168,7 @@ def assess(
     now: dt.datetime,
     questions_asked: int = 0,
     items_shown: int = 0,
+    items_before_advice: int | None = None,
 ) -> Assessment:
     """Assess one person from what they told us. Pure: same facts and ``now``, same result."""
     known = derive(kb, facts)
@@ -195,6 +199,7 @@ def assess(
         trace=tuple(trace),
         questions_asked=questions_asked,
         items_shown=items_shown,
+        items_before_advice=items_shown if items_before_advice is None else items_before_advice,
         certainty=ranking_certainty(causes),
         not_listed=not_listed(kb, known),
     )

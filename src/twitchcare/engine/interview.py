@@ -136,15 +136,24 @@ def forget_recent() -> None:
         _typical_recent.clear()
 
 
+Purpose = Literal["first", "triage", "causes", "after_emergency"]
+
+
 @dataclass(frozen=True)
 class Step:
-    """The next page to show: the screen and the items on it that are still unknown."""
+    """The next page to show: the screen and the items on it that are still unknown.
+
+    ``emergency_now`` is set on every page asked after the answers already call for emergency
+    care: an adapter shows the call-now advice above such a page, so nobody answers questions
+    before being told to call for help.
+    """
 
     screen: Screen
     items: tuple[Fact, ...]
     reason: str
-    purpose: Literal["first", "triage", "causes"] = "causes"
+    purpose: Purpose = "causes"
     level: Level | None = None
+    emergency_now: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,6 +268,9 @@ class Interview:
         self._history: list[tuple[str, dict[str, FactValue]]] = []
         # Items (questions and checklist options) the person was shown on each page answered.
         self._shown: dict[str, int] = {}
+        # Pages answered after the answers already called for emergency care: read under the
+        # call-now advice, so they count as read after it (items_before_advice).
+        self._after_advice: set[str] = set()
         # What the knowledge says about screens, rules and evidence, worked out once per
         # knowledge base: a stateless adapter builds an interview on every request.
         self._index = kb_index(kb)
@@ -323,6 +335,24 @@ class Interview:
     def items_shown(self) -> int:
         """Every question and checklist option shown so far: what the person had to read."""
         return sum(self._shown.values())
+
+    @property
+    def items_before_advice(self) -> int:
+        """Items read before the person was told how urgently to get help.
+
+        The same as :attr:`items_shown`, except after an emergency: the pages that follow it
+        are shown under the call-now advice, which comes first.
+        """
+        return sum(n for sid, n in self._shown.items() if sid not in self._after_advice)
+
+    def _emergency_found(self) -> bool:
+        """Whether the answers so far already call for emergency care (as the next page reads
+        them: a group of signs ticked without its details does not count yet)."""
+        facts = {k: v for k, v in self._facts().items() if not k.startswith(UNANSWERED_PREFIX)}
+        return any(
+            rule.level == "emergency" and rule.when.evaluate(facts, use_missing=False) is True
+            for rule in self.kb.rules
+        )
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -508,12 +538,16 @@ class Interview:
         fired = [rank for t, rank in zip(truth, self._rule_ranks, strict=True) if t is True]
         confirmed = LEVELS[max(fired, default=level_rank("self_care"))]
         if confirmed == "emergency":
-            # Help is needed now: nothing new is asked. Only the details of what the person
-            # has already ticked are taken, so the result names what they have told.
+            # Help is needed now: nothing is asked to decide the level. The details of what the
+            # person has already ticked are taken, so the result names what they have told, and
+            # then the pages the knowledge marks as worth asking while waiting for help.
             red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
-            return self._ticked_details(
+            step = self._ticked_details(
                 facts, lambda gate: gate in red_flags and facts.get(gate) is True, "emergency"
             )
+            if step is None:
+                step = self._after_emergency(facts)
+            return replace(step, emergency_now=True) if step is not None else None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
         # naturally; the level it could reach is kept to tell the person why it is asked.
@@ -629,13 +663,34 @@ class Interview:
                 out[gate] = sum(len(self._visible(d)) for d in details if d.id not in self._asked)
         return out
 
+    def _after_emergency(self, facts: dict[str, FactValue]) -> Step | None:
+        """The first page still open of those asked after an emergency (``after_emergency``).
+
+        A page behind an overview line is opened only by a yes: with the level settled, an
+        "I don't know" no longer calls for its details, and every item read now delays nothing
+        but is still an item read.
+        """
+        for screen in self.kb.screens:
+            if screen.after_emergency is None or screen.id in self._asked:
+                continue
+            if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
+                continue
+            if self._open_facts(screen, facts):
+                return self._step(
+                    screen,
+                    "what to do while waiting, and what the crew will ask",
+                    purpose="after_emergency",
+                    level="emergency",
+                )
+        return None
+
     def _ticked_details(
         self,
         facts: dict[str, FactValue],
         ticked: Callable[[str], bool],
         level: Level | None,
         *,
-        purpose: Literal["triage", "causes"] = "triage",
+        purpose: Purpose = "triage",
     ) -> Step | None:
         """The first open detail page behind an overview line the person ticked, if any."""
         for screen in self.kb.screens:
@@ -650,7 +705,7 @@ class Interview:
         screen: Screen,
         reason: str,
         *,
-        purpose: Literal["first", "triage", "causes"],
+        purpose: Purpose,
         level: Level | None = None,
     ) -> Step:
         items = tuple(self.kb.facts[f] for f in self._visible(screen))
@@ -677,6 +732,8 @@ class Interview:
                 checked[fact_id] = valid
         previous = {k: self._answers[k] for k in screen.facts if k in self._answers}
         shown = len(self._visible(screen))
+        if self._emergency_found():
+            self._after_advice.add(screen_id)
         self._history.append((screen_id, previous))
         self._shown[screen_id] = self._shown.get(screen_id, 0) + shown
         self._answers.update(checked)
@@ -698,6 +755,7 @@ class Interview:
         if screen_id in self._asked:
             self._asked.remove(screen_id)
         self._shown.pop(screen_id, None)
+        self._after_advice.discard(screen_id)
         return screen_id
 
     def result(self, *, now: dt.datetime) -> Assessment:
@@ -713,6 +771,7 @@ class Interview:
             now=now,
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
+            items_before_advice=self.items_before_advice,
         )
         if result.level == "emergency" and self._causes_left_unasked():
             return replace(result, certainty="incomplete")

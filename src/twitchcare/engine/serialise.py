@@ -103,6 +103,7 @@ def assessment_dict(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]
         "assessed_at": assessment.assessed_at.isoformat(),
         "questions_asked": assessment.questions_asked,
         "items_shown": assessment.items_shown,
+        "items_before_advice": assessment.items_before_advice,
         "disclaimer": assessment.disclaimer,
         "trace": list(assessment.trace),
     }

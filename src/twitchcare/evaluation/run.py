@@ -53,6 +53,7 @@ def evaluate(targets: list[Path], *, simulate: bool, now: dt.datetime) -> Evalua
             questions_asked=result.questions_asked,
             probabilities=tuple(c.probability for c in result.causes),
             items_shown=result.items_shown,
+            items_before_advice=result.items_before_advice,
         )
         scores.append(score_case(case, prediction))
     summary = summarise(scores)

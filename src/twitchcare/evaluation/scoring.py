@@ -23,7 +23,7 @@ TARGETS = {
     "top1": 0.80,
     "top3": 0.93,
     "median_questions": 8.0,
-    "median_items_shown": 40.0,
+    "median_items_before_advice": 40.0,
     "same_triage_as_full": 0.95,
 }
 # Leading causes whose stated probability is checked against the gold list (Brier, reliability).
@@ -36,16 +36,16 @@ CEILINGS = frozenset(
         "under_triage_urgent",
         "over_triage_self_care",
         "median_questions",
-        "median_items_shown",
+        "median_items_before_advice",
     }
 )
 #: Targets of one kind of run only: cause accuracy is a target of the full-information
 #: assessment (a simulated interview stops once the triage is settled), the interview's length
 #: and agreement with full information are targets of the simulated interview.
 FULL_ONLY = frozenset({"top1", "top3"})
-SIMULATE_ONLY = frozenset({"median_questions", "median_items_shown", "same_triage_as_full"})
+SIMULATE_ONLY = frozenset({"median_questions", "median_items_before_advice", "same_triage_as_full"})
 COUNTS = frozenset(
-    {"median_questions", "median_items_shown"}
+    {"median_questions", "median_items_shown", "median_items_before_advice"}
 )  # shown as numbers, the rest as percentages
 
 
@@ -82,6 +82,7 @@ class Prediction:
     questions_asked: int
     probabilities: tuple[float, ...] = ()
     items_shown: int = 0
+    items_before_advice: int = 0
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class CaseScore:
     items: int = 0
     self_care_case: bool = False
     calibration: tuple[tuple[float, bool], ...] = ()
+    items_before_advice: int = 0
 
 
 def score_case(case: Case, prediction: Prediction) -> CaseScore:
@@ -127,6 +129,7 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         predicted_causes=prediction.causes[:3],
         questions=prediction.questions_asked,
         items=prediction.items_shown,
+        items_before_advice=prediction.items_before_advice,
         self_care_case=gold.triage == "self_care",
         calibration=tuple(
             (p, cause in gold.causes)
@@ -211,6 +214,9 @@ class Summary:
     causes_shown_cases: int = 0
     top1_causes_shown: float | None = None
     top3_causes_shown: float | None = None
+    # Items read before the level was shown: after an emergency the call-now advice comes first,
+    # and the pages for the crew that follow it are read while waiting (items_shown counts them).
+    median_items_before_advice: float = 0.0
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
@@ -244,6 +250,9 @@ def summarise(scores: list[CaseScore]) -> Summary:
         causes_shown_cases=len(shown),
         top1_causes_shown=sum(s.top1 for s in shown) / len(shown) if shown else None,
         top3_causes_shown=sum(s.top3 for s in shown) / len(shown) if shown else None,
+        median_items_before_advice=(
+            statistics.median([s.items_before_advice for s in scores]) if scores else 0.0
+        ),
     )
 
 
@@ -262,7 +271,8 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
         ("top3", "cause top-3", summary.top3),
         ("top1", "cause top-1", summary.top1),
         ("median_questions", "median questions", summary.median_questions),
-        ("median_items_shown", "median items shown", summary.median_items_shown),
+        ("median_items_before_advice", "median items read before the advice",
+         summary.median_items_before_advice),
         ("same_triage_as_full", "same triage as full information", same_triage),
     ]  # fmt: skip
     return [

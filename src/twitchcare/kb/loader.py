@@ -345,6 +345,11 @@ class _Checker:
                 asked.add(f)
             for f in screen.enable_if:
                 self.fact("questions.yaml", f"screens[{screen.id}].enable_if", f)
+            if screen.after_emergency is not None:
+                for s in screen.after_emergency.sources:
+                    self.source(
+                        "questions.yaml", f"screens[{screen.id}].after_emergency.sources", s
+                    )
             # Follow-ups (ask_if) appear only after a yes, so they are not counted here; the
             # evaluation measures the largest page actually shown.
             always = [f for f in screen.facts if f in kb.facts and kb.facts[f].ask_if is None]

@@ -96,6 +96,13 @@ class Fact(Strict):
         return self.kind != "boolean" or self.text.rstrip().endswith("?")
 
 
+class AfterEmergency(Strict):
+    """Why a page is still worth a person's time once they have been told to call for help."""
+
+    reason: str = Field(min_length=20)
+    sources: list[str] = Field(min_length=1)
+
+
 class Screen(Strict):
     """One page of the interview: facts asked together, each answerable with "I don't know"."""
 
@@ -110,6 +117,13 @@ class Screen(Strict):
         description=(
             "Shown only when one of these yes/no facts is yes, or was asked and left unknown "
             "(like FHIR enableWhen); empty means always eligible."
+        ),
+    )
+    after_emergency: AfterEmergency | None = Field(
+        default=None,
+        description=(
+            "Still offered once an emergency is found, under the call-now banner: its answers "
+            "change what to do while waiting for help or are what the crew will ask."
         ),
     )
 

@@ -98,6 +98,20 @@ def answer(
     return (new_state, *_next(interview, len(new_state.log)))
 
 
+def skip_to_summary(kb: KnowledgeBase, state: InterviewState) -> InterviewState:
+    """Leave the pages asked after an emergency unanswered ("I don't know") and finish.
+
+    Only those pages can be skipped: they are shown under the call-now advice, and nothing on
+    them can lower the level. Every page before them decides the level and is never skipped.
+    """
+    interview = state.interview(kb)
+    log = list(state.log)
+    while (step := interview.next_step()) is not None and step.emergency_now:
+        interview.answer(step.screen.id, {})
+        log.append((step.screen.id, {}))
+    return InterviewState(known=state.known, log=log)
+
+
 def back(state: InterviewState) -> InterviewState:
     return InterviewState(known=state.known, log=state.log[:-1])
 

@@ -60,6 +60,11 @@ def why_asked(purpose: str, level: str | None) -> str:
     """Why a page is asked, from the engine's ``purpose`` and ``level`` fields."""
     if purpose == "first":
         return _("Where it twitches shapes every later question.")
+    if purpose == "after_emergency":
+        return _(
+            "The ambulance crew and the hospital will ask which medicines were taken, and some "
+            "answers change what to do while you wait."
+        )
     if purpose == "triage":
         return {
             "emergency": _("An answer here could mean you need emergency care now."),

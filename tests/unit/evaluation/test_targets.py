@@ -46,7 +46,14 @@ def test_a_changed_target_changes_the_check_and_the_table(
 def test_the_table_shows_only_the_targets_the_check_holds_the_run_to(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    worse = replace(SUMMARY, top1=0.5, top3=0.5, median_questions=20.0, median_items_shown=90.0)
+    worse = replace(
+        SUMMARY,
+        top1=0.5,
+        top3=0.5,
+        median_questions=20.0,
+        median_items_shown=90.0,
+        median_items_before_advice=90.0,
+    )
     for simulate in (False, True):
         failures = failed_targets(worse, simulate=simulate, same_triage=0.5 if simulate else None)
         report = EvaluationReport(

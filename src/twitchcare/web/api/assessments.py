@@ -23,6 +23,7 @@ def _step(step: Step) -> dict[str, Any]:
         "text": step.screen.text,
         "purpose": step.purpose,
         "level": step.level,
+        "emergency_now": step.emergency_now,
         "items": [
             {
                 "id": f.id,

@@ -100,6 +100,10 @@ async def answer(request: Request) -> Response:
         return _go("/assess/result", request=request)
     if form.get("screen") != step.screen.id:  # an old tab: show the page being asked
         return _go("/assess/question", request=request)
+    if form.get("to_summary") and step.emergency_now:
+        return _go(
+            "/assess/result", assessment.skip_to_summary(kb(request), state), request=request
+        )
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     ticked = [v for v in form.getlist("tick") if isinstance(v, str)]
     try:
