@@ -7,6 +7,10 @@ Order of business:
 3. pages by the chance that their answers change the leading causes, per item the person reads
    (engine/information.py), until no page is worth its reading or the item budget is spent; a
    line ticked on such a page is followed by its details.
+Once the answers call for emergency care, nothing more is asked for the level or the causes:
+every later page carries the call-now advice (``Step.emergency_now``), and only the details of
+lines already ticked and the pages the knowledge marks ``after_emergency`` (what the crew will
+ask, which can change the first aid) follow.
 "I don't know" is always allowed: the fact stays unknown and the page is not asked again.
 """
 
