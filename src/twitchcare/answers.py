@@ -170,7 +170,10 @@ def parse_days(text: str, *, today: dt.date) -> float:
     if amount is not None:
         days_per = _unit_days(amount[1])
         if days_per is not None:
-            return round(amount[0] * days_per, 1) if days_per < 1 else round(amount[0] * days_per)
+            # Hours and minutes are kept to the minute: for a stroke sign the hours count.
+            if days_per < 1:
+                return round(amount[0] * days_per, 4)
+            return round(amount[0] * days_per)
     days = _since_date(stripped, today) if stripped else None
     if days is not None:
         return days
@@ -181,10 +184,18 @@ def parse_days(text: str, *, today: dt.date) -> float:
 
 
 def days_ago(days: float, amount: str) -> str:
-    """How long ago something began, read back as a person would say it: "today" for less than
-    a day ("5 hours" is stored as 0.2 days), else ``amount`` (the number with its unit) "ago"."""
+    """How long ago something began, read back as a person would say it: hours for less than a
+    day ("5 hours" is stored as 0.2083 days; for a stroke sign the crew needs the hours), else
+    ``amount`` (the number with its unit) "ago"."""
+    if days <= 0:
+        return _("today")  # "today" is stored as 0: the hour is not known
     if days < 1:
-        return _("today")
+        hours = round(days * 24)
+        if hours < 1:
+            return _("less than an hour ago")
+        if hours == 1:
+            return _("about an hour ago")
+        return _("about {hours} hours ago").format(hours=hours)
     return _("{amount} ago").format(amount=amount)
 
 

@@ -84,18 +84,23 @@ def test_sudden_one_sided_weakness_shows_the_emergency_banner_with_the_number_at
 ) -> None:
     _start(page, server)
     sign = {"loc.hand": True, "sudden_weakness_one_side": True}
-    screens = answer_pages(page, sign, until="medicines")
+    screens = answer_pages(page, sign, until="onset")
     assert screens[-1] == "stroke_signs"
-    # The page after the sign is only for the crew, and the call comes above it.
+    # The pages after the sign are only for the crew, and the call comes above each; the first
+    # asks when the sign began.
     now = page.locator("#emergency-now")
     assert now.is_visible() and "Call 112 now" in now.inner_text()
     assert now.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
     check_axe(page)
     screenshots(page, "3-emergency-page-for-the-crew")
+    told = {"onset_days.sudden_weakness_one_side": "2 hours", "medications": "ramipril"}
+    answer_pages(page, told, until="history")
     with page.expect_navigation():
         page.get_by_role("button", name="Show my summary now").click()
     card = page.locator(".care-emergency")
     assert "Call 112 now" in card.inner_text()
+    crew = page.locator("section", has=page.locator("#crew-title")).inner_text()
+    assert "about 2 hours ago" in crew and "ramipril" in crew
     assert page.locator("h2", has_text="What to change").count() == 0
     check_axe(page)
     screenshots(page, "3-emergency")

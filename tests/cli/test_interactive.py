@@ -79,12 +79,17 @@ def test_a_woman_of_child_bearing_age_is_asked_about_pregnancy() -> None:
     assert "Are you breastfeeding?" in out
 
 
+# After face drooping: when it began, the medicines (blank) and no long-standing condition.
+FACE_DROOPING = ["70", "1", "face", "1", "1"]
+CREW_PAGES_BLANK = ["", "", "", "", "0"]
+
+
 def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergency_banner() -> None:
-    # After the sign only the page for the crew is asked (left blank here), under the call.
-    code, out = run(["70", "1", "face", "1", "1", "", "", ""])
+    # After the sign only the pages for the crew are asked (left blank here), under the call.
+    code, out = run([*FACE_DROOPING, *CREW_PAGES_BLANK])
     assert code == 0
-    assert "Page 5" not in out
-    crew = out.index("Which medicines do you take regularly?")
+    assert "Page 7" not in out
+    crew = out.index("When did the drooping of the face begin?")
     assert out.index("Call 112 now.") < crew
     assert "Call first: do not wait" in squash(out[:crew])
     banner = out.index("CALL THE EMERGENCY NUMBER NOW")
@@ -98,10 +103,26 @@ def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergen
     assert out.rstrip().splitlines()[-1].strip().startswith("!!! Call the emergency number now")
 
 
-def test_quitting_on_the_page_for_the_crew_still_shows_the_emergency_result() -> None:
-    code, out = run(["70", "1", "face", "1", "1", "q", "y"])
+def test_the_time_a_sign_began_is_asked_and_handed_to_the_crew_in_hours() -> None:
+    # The question follows a sign ticked on an earlier page (its skip logic reads that page).
+    code, out = run([*FACE_DROOPING, "2 hours", "aspirin, ramipril", "", "n", "3", "1"])
     assert code == 0
-    after = out[out.index("Which medicines do you take regularly?") :]
+    result = out[out.index("CALL THE EMERGENCY NUMBER NOW") :]
+    crew = squash(result[result.index("For the ambulance crew") :])
+    assert "When did the drooping of the face begin: about 2 hours ago" in crew
+    assert "Which medicines do you take regularly: aspirin, ramipril" in crew
+    assert "Heart disease or an irregular heartbeat" in crew
+
+
+def test_the_crew_summary_is_left_out_when_nothing_was_told_for_it() -> None:
+    _, out = run([*FACE_DROOPING, *CREW_PAGES_BLANK])
+    assert "For the ambulance crew" not in out
+
+
+def test_quitting_on_the_page_for_the_crew_still_shows_the_emergency_result() -> None:
+    code, out = run([*FACE_DROOPING, "q", "y"])
+    assert code == 0
+    after = out[out.index("When did the drooping of the face begin?") :]
     assert "CALL THE EMERGENCY NUMBER NOW" in after
     assert "Saved in your diary" not in out
 

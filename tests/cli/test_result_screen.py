@@ -47,9 +47,9 @@ def test_an_unreadable_country_choice_still_gives_a_number(_isolated_data_dir: P
     assert "Call 112 now." in _squash(result.output)
 
 
-def test_a_start_of_less_than_a_day_ago_is_read_back_as_today() -> None:
+def test_a_start_of_less_than_a_day_ago_is_read_back_in_hours() -> None:
     case = OWN_CASES / "mb-wd-gabapentin-ran-out-muddled-today.json"  # began 0.2 days ago
     out = _squash(runner.invoke(app, ["assess", "--case", str(case)]).output)
-    assert "When did the confusion begin: today" in out
+    assert "When did the confusion begin: about 5 hours ago" in out
     assert "0.2 days" not in out
     assert "When did it start: 365 days ago" in out

@@ -181,7 +181,13 @@ def test_the_page_estimate_equals_finishing_afresh_page_by_page() -> None:
 
 def test_a_remembered_estimate_is_not_given_for_other_starting_facts() -> None:
     log: AnswerLog = [("where", {"region.legs": True}), ("where_legs", {"loc.calf": True})]
-    starts: list[dict[str, FactValue]] = [{}, {"sex": "female", "age": 30}, {"sex": "male"}]
+    # Medicines already known (e.g. from the profile) leave room for another page.
+    no_medicines: dict[str, FactValue] = {"medications": [], "substances": []}
+    starts: list[dict[str, FactValue]] = [
+        {},
+        {"sex": "female", "age": 30},
+        {"sex": "male", **no_medicines, "gw.medicine_change": False},
+    ]
     expected = [_typical_pages_by_definition(log, known) for known in starts]
     assert len(set(expected)) > 1  # the starting facts matter here
     for known in starts:

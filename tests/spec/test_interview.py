@@ -33,9 +33,37 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
 
 def test_after_an_emergency_only_the_pages_for_the_crew_are_asked(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "emergency", "stroke_signs", "medicines"]
+    assert asked == ["where", "emergency", "stroke_signs", "onset", "medicines", "history"]
     crew = [s.id for s in kb.screens if s.after_emergency is not None]
     assert set(asked[3:]) <= set(crew)
+
+
+def test_after_a_stroke_sign_the_time_it_began_is_asked_before_anything_else(
+    kb: KnowledgeBase,
+) -> None:
+    """Clot-busting treatment depends on the time of the first sign (nice-ta264)."""
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.head": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.face_limb_speech": True})
+    interview.answer("stroke_signs", {"face_drooping": True})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "onset" and step.emergency_now
+    assert [f.id for f in step.items] == ["onset_days.face_drooping"]
+
+
+def test_after_an_emergency_a_ticked_condition_line_opens_its_details_and_nothing_else(
+    kb: KnowledgeBase,
+) -> None:
+    interview = _emergency_on_insulin(kb)
+    interview.answer("medicines", {"medications": ["insulin"], "gw.medicine_change": False})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "history"
+    interview.answer("history", {"gw.history_metabolic": True, "gw.history_nerves": False})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "history_metabolic" and step.emergency_now
+    interview.answer("history_metabolic", {"history.diabetes": True})
+    assert interview.next_step() is None
 
 
 def _emergency_on_insulin(kb: KnowledgeBase) -> Interview:
@@ -80,7 +108,8 @@ def test_insulin_told_after_the_emergency_brings_the_first_aid_for_low_blood_sug
     assert "low-blood-sugar-severe" not in before
     assert "low-blood-sugar-severe" in {r.rule_id for r in result.reasons}
     assert result.level == "emergency"
-    assert interview.next_step() is None
+    after = interview.next_step()
+    assert after is not None and after.purpose == "after_emergency"
 
 
 def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
@@ -88,6 +117,9 @@ def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
 ) -> None:
     interview = _emergency_on_insulin(kb)
     interview.answer("medicines", {})  # "I don't know" to every line, the gateway included
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "history"
+    interview.answer("history", {})
     assert interview.next_step() is None
     ticked = _emergency_on_insulin(kb)
     ticked.answer("medicines", {"gw.medicine_change": True})

@@ -62,10 +62,10 @@ def test_calf_twitching_with_progressive_weakness_and_swallowing_trouble_is_not_
     assert client.get("/api/v1/assessments").json() == []
 
 
-def test_a_sudden_one_sided_weakness_leaves_only_the_page_for_the_crew(client: TestClient) -> None:
+def test_a_sudden_one_sided_weakness_leaves_only_the_pages_for_the_crew(client: TestClient) -> None:
     finished = answer_all(client, {"loc.hand": True, "sudden_weakness_one_side": True})
-    # After the sign nothing decides the level any more: only the medicines, for the crew.
-    assert finished["screens"][-2:] == ["stroke_signs", "medicines"]
+    # After the sign nothing decides the level any more: only the pages for the crew follow.
+    assert finished["screens"][-4:] == ["stroke_signs", "onset", "medicines", "history"]
     result = client.post(
         "/api/v1/assessments/result", json={"state": finished["state"], "save": True}
     ).json()
@@ -263,5 +263,5 @@ def test_each_step_says_whether_the_call_now_advice_goes_above_it(client: TestCl
             "/api/v1/assessments/answer",
             json={"state": reply["state"], "screen": step["screen"], "answers": answers},
         ).json()
-    assert seen[-1] == ("medicines", True, "after_emergency")
+    assert seen[-1] == ("history", True, "after_emergency")
     assert [e for s, e, _ in seen if s in ("where", "emergency", "stroke_signs")] == [False] * 3

@@ -48,8 +48,9 @@ def test_a_sudden_one_sided_weakness_ends_the_interview_with_the_emergency_numbe
 ) -> None:
     result, screens = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
     assert result.url.path == "/assess/result"
-    # After the sign only the page for the crew follows (see the next test).
-    assert screens[-2:] == ["stroke_signs", "medicines"] and "emergency" in screens
+    # After the sign only the pages for the crew follow (see the next test).
+    assert screens[-4:] == ["stroke_signs", "onset", "medicines", "history"]
+    assert "emergency" in screens
     assert "care-emergency" in result.text
     assert "Call 112 now" in result.text
 
@@ -67,12 +68,36 @@ def test_the_page_after_an_emergency_sign_tells_to_call_before_asking_anything(
     client: TestClient,
 ) -> None:
     page = _to_the_first_page_after_the_sign(client)
-    assert screen_of(page.text) == "medicines"
+    assert screen_of(page.text) == "onset"  # when the sign began comes first (NICE TA264)
     banner = page.text.index('id="emergency-now"')
     assert banner < page.text.index('name="screen"')
     assert 'role="alert"' in page.text[banner - 80 : banner + 40]
     assert "Call 112 now." in page.text[banner:]
     assert "Show my summary now" in page.text
+
+
+def test_the_emergency_result_lists_what_was_told_for_the_crew(client: TestClient) -> None:
+    full = {
+        "loc.hand": True,
+        "sudden_weakness_one_side": True,
+        "onset_days.sudden_weakness_one_side": "3 hours",
+        "medications": "ramipril, aspirin",
+        "gw.history_other": True,
+        "history.hypertension": True,
+    }
+    result, _ = answer_pages(client, full)
+    crew = result.text[result.text.index('id="crew-title"') :]
+    assert "When did the weakness or numbness on one side begin: about 3 hours ago" in crew
+    assert "ramipril, aspirin" in crew
+    assert "High blood pressure" in crew
+
+
+def test_an_emergency_result_has_no_crew_list_when_nothing_was_told_for_it(
+    client: TestClient,
+) -> None:
+    result, _ = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
+    assert "care-emergency" in result.text
+    assert 'id="crew-title"' not in result.text
 
 
 def test_show_my_summary_now_skips_the_pages_for_the_crew(client: TestClient) -> None:

@@ -68,7 +68,11 @@ def test_how_long_ago_is_read_back_as_a_person_says_it() -> None:
     from twitchcare.web.wording import fact_label
 
     kb = load_kb()
-    assert fact_label(kb, "onset_days.confusion", 0.2) == "When did the confusion begin: today"
+    label = "When did the confusion begin: "
+    assert fact_label(kb, "onset_days.confusion", 0) == label + "today"  # no hour given
+    assert fact_label(kb, "onset_days.confusion", 0.01) == label + "less than an hour ago"
+    assert fact_label(kb, "onset_days.confusion", 0.05) == label + "about an hour ago"
+    assert fact_label(kb, "onset_days.confusion", 0.2) == label + "about 5 hours ago"
     assert fact_label(kb, "duration_days", 14) == "When did it start: 14 days ago"
 
 

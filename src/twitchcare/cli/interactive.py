@@ -9,6 +9,7 @@ Nothing typed here is written to disk or to a log.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import typer
@@ -52,8 +53,9 @@ def plain_reason(step: Step) -> str:
         return _("where it twitches shapes every later question.")
     if step.purpose == "after_emergency":
         return _(
-            "the ambulance crew and the hospital will ask which medicines were taken, and some "
-            "answers change what to do while you wait."
+            "the ambulance crew and the hospital will want to know the medicines taken, when "
+            "each sign began and any long-standing conditions, and some answers change what to "
+            "do while you wait."
         )
     if step.purpose == "triage" and step.level in LEVEL_REASON:
         return _(LEVEL_REASON[step.level])
@@ -168,14 +170,19 @@ def _header(term: Terminal, step: Step, page: int, total: int) -> None:
     term.say(Text(_("Why we ask: {reason}").format(reason=plain_reason(step)), style="italic dim"))
 
 
-def _ask_page(kb: KnowledgeBase, term: Terminal, step: Step) -> dict[str, FactValue | None]:
+def _ask_page(
+    kb: KnowledgeBase, term: Terminal, step: Step, told: Mapping[str, FactValue]
+) -> dict[str, FactValue | None]:
     if step.screen.kind == "body_map":
         return ask_body_map(term, step.items, kb)
     if step.screen.kind == "checklist":
         return term.checklist(step.items)
     # A follow-up on the same page (weeks of pregnancy after "pregnant") follows the knowledge's
-    # skip logic as the earlier answers on the page come in.
-    return term.form(step.items, skip=lambda fact, answers: not applies(kb, fact.id, answers))
+    # skip logic as the earlier answers on the page come in; a follow-up of an earlier page
+    # (when a ticked sign began) reads what was ``told`` there.
+    return term.form(
+        step.items, skip=lambda fact, answers: not applies(kb, fact.id, {**told, **answers})
+    )
 
 
 def _interview(
@@ -192,7 +199,7 @@ def _interview(
     while (step := interview.next_step()) is not None:
         _header(term, step, len(log) + 1, pages_estimate(kb, known, log))
         try:
-            values = _ask_page(kb, term, step)
+            values = _ask_page(kb, term, step, interview.facts)
         except Quit:
             if step.emergency_now:
                 # Leaving the pages for the crew still shows the emergency result (not kept,

@@ -231,6 +231,11 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
         (_("When to get help"), plan.safety_net),
     ]
     if result.level == "emergency":
+        if result.for_the_crew:
+            # What the crew will ask, as told while waiting: read it out or show the screen.
+            heading(out, _("For the ambulance crew"))
+            crew = [Text(fact_label(kb, f, result.facts.get(f))) for f in result.for_the_crew]
+            out.print(bullets(crew))
         # Everyday causes, lifestyle changes and reassurance would only distract from the call.
         out.print()
         out.print(

@@ -19,7 +19,7 @@ from twitchcare.engine.causes import (
     rank_causes,
     ranking_certainty,
 )
-from twitchcare.engine.facts import derive, gateways, unrecognised_names
+from twitchcare.engine.facts import derive, gateways, present, unrecognised_names
 from twitchcare.engine.plan import Plan, build_plan
 from twitchcare.engine.triage import Reason, fired_rules, triage_level
 from twitchcare.kb.logic import (
@@ -64,7 +64,30 @@ class Assessment:
     items_before_advice: int = 0
     certainty: Certainty = "uncertain"
     not_listed: tuple[NotListed, ...] = ()
+    # In an emergency: what the person told on the pages the knowledge marks for the crew (when
+    # each sign began, medicines, long-standing conditions), for the summary shown to them.
+    for_the_crew: tuple[str, ...] = ()
     disclaimer: str = DISCLAIMER
+
+
+def crew_facts(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+    """The facts told on the pages marked ``after_emergency``, in the order they are asked.
+
+    Only what was told: a "no", an empty list and "I don't know" say nothing the crew can use,
+    and an overview line is left out where its details say more.
+    """
+    out: list[str] = []
+    for screen in kb.screens:
+        if screen.after_emergency is None:
+            continue
+        for fact_id in screen.facts:
+            fact = kb.facts[fact_id]
+            value = facts.get(fact_id)
+            if fact.summarises and any(present(facts.get(d)) for d in fact.summarises):
+                continue
+            if present(value):
+                out.append(fact_id)
+    return tuple(out)
 
 
 def choose_specialist(
@@ -202,4 +225,5 @@ def assess(
         items_before_advice=items_shown if items_before_advice is None else items_before_advice,
         certainty=ranking_certainty(causes),
         not_listed=not_listed(kb, known),
+        for_the_crew=crew_facts(kb, facts) if level == "emergency" else (),
     )

@@ -95,6 +95,10 @@ def assessment_dict(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]
             }
             for n in assessment.not_listed
         ],
+        "for_the_crew": [
+            {"fact": f, "question": kb.facts[f].text, "value": assessment.facts[f]}
+            for f in assessment.for_the_crew
+        ],
         "unanswered_red_flags": [
             {"fact": f, "question": kb.facts[f].text} for f in assessment.unanswered_red_flags
         ],

@@ -62,8 +62,9 @@ def why_asked(purpose: str, level: str | None) -> str:
         return _("Where it twitches shapes every later question.")
     if purpose == "after_emergency":
         return _(
-            "The ambulance crew and the hospital will ask which medicines were taken, and some "
-            "answers change what to do while you wait."
+            "The ambulance crew and the hospital will want to know the medicines taken, when "
+            "each sign began and any long-standing conditions, and some answers change what to "
+            "do while you wait."
         )
     if purpose == "triage":
         return {
