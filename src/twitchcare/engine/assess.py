@@ -62,6 +62,8 @@ class Assessment:
     # Of items_shown, those read before the level was shown (after an emergency the call-now
     # advice comes first and the pages after it are read while waiting for help).
     items_before_advice: int = 0
+    # Of questions_asked, the pages answered before the level was shown (as items_before_advice).
+    pages_before_advice: int = 0
     certainty: Certainty = "uncertain"
     not_listed: tuple[NotListed, ...] = ()
     # In an emergency: what the person told on the pages the knowledge marks for the crew (when
@@ -192,6 +194,7 @@ def assess(
     questions_asked: int = 0,
     items_shown: int = 0,
     items_before_advice: int | None = None,
+    pages_before_advice: int | None = None,
 ) -> Assessment:
     """Assess one person from what they told us. Pure: same facts and ``now``, same result."""
     known = derive(kb, facts)
@@ -223,6 +226,9 @@ def assess(
         questions_asked=questions_asked,
         items_shown=items_shown,
         items_before_advice=items_shown if items_before_advice is None else items_before_advice,
+        pages_before_advice=(
+            questions_asked if pages_before_advice is None else pages_before_advice
+        ),
         certainty=ranking_certainty(causes),
         not_listed=not_listed(kb, known),
         for_the_crew=crew_facts(kb, facts) if level == "emergency" else (),

@@ -776,6 +776,7 @@ class Interview:
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
             items_before_advice=self.items_before_advice,
+            pages_before_advice=self.questions_asked - len(self._after_advice),
         )
         if result.level == "emergency" and self._causes_left_unasked():
             return replace(result, certainty="incomplete")
