@@ -128,11 +128,12 @@ def test_relaxation_minutes_from_the_players_appear_in_diary_stats_as_a_factor()
     from twitchcare.diary.episodes import add_episode
     from twitchcare.diary.records import Episode
 
-    today = dt.datetime.now().astimezone().date()
+    # The 21 days end yesterday: their episodes (8:00 to 21:00) are never in the future.
+    today = dt.datetime.now(dt.UTC).date()
     store = open_store()
     try:
         for i in range(21):
-            day = today - dt.timedelta(days=20 - i)
+            day = today - dt.timedelta(days=21 - i)
             set_day(store, day, {"stress_0_10": 5}, carry_over=False)
             for n in range(1 + i % 4):
                 add_episode(
