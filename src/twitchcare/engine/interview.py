@@ -349,6 +349,11 @@ class Interview:
         """
         return sum(n for sid, n in self._shown.items() if sid not in self._after_advice)
 
+    @property
+    def pages_before_advice(self) -> int:
+        """Pages answered before the person was told how urgently to get help (as the items)."""
+        return sum(1 for sid in self._asked if sid not in self._after_advice)
+
     def _emergency_found(self) -> bool:
         """Whether the answers so far already call for emergency care (as the next page reads
         them: a group of signs ticked without its details does not count yet)."""
@@ -776,7 +781,7 @@ class Interview:
             questions_asked=self.questions_asked,
             items_shown=self.items_shown,
             items_before_advice=self.items_before_advice,
-            pages_before_advice=self.questions_asked - len(self._after_advice),
+            pages_before_advice=self.pages_before_advice,
         )
         if result.level == "emergency" and self._causes_left_unasked():
             return replace(result, certainty="incomplete")
