@@ -189,7 +189,7 @@ def test_evaluate_prints_the_measures_and_passes_its_targets_on_dev_cases() -> N
         "Triage exact or acceptable",
         "Under-triage",
         "Cause top-3",
-        "Median questions",
+        "Median pages read before the advice",
     ):
         assert measure in result.output
 
@@ -202,6 +202,7 @@ def test_evaluate_json_has_the_summary_figures() -> None:
     assert data["summary"]["cases"] >= 20
     assert data["same_triage_as_full"] >= 0.95
     assert data["summary"]["median_items_shown"] >= data["summary"]["median_questions"]
+    assert data["summary"]["median_questions"] >= data["summary"]["median_pages_before_advice"] > 0
     assert 0 <= data["summary"]["brier"] <= 1
     bins = data["summary"]["reliability"]
     assert sum(b["n"] for b in bins) > 0

@@ -442,9 +442,14 @@ def render_evaluation(report: EvaluationReport) -> None:
             "",
         ),
         (
-            _("Median questions"),
+            _("Median pages"),
             f"{s.median_questions:g}" if report.simulate else "-",
-            target("median_questions"),
+            "",
+        ),
+        (
+            _("Median pages read before the advice"),
+            f"{s.median_pages_before_advice:g}" if report.simulate else "-",
+            target("median_pages_before_advice"),
         ),
         (
             _("Median items shown"),

@@ -5,8 +5,9 @@ Order of business:
 2. every page that could still raise the triage level, most urgent first - a red-flag screen that
    matters is never skipped, and a page that can no longer change the level is never asked;
 3. pages by the chance that their answers change the leading causes, per item the person reads
-   (engine/information.py), until no page is worth its reading or the item budget is spent; a
-   line ticked on such a page is followed by its details.
+   (engine/information.py), from the set of pages worth most within the items left of the
+   budget, until no page is worth its reading or the budget is spent; a line ticked on such a
+   page is followed by its details.
 Once the answers call for emergency care, nothing more is asked for the level or the causes:
 every later page carries the call-now advice (``Step.emergency_now``), and only the details of
 lines already ticked and the pages the knowledge marks ``after_emergency`` (what the crew will
@@ -168,6 +169,7 @@ class CausePage:
     screen: Screen
     value: float
     effort: float
+    cost: int = 1  # the items it shows now, counted against the budget
 
 
 @dataclass
@@ -189,6 +191,26 @@ class _ChoiceMemo:
     # The chance of each rule not known yet (by position in ``kb.rules``), as _chance gives it.
     chances: dict[int, float]
     outlook: CauseOutlook | None = None
+
+
+def best_within(pages: list[CausePage], room: int) -> list[CausePage]:
+    """The pages that together are most likely to change the causes within ``room`` items.
+
+    Choosing the best value per item one page at a time can spend the last items on two short
+    pages and leave no room for a longer one worth more than both. A knapsack over the pages
+    (0/1, by the items each shows, their values taken as adding up) chooses the set; the
+    interview asks its best page per item first and chooses again after each answer.
+    """
+    if sum(p.cost for p in pages) <= room:
+        return list(pages)
+    room = max(room, 0)
+    best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())] * (room + 1)
+    for i, page in enumerate(pages):
+        for r in range(room, page.cost - 1, -1):
+            value = best[r - page.cost][0] + page.value
+            if value > best[r][0]:
+                best[r] = (value, best[r - page.cost][1] + (i,))
+    return [pages[i] for i in best[room][1]]
 
 
 def _same_value(a: FactValue, b: FactValue) -> bool:
@@ -606,7 +628,8 @@ class Interview:
         ]
         if not worth:
             return None
-        best = max(worth, key=lambda c: c.value / c.effort)
+        room = self.item_budget - self.items_shown
+        best = max(best_within(worth, room) or worth, key=lambda c: c.value / c.effort)
         return self._step(
             best.screen,
             f"could change the likely causes (chance {best.value:.0%})",
@@ -616,8 +639,9 @@ class Interview:
     def cause_pages(self) -> list[CausePage]:
         """The pages that could be asked for the causes now, with their value and effort.
 
-        The interview asks the one with the most value per effort, when that is at least
-        ``WORTH_PER_ITEM``; this is what it weighs, for an adapter or a test to show.
+        The interview asks, of the pages worth at least ``WORTH_PER_ITEM`` per item, the one with
+        the most value per effort among those worth most together within the items left
+        (:func:`best_within`); this is what it weighs, for an adapter or a test to show.
         """
         facts = {k: v for k, v in self._facts().items() if not k.startswith(UNANSWERED_PREFIX)}
         return self._cause_pages(facts)
@@ -660,7 +684,7 @@ class Interview:
                     for gate, items in follow_ups.items()
                 )
             )
-            out.append(CausePage(screen=screen, value=value, effort=effort))
+            out.append(CausePage(screen=screen, value=value, effort=effort, cost=cost))
         return out
 
     def _follow_ups(self, screen: Screen) -> dict[str, int]:

@@ -50,12 +50,11 @@ def evaluate(targets: list[Path], *, simulate: bool, now: dt.datetime) -> Evalua
             triage=result.level,
             causes=tuple(c.id for c in result.causes),
             specialist=result.specialist,
-            # Pages read before the advice: after an emergency the pages for the crew are read
-            # under the call-now advice, so they count as the items do (items_before_advice).
-            questions_asked=result.pages_before_advice,
+            questions_asked=result.questions_asked,
             probabilities=tuple(c.probability for c in result.causes),
             items_shown=result.items_shown,
             items_before_advice=result.items_before_advice,
+            pages_before_advice=result.pages_before_advice,
         )
         scores.append(score_case(case, prediction))
     summary = summarise(scores)

@@ -22,7 +22,7 @@ TARGETS = {
     "over_triage_self_care": 0.10,
     "top1": 0.80,
     "top3": 0.93,
-    "median_questions": 8.0,
+    "median_pages_before_advice": 8.0,
     "median_items_before_advice": 40.0,
     "same_triage_as_full": 0.95,
 }
@@ -35,7 +35,7 @@ CEILINGS = frozenset(
         "under_triage",
         "under_triage_urgent",
         "over_triage_self_care",
-        "median_questions",
+        "median_pages_before_advice",
         "median_items_before_advice",
     }
 )
@@ -43,9 +43,16 @@ CEILINGS = frozenset(
 #: assessment (a simulated interview stops once the triage is settled), the interview's length
 #: and agreement with full information are targets of the simulated interview.
 FULL_ONLY = frozenset({"top1", "top3"})
-SIMULATE_ONLY = frozenset({"median_questions", "median_items_before_advice", "same_triage_as_full"})
+SIMULATE_ONLY = frozenset(
+    {"median_pages_before_advice", "median_items_before_advice", "same_triage_as_full"}
+)
 COUNTS = frozenset(
-    {"median_questions", "median_items_shown", "median_items_before_advice"}
+    {
+        "median_questions",
+        "median_pages_before_advice",
+        "median_items_shown",
+        "median_items_before_advice",
+    }
 )  # shown as numbers, the rest as percentages
 
 
@@ -83,6 +90,9 @@ class Prediction:
     probabilities: tuple[float, ...] = ()
     items_shown: int = 0
     items_before_advice: int = 0
+    # Pages read before the advice: after an emergency the pages for the crew are read under the
+    # call-now advice, so they count after it, as the items do (``questions_asked`` counts all).
+    pages_before_advice: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,7 @@ class CaseScore:
     self_care_case: bool = False
     calibration: tuple[tuple[float, bool], ...] = ()
     items_before_advice: int = 0
+    pages_before_advice: int = 0
 
 
 def score_case(case: Case, prediction: Prediction) -> CaseScore:
@@ -130,6 +141,7 @@ def score_case(case: Case, prediction: Prediction) -> CaseScore:
         questions=prediction.questions_asked,
         items=prediction.items_shown,
         items_before_advice=prediction.items_before_advice,
+        pages_before_advice=prediction.pages_before_advice,
         self_care_case=gold.triage == "self_care",
         calibration=tuple(
             (p, cause in gold.causes)
@@ -217,6 +229,7 @@ class Summary:
     # Items read before the level was shown: after an emergency the call-now advice comes first,
     # and the pages for the crew that follow it are read while waiting (items_shown counts them).
     median_items_before_advice: float = 0.0
+    median_pages_before_advice: float = 0.0
 
 
 def summarise(scores: list[CaseScore]) -> Summary:
@@ -253,6 +266,9 @@ def summarise(scores: list[CaseScore]) -> Summary:
         median_items_before_advice=(
             statistics.median([s.items_before_advice for s in scores]) if scores else 0.0
         ),
+        median_pages_before_advice=(
+            statistics.median([s.pages_before_advice for s in scores]) if scores else 0.0
+        ),
     )
 
 
@@ -270,7 +286,8 @@ def failed_targets(summary: Summary, *, simulate: bool, same_triage: float | Non
         ("over_triage_self_care", "over-triage of self-care cases", summary.over_triage_self_care),
         ("top3", "cause top-3", summary.top3),
         ("top1", "cause top-1", summary.top1),
-        ("median_questions", "median questions", summary.median_questions),
+        ("median_pages_before_advice", "median pages read before the advice",
+         summary.median_pages_before_advice),
         ("median_items_before_advice", "median items read before the advice",
          summary.median_items_before_advice),
         ("same_triage_as_full", "same triage as full information", same_triage),

@@ -14,8 +14,8 @@ from twitchcare.evaluation.scoring import Summary, failed_targets, target_text
 SUMMARY = Summary(
     cases=10, triage_exact=0.9, triage_acceptable=0.95, under_triage=0.0,
     under_triage_urgent=0.0, urgent_cases=3, over_triage=0.05, over_triage_self_care=0.05,
-    self_care_cases=4, top1=0.8, top3=0.9, median_questions=7.0, median_items_shown=30.0,
-    brier=0.1, reliability=(), misses=(),
+    self_care_cases=4, top1=0.8, top3=0.9, median_questions=9.0, median_items_shown=30.0,
+    brier=0.1, reliability=(), misses=(), median_pages_before_advice=7.0,
 )  # fmt: skip
 
 
@@ -23,11 +23,11 @@ def test_a_changed_target_changes_the_check_and_the_table(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(scoring.TARGETS, "top1", 0.85)
-    monkeypatch.setitem(scoring.TARGETS, "median_questions", 6.0)
+    monkeypatch.setitem(scoring.TARGETS, "median_pages_before_advice", 6.0)
     full = failed_targets(SUMMARY, simulate=False, same_triage=None)
     assert "cause top-1 80.0%, target ≥ 85%" in full
     simulated = failed_targets(SUMMARY, simulate=True, same_triage=0.99)
-    assert simulated == ["median questions 7, target ≤ 6"]
+    assert simulated == ["median pages read before the advice 7, target ≤ 6"]
     render_evaluation(
         EvaluationReport(
             summary=SUMMARY, simulate=False, same_triage_as_full=None, failures=tuple(full)
@@ -51,6 +51,7 @@ def test_the_table_shows_only_the_targets_the_check_holds_the_run_to(
         top1=0.5,
         top3=0.5,
         median_questions=20.0,
+        median_pages_before_advice=20.0,
         median_items_shown=90.0,
         median_items_before_advice=90.0,
     )
