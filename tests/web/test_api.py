@@ -265,3 +265,21 @@ def test_each_step_says_whether_the_call_now_advice_goes_above_it(client: TestCl
         ).json()
     assert seen[-1] == ("history", True, "after_emergency")
     assert [e for s, e, _ in seen if s in ("where", "emergency", "stroke_signs")] == [False] * 3
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/api/v1/assessments"),
+        ("DELETE", "/api/v1/diary/episodes/1"),
+        ("POST", "/api/v1/diary/experiments/1/stop"),
+        ("DELETE", "/api/v1/relax/programme"),
+    ],
+)
+def test_a_body_sent_where_none_is_read_is_refused_naming_the_body(
+    client: TestClient, method: str, path: str
+) -> None:
+    response = client.request(method, path, json={"answers": {"region.legs": True}})
+    _error(response, 400, "body")
+    empty = client.request(method, path, json={})
+    assert empty.status_code < 400 or empty.json()["field"] != "body"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from twitchcare.engine.interview import Step
 from twitchcare.web import assessment
-from twitchcare.web.api.models import AnswerBody, ResultBody, StateBody
+from twitchcare.web.api.models import AnswerBody, ResultBody, StateBody, no_body
 from twitchcare.web.context import codec, kb, store
 from twitchcare.web.state import InterviewState
 
@@ -56,7 +56,7 @@ def _reply(
     }
 
 
-@router.post("", summary="Start an assessment")
+@router.post("", summary="Start an assessment", dependencies=[Depends(no_body)])
 def start(request: Request) -> dict[str, Any]:
     """A new interview; the first page is the body map. Nothing is stored on the server."""
     return _reply(request, assessment.start(store(request), assessment.now().date()))

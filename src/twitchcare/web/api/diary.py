@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from twitchcare.web.api.models import DayBody, EpisodeBody, ExperimentBody
+from twitchcare.web.api.models import DayBody, EpisodeBody, ExperimentBody, no_body
 from twitchcare.web.context import store
 from twitchcare.web.diary import (
     check_day,
@@ -54,7 +54,12 @@ def add_episode(request: Request, body: EpisodeBody) -> dict[str, Any]:
     return episode_json(episode)
 
 
-@router.delete("/episodes/{episode_id}", status_code=204, summary="Delete an episode")
+@router.delete(
+    "/episodes/{episode_id}",
+    status_code=204,
+    summary="Delete an episode",
+    dependencies=[Depends(no_body)],
+)
 def delete_episode(request: Request, episode_id: int = Path(ge=1, le=MAX_ID)) -> Response:
     from twitchcare.diary.episodes import delete_episode as remove
 
@@ -109,6 +114,10 @@ def add_experiment(request: Request, body: ExperimentBody) -> dict[str, Any]:
     )
 
 
-@router.post("/experiments/{experiment_id}/stop", summary="End an experiment today")
+@router.post(
+    "/experiments/{experiment_id}/stop",
+    summary="End an experiment today",
+    dependencies=[Depends(no_body)],
+)
 def stop(request: Request, experiment_id: int = Path(ge=1, le=MAX_ID)) -> dict[str, Any]:
     return stop_experiment(store(request), experiment_id).as_dict()

@@ -5,14 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from twitchcare.diary.experiments import DEFAULT_DAYS
+from twitchcare.errors import InputError
 from twitchcare.kb.logic import FactValue
+from twitchcare.web.i18n import _
 
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+async def no_body(request: Request) -> None:
+    """Refuse a body sent to a request that takes none (an empty JSON object is no body).
+
+    A client sending one believes it is read; ignoring it in silence would act on a guess.
+    """
+    raw = (await request.body()).strip()
+    if raw and raw != b"{}":
+        raise InputError(
+            field="body",
+            problem=_("this request takes no body"),
+            hint=_("send it empty"),
+        )
 
 
 class StateBody(Body):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from twitchcare.errors import InputError
-from twitchcare.web.api.models import PracticeBody, ProgrammeBody
+from twitchcare.web.api.models import PracticeBody, ProgrammeBody, no_body
 from twitchcare.web.context import kb, store
 from twitchcare.web.diary import now, today
 from twitchcare.web.i18n import _
@@ -71,7 +71,7 @@ def start(request: Request, body: ProgrammeBody) -> dict[str, Any] | None:
     return progress_dict(kb(request), store(request), today())
 
 
-@router.delete("/programme", summary="Stop the running programme")
+@router.delete("/programme", summary="Stop the running programme", dependencies=[Depends(no_body)])
 def stop(request: Request) -> dict[str, str]:
     from twitchcare.relax.programme import stop_programme
 
