@@ -138,6 +138,12 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
             hint=_("name beer, lager, cider, wine, spirits (vodka, gin...) or alcopop"),
         )
     parsed = _parse_count(cleaned, cache_dir)
+    if any(c.isdigit() for c in parsed[3]):
+        raise InputError(
+            field="amount",
+            problem=_("'{text}' holds a number that was not read as an amount").format(text=text),
+            hint=_("one amount, first, e.g. '500 ml beer' or '2 x 330 ml beer'"),
+        )
     if parsed[1] is not None:
         ml = parsed[1]
     else:
@@ -166,8 +172,9 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
     )
 
 
-def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None, str]:
-    """(how many, the volume in ml when a volume unit was given, the portion word if any).
+def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None, str, str]:
+    """(how many, the volume in ml when a volume unit was given, the portion word if any, the
+    text left after the amount).
 
     A pint of beer is the UK pint (568 ml); pint the library would read a US pint (473 ml).
     """
@@ -187,23 +194,23 @@ def _parse_count(text: str, cache_dir: Path | None) -> tuple[float, float | None
                 problem=_("{value} is not above 0").format(value=f"{value:g}"),
                 hint=_("e.g. 1 pint"),
             )
-        return value, value * UK_PINT_ML, ""
+        return value, value * UK_PINT_ML, "", lowered[pints.end() :]
     try:
         parsed = parse_amount(text, cache_dir=cache_dir)
     except InputError as exc:
         if exc.field == "food":
-            return 1.0, None, ""
+            return 1.0, None, "", text
         raise
     amount = parsed.amount
     if amount.kind == "volume" and amount.ml is not None:
-        return amount.value, amount.ml, ""
+        return amount.value, amount.ml, "", parsed.rest
     if amount.kind == "mass":
         raise InputError(
             field="unit",
             problem=_("drinks are measured by volume"),
             hint=_("e.g. {example}").format(example="175 ml"),
         )
-    return amount.value, None, amount.unit if amount.kind == "count" else ""
+    return amount.value, None, amount.unit if amount.kind == "count" else "", parsed.rest
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,10 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
             ),
         )
     value, rest, explicit = _number(text)
+    if not explicit:
+        trailing = _amount_at_end(text, cache_dir)
+        if trailing is not None:
+            return trailing
     if value <= 0:
         raise InputError(
             field="amount",
@@ -271,6 +275,27 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
             hint=_("name the food, e.g. '30 g pumpkin seeds'"),
         )
     return ParsedAmount(amount, rest)
+
+
+def _amount_at_end(text: str, cache_dir: Path | None) -> ParsedAmount | None:
+    """An amount written after the food ("beer 500 ml", "espresso 2", "wine 2 glasses").
+
+    Read as if it came first, but only when the words from a number to the end are wholly an
+    amount: "7up" or "omega 3 eggs" keep their number, and a strength ("5%") is no amount.
+    Without this the number was dropped and one standard serving counted in its place.
+    """
+    words = text.split()
+    for i in range(1, len(words)):
+        if "%" in words[i] or not _NUMBER.match(words[i]):
+            continue
+        food = " ".join(words[:i]).strip(" ,.;:")
+        if not food or any(c.isdigit() for c in food):
+            # a second number before it: which is the amount is a guess, so neither is moved
+            continue
+        parsed = parse_amount(" ".join(words[i:]) + " " + food, cache_dir=cache_dir)
+        if parsed.rest == food:
+            return parsed
+    return None
 
 
 def _scaled(amount: Amount, factor: float) -> Amount:

@@ -104,7 +104,7 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
                 raise exc from None
         from rapidfuzz import fuzz
 
-        from twitchcare.nutrition.serving import as_typed
+        from twitchcare.nutrition.serving import as_typed, refuse_unread_numbers
 
         known = {w for name in (drink.name, *drink.aliases) for w in query_words(name)}
         known |= {w for s in drink.servings for word in s.words for w in query_words(word)}
@@ -117,6 +117,7 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
                 if w not in known and not any(fuzz.ratio(w, k) >= MIN_NAME_SCORE for k in known)
             ],
         )
+        refuse_unread_numbers(ignored, "300 ml coffee")
         measure = (
             parsed.amount.label()
             if parsed.amount.kind in ("volume", "mass")

@@ -85,6 +85,22 @@ def as_typed(text: str, found: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(shown))
 
 
+def refuse_unread_numbers(words: tuple[str, ...], example: str) -> tuple[str, ...]:
+    """``words``, unless one of them holds a number: an amount that was not read is refused.
+
+    A brand may go unread, but a number is almost always how much; counting one standard serving
+    in its place would log a guess.
+    """
+    numbers = [w for w in words if any(c.isdigit() for c in w)]
+    if numbers:
+        raise InputError(
+            field="amount",
+            problem=_("'{words}' was not read as an amount").format(words=" ".join(numbers)),
+            hint=_("put the amount first, e.g. '{example}'").format(example=example),
+        )
+    return words
+
+
 def ignored_note(words: tuple[str, ...]) -> str:
     """Words of the entry that did not count, said in the confirmation (a brand, say)."""
     return " " + _("(not used: {words})").format(words=", ".join(words)) if words else ""
@@ -160,7 +176,7 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
         unused = [w for w, sim in index.fit(parsed.rest, hit.food).items() if sim == 0]
         return replace(
             serving(text, parsed.amount, measure, grams, hit.food),
-            ignored=as_typed(parsed.rest, unused),
+            ignored=refuse_unread_numbers(as_typed(parsed.rest, unused), "30 g pumpkin seeds"),
         )
     assert first_error is not None
     raise first_error

@@ -121,3 +121,38 @@ def test_a_drink_the_table_cannot_measure_falls_back_to_usda() -> None:
     result = understand_caffeine("1 cup hot chocolate")
     assert result.source == "usda-sr28"
     assert "cocoa" in result.drink.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "ml"),
+    [
+        ("beer 500 ml", 500),
+        ("wine 2 glasses", 350),
+        ("beer 2 x 330 ml", 660),
+        ("beer 500 ml 5%", 500),
+    ],
+)
+def test_an_amount_written_after_the_drink_is_read(text: str, ml: float) -> None:
+    """It was dropped and a pint counted in its place."""
+    assert understand_alcohol(text).ml == pytest.approx(ml)
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"), [("coffee 300 ml", 122), ("espresso 2", 126), ("espresso, 2", 126)]
+)
+def test_caffeine_with_the_amount_after_the_drink(text: str, mg: float) -> None:
+    assert understand_caffeine(text).caffeine_mg == pytest.approx(mg, abs=1)
+
+
+@pytest.mark.parametrize("text", ["beer 500 ml 2", "2 beer 3", "pint of beer 2", "beer -2"])
+def test_a_number_not_read_as_the_amount_of_alcohol_is_refused(text: str) -> None:
+    with pytest.raises(InputError) as err:
+        understand_alcohol(text)
+    assert err.value.field == "amount"
+
+
+@pytest.mark.parametrize("text", ["2 espresso 3", "coffee 300 ml 2"])
+def test_a_number_not_read_as_the_amount_of_caffeine_is_refused(text: str) -> None:
+    with pytest.raises(InputError) as err:
+        understand_caffeine(text)
+    assert err.value.field == "amount"
