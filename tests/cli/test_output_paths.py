@@ -146,3 +146,11 @@ def test_report_without_out_writes_a_new_dated_file_each_time(
         assert runner.invoke(app, ["report"]).exit_code == 0
     made = sorted(p.name for p in tmp_path.glob("twitchcare-report-*.pdf"))
     assert len(made) == 2 and made[0] != made[1]
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("fmt", ["json", "csv", "fhir"])
+def test_a_place_that_passes_the_checks_but_cannot_be_written_names_out(fmt: str) -> None:
+    """/proc looks like a writable folder to root, and refuses every new file."""
+    line = _one_line_error(["export", "-f", fmt, "--out", f"/proc/twitchcare-test.{fmt}"])
+    assert line.startswith("error: --out: cannot write"), line

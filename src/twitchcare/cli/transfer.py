@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from twitchcare.cli.i18n import _
+from twitchcare.errors import InputError
 
 EXPORT_FORMATS = ("csv", "json", "fhir")
 
@@ -145,17 +148,10 @@ def export_command(
                 write_bundle(sys.stdout.buffer, store, kb, name=name)
                 return
             assert out is not None
-            out.parent.mkdir(parents=True, exist_ok=True)
-            try:
+            with _writing(out):
+                out.parent.mkdir(parents=True, exist_ok=True)
                 with out.open("xb") as handle:  # "x": never over a file
                     count = write_bundle(handle, store, kb, name=name)
-            except OSError as exc:
-                raise InputError(
-                    field="--out",
-                    problem=_("cannot write {out} ({reason})").format(
-                        out=out, reason=exc.__class__.__name__
-                    ),
-                ) from None
             typer.echo(
                 _("wrote {out} (FHIR R4 Bundle, {count} resources)").format(out=out, count=count)
             )
@@ -168,9 +164,10 @@ def export_command(
                 typer.echo(text, nl=False)
             else:
                 assert out is not None
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with out.open("x", encoding="utf-8") as handle:  # "x": never over a file
-                    handle.write(text)
+                with _writing(out):
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    with out.open("x", encoding="utf-8") as handle:  # "x": never over a file
+                        handle.write(text)
                 typer.echo(_("wrote {out}").format(out=out))
             return
         from twitchcare.diary.days import day_totals
@@ -179,13 +176,14 @@ def export_command(
 
         assert out is not None
         folder = out
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (
-            ("episodes.csv", episodes_csv(list_episodes(store))),
-            ("days.csv", days_csv(day_totals(store))),
-        ):
-            with (folder / name).open("x", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+        with _writing(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, text in (
+                ("episodes.csv", episodes_csv(list_episodes(store))),
+                ("days.csv", days_csv(day_totals(store))),
+            ):
+                with (folder / name).open("x", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
         typer.echo(
             _("wrote {first} and {second}").format(
                 first=folder / "episodes.csv", second=folder / "days.csv"
@@ -193,6 +191,24 @@ def export_command(
         )
     finally:
         store.close()
+
+
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """Turn a failure to write ``out`` into the one-line error naming ``--out``.
+
+    The path is checked before any work starts, but some places pass the checks and still
+    cannot be written (``/proc``, a disk that fills up on the way).
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(
+            field="--out",
+            problem=_("cannot write {out} ({reason})").format(
+                out=out, reason=exc.strerror or exc.__class__.__name__
+            ),
+        ) from None
 
 
 def register(app: typer.Typer) -> None:
