@@ -629,7 +629,8 @@ class Interview:
         if not worth:
             return None
         room = self.item_budget - self.items_shown
-        best = max(best_within(worth, room) or worth, key=lambda c: c.value / c.effort)
+        # Every page worth asking fits the room by itself, so the set is never empty.
+        best = max(best_within(worth, room), key=lambda c: c.value / c.effort)
         return self._step(
             best.screen,
             f"could change the likely causes (chance {best.value:.0%})",

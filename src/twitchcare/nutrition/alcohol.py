@@ -14,7 +14,7 @@ from pathlib import Path
 
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
-from twitchcare.nutrition.amounts import parse_amount
+from twitchcare.nutrition.amounts import parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.knowledge import AlcoholDrink, AlcoholLimit, load_knowledge
 
 _ABV = re.compile(r"(-\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
@@ -138,12 +138,7 @@ def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholSe
             hint=_("name beer, lager, cider, wine, spirits (vodka, gin...) or alcopop"),
         )
     parsed = _parse_count(cleaned, cache_dir)
-    if any(c.isdigit() for c in parsed[3]):
-        raise InputError(
-            field="amount",
-            problem=_("'{text}' holds a number that was not read as an amount").format(text=text),
-            hint=_("one amount, first, e.g. '500 ml beer' or '2 x 330 ml beer'"),
-        )
+    refuse_unread_numbers(tuple(parsed[3].split()), "500 ml beer")
     if parsed[1] is not None:
         ml = parsed[1]
     else:

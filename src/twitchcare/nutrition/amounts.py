@@ -277,6 +277,22 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
     return ParsedAmount(amount, rest)
 
 
+def refuse_unread_numbers(words: tuple[str, ...], example: str) -> tuple[str, ...]:
+    """``words``, unless one of them holds a number: an amount that was not read is refused.
+
+    A brand may go unread, but a number is almost always how much; counting one standard serving
+    in its place would log a guess.
+    """
+    numbers = [w for w in words if any(c.isdigit() for c in w)]
+    if numbers:
+        raise InputError(
+            field="amount",
+            problem=_("'{words}' was not read as an amount").format(words=" ".join(numbers)),
+            hint=_("put the amount first, e.g. '{example}'").format(example=example),
+        )
+    return words
+
+
 def _amount_at_end(text: str, cache_dir: Path | None) -> ParsedAmount | None:
     """An amount written after the food ("beer 500 ml", "espresso 2", "wine 2 glasses").
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
-from twitchcare.nutrition.amounts import Amount, parse_amount
+from twitchcare.nutrition.amounts import Amount, parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.knowledge import CaffeineDrink, CaffeineServing, load_knowledge
 from twitchcare.nutrition.vocabulary import query_words
 
@@ -104,7 +104,7 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
                 raise exc from None
         from rapidfuzz import fuzz
 
-        from twitchcare.nutrition.serving import as_typed, refuse_unread_numbers
+        from twitchcare.nutrition.serving import as_typed
 
         known = {w for name in (drink.name, *drink.aliases) for w in query_words(name)}
         known |= {w for s in drink.servings for word in s.words for w in query_words(word)}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
-from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount
+from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.foods import Food, Portion
 from twitchcare.nutrition.knowledge import PortionsFile, load_part
 from twitchcare.nutrition.portions import grams_for
@@ -83,22 +83,6 @@ def as_typed(text: str, found: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     for word in found:
         shown.append(next((t for t in typed if word in query_words(t)), word))
     return tuple(dict.fromkeys(shown))
-
-
-def refuse_unread_numbers(words: tuple[str, ...], example: str) -> tuple[str, ...]:
-    """``words``, unless one of them holds a number: an amount that was not read is refused.
-
-    A brand may go unread, but a number is almost always how much; counting one standard serving
-    in its place would log a guess.
-    """
-    numbers = [w for w in words if any(c.isdigit() for c in w)]
-    if numbers:
-        raise InputError(
-            field="amount",
-            problem=_("'{words}' was not read as an amount").format(words=" ".join(numbers)),
-            hint=_("put the amount first, e.g. '{example}'").format(example=example),
-        )
-    return words
 
 
 def ignored_note(words: tuple[str, ...]) -> str:
