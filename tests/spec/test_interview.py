@@ -327,6 +327,47 @@ def test_pregnancy_is_not_asked_of_a_man_and_counts_as_no(kb: KnowledgeBase) -> 
     assert "pregnant" not in derive(kb, {"sex": "female", "age": 30})
 
 
+def test_an_energy_drink_named_among_the_substances_answers_the_energy_drink_question(
+    kb: KnowledgeBase,
+) -> None:
+    """Told once is told: the question is not asked again, and the yes counts for the causes."""
+    from twitchcare.engine.facts import derive
+    from twitchcare.engine.interview import applies
+
+    told = {"substances": ["energy drink"]}
+    assert derive(kb, told)["energy_drinks_or_pre_workout"] is True
+    assert not applies(kb, "energy_drinks_or_pre_workout", derive(kb, told))
+    other = {"substances": ["liquorice"]}
+    assert "energy_drinks_or_pre_workout" not in derive(kb, other)
+    assert applies(kb, "energy_drinks_or_pre_workout", derive(kb, other))
+    # Said "no" outright stays "no": the implication only fills what is not known.
+    assert (
+        derive(kb, {"energy_drinks_or_pre_workout": False})["energy_drinks_or_pre_workout"] is False
+    )
+    base = {"loc.eyelid": True, "caffeine_mg_per_day": 300}
+    without = assess(kb, base, now=NOW).causes
+    with_drink = assess(kb, {**base, **told}, now=NOW).causes
+    chance = {c.id: c.probability for c in without}
+    assert {c.id: c.probability for c in with_drink}["caffeine_stimulants"] > chance[
+        "caffeine_stimulants"
+    ]
+
+
+def test_whether_caffeine_or_alcohol_sets_it_off_is_not_asked_of_someone_who_has_none(
+    kb: KnowledgeBase,
+) -> None:
+    from twitchcare.engine.facts import derive
+    from twitchcare.engine.interview import applies
+
+    none = derive(kb, {"caffeine_mg_per_day": 0, "alcohol_units_per_week": 0})
+    assert not applies(kb, "ctx.after_caffeine", none)
+    assert not applies(kb, "ctx.after_alcohol", none)
+    assert none["ctx.after_caffeine"] is False and none["ctx.after_alcohol"] is False
+    some = derive(kb, {"caffeine_mg_per_day": 80, "alcohol_units_per_week": 4})
+    assert applies(kb, "ctx.after_caffeine", some) and applies(kb, "ctx.after_alcohol", some)
+    assert applies(kb, "ctx.after_caffeine", derive(kb, {}))  # not known yet: ask
+
+
 def test_the_reason_for_a_page_comes_from_its_purpose_not_its_wording(kb: KnowledgeBase) -> None:
     from twitchcare.cli.interactive import plain_reason
 

@@ -41,6 +41,24 @@ def test_the_pregnancy_question_must_use_the_child_bearing_age(tmp_path: Path) -
     assert "gte: 12, lte: 55" in err.hint
 
 
+def test_only_a_yes_no_question_can_be_implied_by_another_answer(tmp_path: Path) -> None:
+    err = _broken(
+        tmp_path,
+        "questions.yaml",
+        "{id: diet, kind: choice,",
+        "{id: diet, kind: choice, implied_by: {fact: med.caffeine_product},",
+    )
+    assert err.where == "questions.yaml" and err.field == "facts[diet].implied_by"
+
+
+def test_an_implication_naming_an_unknown_fact_fails_the_check(tmp_path: Path) -> None:
+    err = _broken(tmp_path, "questions.yaml", "{fact: med.caffeine_product}", "{fact: med.cafeine}")
+    assert (
+        err.where == "questions.yaml"
+        and err.field == "facts[energy_drinks_or_pre_workout].implied_by"
+    )
+
+
 def test_a_rule_may_not_use_its_own_two_weeks(tmp_path: Path) -> None:
     err = _broken(
         tmp_path, "rules.yaml", "{fact: duration_days, gt: 14}", "{fact: duration_days, gt: 21}"

@@ -87,6 +87,11 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
             out[f"stopped.{cls.id}"] = bool(stopped & index.medication_members[cls.id])
         out["stopped.unrecognised"] = bool(stopped - kb.recognised_names)
     _complete_body_map(kb, out)
+    for fact in index.implied:
+        # Told already in other words (an energy drink among the substances): a yes.
+        assert fact.implied_by is not None  # implied holds only these
+        if fact.id not in out and fact.implied_by.evaluate(out, use_missing=False) is True:
+            out[fact.id] = True
     for fact in index.conditional_booleans:
         # A question that cannot apply (pregnancy for a man) is a "no", not an unknown.
         assert fact.ask_when is not None  # conditional_booleans holds only these

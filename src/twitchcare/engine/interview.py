@@ -222,17 +222,20 @@ def applies(kb: KnowledgeBase, fact_id: str, facts: Mapping[str, FactValue | Non
     """Whether a question applies to this person, by the knowledge's skip logic.
 
     A follow-up (``ask_if``) applies once its parent is answered yes; a question with
-    ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man).
+    ``ask_when`` applies unless that is known to be false (pregnancy is not asked of a man); one
+    with ``implied_by`` is not asked once another answer already said yes to it.
     """
     fact = kb.facts.get(fact_id)
     # Most questions have no skip logic; this is asked of every fact of every page considered.
-    if fact is None or (fact.ask_if is None and fact.ask_when is None):
+    if fact is None or (fact.ask_if is None and fact.ask_when is None and fact.implied_by is None):
         return True
     if fact.ask_if is not None and not present(facts.get(fact.ask_if)):
         return False
+    known = {k: v for k, v in facts.items() if v is not None}
+    if fact.implied_by is not None and fact.implied_by.evaluate(known, use_missing=False) is True:
+        return False
     if fact.ask_when is None:
         return True
-    known = {k: v for k, v in facts.items() if v is not None}
     return fact.ask_when.evaluate(known, use_missing=False) is not False
 
 

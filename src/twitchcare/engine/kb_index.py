@@ -34,6 +34,8 @@ class KbIndex:
     ticked: frozenset[str]
     # Yes/no questions asked only when a condition holds (``ask_when``).
     conditional_booleans: tuple[Fact, ...]
+    # Yes/no questions already answered yes by another answer (``implied_by``).
+    implied: tuple[Fact, ...]
     medication_members: dict[str, frozenset[str]]
     interaction_members: dict[str, tuple[frozenset[str], frozenset[str]]]
     rule_facts: tuple[frozenset[str], ...]
@@ -171,6 +173,7 @@ def _build(kb: KnowledgeBase) -> KbIndex:
         conditional_booleans=tuple(
             f for f in kb.facts.values() if f.ask_when is not None and f.kind == "boolean"
         ),
+        implied=tuple(f for f in kb.facts.values() if f.implied_by is not None),
         medication_members={c.id: frozenset(c.members) for c in kb.medications.values()},
         interaction_members={
             i.id: (

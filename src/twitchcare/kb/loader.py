@@ -373,6 +373,16 @@ class _Checker:
             if fact.ask_when is not None:
                 for test in leaves(fact.ask_when):
                     self.fact("questions.yaml", f"facts[{fact.id}].ask_when", test.fact)
+            if fact.implied_by is not None:
+                for test in leaves(fact.implied_by):
+                    self.fact("questions.yaml", f"facts[{fact.id}].implied_by", test.fact)
+                if fact.kind != "boolean":
+                    raise KnowledgeError(
+                        where="questions.yaml",
+                        field=f"facts[{fact.id}].implied_by",
+                        problem=f"'{fact.id}' is not a yes/no question",
+                        hint="only a yes can be implied by another answer",
+                    )
             for child in fact.summarises:
                 self.fact("questions.yaml", f"facts[{fact.id}].summarises", child)
             if fact.summarises and fact.kind != "boolean":
@@ -455,18 +465,24 @@ class _Checker:
             self.specialist("rules.yaml", f"rules[{rule.id}].specialist", rule.specialist)
         for cond in kb.conditions.values():
             self.specialist("conditions.yaml", f"conditions[{cond.id}].specialist", cond.specialist)
-        asked = [
+        # Defined in the vocabulary's order (the diary lists them so); asked once each, on
+        # whichever pages group them best (what sets it off, when it comes).
+        asked = sorted(
             f.removeprefix("ctx.") for s in kb.screens for f in s.facts if f.startswith("ctx.")
-        ]
+        )
         defined = [f.removeprefix("ctx.") for f in kb.facts if f.startswith("ctx.")]
-        for found, what in ((defined, "facts"), (asked, "screens")):
-            if found != list(vocab.context_ids):
+        checks = (
+            (defined, list(vocab.context_ids), "facts", ", in that order"),
+            (asked, sorted(vocab.context_ids), "screens", ", each on one page"),
+        )
+        for found, wanted, what, how in checks:
+            if found != wanted:
                 raise KnowledgeError(
                     where="questions.yaml",
                     field=what,
                     problem=f"the ctx.* questions ({', '.join(found)}) differ from the contexts "
                     f"of {where}",
-                    hint=f"ask ctx.<id> for exactly {', '.join(vocab.context_ids)}, in that order",
+                    hint=f"ask ctx.<id> for exactly {', '.join(vocab.context_ids)}{how}",
                 )
         awake = kb.facts.get("awake_twitching")
         wanted = [f"ctx.{c}" for c in vocab.awake_contexts]

@@ -76,6 +76,13 @@ class Fact(Strict):
             "child-bearing age); when it is false, a yes/no question is answered 'no'."
         ),
     )
+    implied_by: Predicate | None = Field(
+        default=None,
+        description=(
+            "Already said yes to when this holds (an energy drink named among the substances "
+            "answers 'do you use energy drinks?'): taken as yes and not asked again."
+        ),
+    )
     summarises: list[str] = Field(
         default_factory=list,
         description=(
