@@ -245,3 +245,47 @@ def test_a_follow_up_question_must_follow_a_yes_no_question_or_a_list(tmp_path: 
         build_kb(folder)
     assert "facts[pregnancy_weeks].ask_if" in str(err.value)
     assert "'age' is not a yes/no question or a list" in str(err.value)
+
+
+def test_every_medicine_class_is_read_by_a_cause_a_rule_or_an_interaction(
+    kb: KnowledgeBase,
+) -> None:
+    """A class the knowledge defines with its mechanism ("liquorice lowers potassium") but that
+    no cause, rule, advice or interaction reads is knowledge that silently does nothing."""
+    from twitchcare.kb.logic import leaves
+
+    predicates = [e.when for c in kb.conditions.values() for e in c.evidence]
+    predicates += [c.requires for c in kb.conditions.values() if c.requires is not None]
+    predicates += [r.when for r in kb.rules]
+    predicates += [a.when for a in kb.advice.values() if a.when is not None]
+    predicates += [q.when for q in kb.doctor_questions if q.when is not None]
+    predicates += [f.implied_by for f in kb.facts.values() if f.implied_by is not None]
+    read = {t.fact for p in predicates for t in leaves(p)}
+    paired = {c for i in kb.interactions.values() for c in (*i.one_of, *i.and_one_of)}
+    unread = [
+        c
+        for c in kb.medications
+        if f"med.{c}" not in read and f"stopped.{c}" not in read and c not in paired
+    ]
+    assert unread == [], f"medications.yaml: classes read by nothing: {unread}"
+
+
+def test_the_potassium_and_b12_medicine_classes_reach_their_causes(kb: KnowledgeBase) -> None:
+    from twitchcare.engine.causes import rank_causes
+    from twitchcare.engine.facts import derive
+
+    base: dict[str, Any] = {"loc.calf": True, "duration_days": 10, "medications": []}
+
+    def chance(facts: dict[str, Any], cause: str) -> float:
+        found = {c.id: c.probability for c in rank_causes(kb, derive(kb, facts))}
+        return found[cause]
+
+    for name in ("liquorice", "senna"):
+        with_it = {**base, "substances": [name]}
+        assert chance(with_it, "hypokalemia") > chance(base, "hypokalemia"), name
+    assert chance({**base, "medications": ["metformin"]}, "vitamin_b12_deficiency") > chance(
+        base, "vitamin_b12_deficiency"
+    )
+    assert chance({**base, "medications": ["denosumab"]}, "hypocalcemia") > chance(
+        base, "hypocalcemia"
+    )
