@@ -220,3 +220,35 @@ def test_a_wrong_answer_shows_an_error_summary_that_takes_focus(page: Any, serve
     page.get_by_role("link", name=re.compile("When did it start: could not read")).click()
     check_axe(page)
     screenshots(page, "9-error-summary")
+
+
+def test_a_person_who_drinks_no_alcohol_is_not_asked_whether_alcohol_sets_it_off(
+    page: Any, server: Server
+) -> None:
+    """Skip logic read from the knowledge, in the browser: no alcohol a week leaves "after
+    alcohol" off the page of what sets it off (and the answer stands as a no)."""
+    teen = {
+        "loc.eyelid": True,
+        "loc.forearm": True,
+        "side": "both",
+        "duration_days": 4,
+        "pattern": "comes_and_goes",
+        "substances": "energy drink",
+        "gw.medicine_change": False,
+        "gw.lifestyle": False,
+        "caffeine_mg_per_day": 480,
+        "alcohol_units_per_week": 0,
+        "sleep_hours": 5,
+        "stress_0_10": 3,
+        "age": 16,
+        "sex": "male",
+    }
+    _start(page, server)
+    asked = answer_pages(page, teen, until="triggers")
+    assert "habits" in asked, asked
+    assert page.locator("input[name=screen]").get_attribute("value") == "triggers"
+    assert page.locator('[id="c-ctx.after_caffeine"]').count() == 1
+    assert page.locator('[id="c-ctx.after_alcohol"]').count() == 0
+    screenshots(page, "6-what-sets-it-off")
+    answer_pages(page, {**teen, "ctx.after_caffeine": True})
+    assert page.locator(".care-card").count() == 1
