@@ -88,6 +88,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\s,]+")
+# A leading number glued to one or two letters ("7up", "100g", "2l"): a unit, or part of a name.
+_GLUED = re.compile(r"^\d+(?P<letters>[^\W\d_]{1,2})(?=[\s,]|$)")
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,13 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
                 "write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'"
             ),
         )
-    value, rest, explicit = _number(text)
+    glued = _GLUED.match(text)
+    if glued and glued["letters"].lower() not in PINT_UNITS and glued["letters"].lower() != "x":
+        # "7up" names a drink: a number glued to one or two letters that are no unit is part of
+        # the name, not seven of "up" (which matched an infant formula "for spit up").
+        value, rest, explicit = 1.0, text, False
+    else:
+        value, rest, explicit = _number(text)
     if not explicit:
         trailing = _amount_at_end(text, cache_dir)
         if trailing is not None:

@@ -23,6 +23,9 @@ from twitchcare.nutrition.serving import understand_food
         ("one and a half cups oats", 1.5, "volume", "oats"),
         ("a medium banana", 1.0, "count", "banana"),
         ("2 eggs", 2.0, "none", "eggs"),
+        ("2l milk", 2.0, "volume", "milk"),
+        ("7up", 1.0, "none", "7up"),
+        ("2 cans 7up", 2.0, "count", "7up"),
     ],
 )
 def test_amount_unit_and_food_text_are_separated(
@@ -55,6 +58,13 @@ def test_bad_input_is_refused_with_the_field_named(text: str, field: str) -> Non
         parse_amount(text)
     assert caught.value.field == field
     assert caught.value.problem
+
+
+def test_a_number_glued_to_letters_that_are_no_unit_is_part_of_the_name() -> None:
+    """'7up' is a drink, not seven of 'up' (which matched an infant formula "for spit up")."""
+    with pytest.raises(InputError) as caught:
+        understand_food("7up")
+    assert caught.value.field == "food" and "7up" in caught.value.problem
 
 
 def test_unknown_food_is_refused_with_a_search_hint() -> None:
