@@ -72,6 +72,8 @@ def us_drinks(ml: float, abv: float) -> float:
 
 def _drink_named(words: str) -> AlcoholDrink | None:
     tokens = set(re.findall(r"[a-z]+", words.lower()))
+    # "2 beers", "three ciders": the plural names the same drink.
+    tokens |= {t[:-1] for t in tokens if t.endswith("s") and len(t) > 3}
     text = " ".join(re.findall(r"[a-z]+", words.lower()))
     for drink in load_knowledge().alcohol.drinks:
         for alias in drink.aliases:

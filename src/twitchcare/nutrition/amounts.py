@@ -59,6 +59,13 @@ VAGUE_MEASURES = frozenset(
     {"handful", "bowl", "plate", "plateful", "pinch", "dash", "splash", "bit", "spoonful", "some"}
 )
 
+# Words that say "more than one" without saying how many ("espresso, lots", "ein paar"): refused,
+# never counted as one serving.
+VAGUE_AMOUNTS = frozenset(
+    {"lot", "lots", "loads", "load", "many", "several", "plenty", "heaps", "tons", "few", "much"}
+    | {"einige", "mehrere", "viele", "viel", "paar", "etliche", "jede", "menge"}
+)
+
 # Unit spellings handed to pint; anything else pint recognises is refused as a non-food unit
 # (pint reads "mug" as microgram and "pinch" as pico-inch, so guessing is worse than asking).
 PINT_UNITS = {
@@ -203,7 +210,11 @@ def _word_number(text: str) -> tuple[float, str, bool]:
     if not tokens:
         return 1.0, "", False
     first = tokens[0].lower()
-    if first in ("a", "an") and len(tokens) > 1 and tokens[1].lower() in ("half", "quarter"):
+    if (
+        first in ("a", "an")
+        and len(tokens) > 1
+        and tokens[1].lower() in ("half", "quarter", "couple")
+    ):
         tokens = tokens[1:]
         first = tokens[0].lower()
     if first not in NUMBER_WORDS:
@@ -243,6 +254,15 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
             hint=_(
                 "write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'"
             ),
+        )
+    words = text.lower().split()
+    lead = words[1] if words[0] in ("a", "an", "ein", "eine") and len(words) > 1 else words[0]
+    if lead in VAGUE_AMOUNTS:
+        # "several beers", "a lot of coffee": more than one, but how many is not said.
+        raise InputError(
+            field="amount",
+            problem=_("'{value}' is not an amount").format(value=lead),
+            hint=_("say how many or how much, e.g. '{example}'").format(example="3 cups"),
         )
     glued = _GLUED.match(text)
     if glued and glued["letters"].lower() not in PINT_UNITS and glued["letters"].lower() != "x":
@@ -286,16 +306,24 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
 
 
 def refuse_unread_numbers(words: tuple[str, ...], example: str) -> tuple[str, ...]:
-    """``words``, unless one of them holds a number: an amount that was not read is refused.
+    """``words``, unless one of them holds a number or a vague amount: both are refused.
 
-    A brand may go unread, but a number is almost always how much; counting one standard serving
-    in its place would log a guess.
+    A brand may go unread, but a number is almost always how much, and "lots" or "several" says
+    there was more than one without saying how many; counting one standard serving in place of
+    either would log a guess.
     """
     numbers = [w for w in words if any(c.isdigit() for c in w)]
     if numbers:
         raise InputError(
             field="amount",
             problem=_("'{words}' was not read as an amount").format(words=" ".join(numbers)),
+            hint=_("put the amount first, e.g. '{example}'").format(example=example),
+        )
+    vague = [w for w in words if w.lower() in VAGUE_AMOUNTS]
+    if vague:
+        raise InputError(
+            field="amount",
+            problem=_("'{value}' is not an amount").format(value=vague[0]),
             hint=_("put the amount first, e.g. '{example}'").format(example=example),
         )
     return words

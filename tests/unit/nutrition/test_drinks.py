@@ -156,3 +156,32 @@ def test_a_number_not_read_as_the_amount_of_caffeine_is_refused(text: str) -> No
     with pytest.raises(InputError) as err:
         understand_caffeine(text)
     assert err.value.field == "amount"
+
+
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        (understand_caffeine, "espresso lots"),
+        (understand_caffeine, "several coffees"),
+        (understand_caffeine, "a lot of coffee"),
+        (understand_caffeine, "a few espressos"),
+        (understand_alcohol, "several beers"),
+        (understand_alcohol, "lots of wine"),
+    ],
+)
+def test_a_vague_amount_is_refused_not_counted_as_one(parse: object, text: str) -> None:
+    """'Lots' says more than one without saying how many: one serving would be a guess."""
+    with pytest.raises(InputError) as caught:
+        parse(text)  # type: ignore[operator]
+    assert caught.value.field == "amount"
+
+
+def test_a_couple_is_two() -> None:
+    assert understand_caffeine("a couple of espressos").caffeine_mg == pytest.approx(126)
+
+
+@pytest.mark.parametrize(
+    ("text", "ml"), [("2 beers", 1136), ("three ciders", 1704), ("2 vodkas", 50)]
+)
+def test_a_drink_named_in_the_plural_is_the_same_drink(text: str, ml: float) -> None:
+    assert understand_alcohol(text).ml == pytest.approx(ml)
