@@ -17,6 +17,7 @@ from typing import Any, Literal
 from twitchcare.catalogue import N_
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
+from twitchcare.german_words import WORDS as GERMAN_WORDS
 
 Kind = Literal["mass", "volume", "count", "none"]
 
@@ -63,7 +64,8 @@ VAGUE_MEASURES = frozenset(
 # never counted as one serving.
 VAGUE_AMOUNTS = frozenset(
     {"lot", "lots", "loads", "load", "many", "several", "plenty", "heaps", "tons", "few", "much"}
-    | {"einige", "mehrere", "viele", "viel", "paar", "etliche", "jede", "menge"}
+    # German ones the shared German word list does not already turn into these
+    | {"viele", "viel", "etliche", "jede", "menge"}
 )
 
 # Unit spellings handed to pint; anything else pint recognises is refused as a non-food unit
@@ -204,9 +206,21 @@ def _fraction(num: str, den: str) -> float:
     return int(num) / int(den)
 
 
+def _english_word(word: str) -> str:
+    """A German number or amount word as the English one this parser reads ("zwei" -> "two").
+
+    The words come from the shared German word list, so "zwei Espresso" is two, as "2 Tage" is
+    two days in the interview; any other word is left as it is.
+    """
+    english = GERMAN_WORDS.get(word.lower())
+    if english is not None and (english in NUMBER_WORDS or english in VAGUE_AMOUNTS):
+        return english
+    return word
+
+
 def _word_number(text: str) -> tuple[float, str, bool]:
     """Numbers written as words: "a", "two", "half a", "one and a half", "a couple of"."""
-    tokens = text.split()
+    tokens = [_english_word(t) for t in text.split()[:2]] + text.split()[2:]
     if not tokens:
         return 1.0, "", False
     first = tokens[0].lower()
@@ -255,13 +269,15 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
                 "write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'"
             ),
         )
-    words = text.lower().split()
-    lead = words[1] if words[0] in ("a", "an", "ein", "eine") and len(words) > 1 else words[0]
-    if lead in VAGUE_AMOUNTS:
-        # "several beers", "a lot of coffee": more than one, but how many is not said.
+    typed = text.lower().split()
+    words = [_english_word(w) for w in typed]
+    lead = 1 if words[0] in ("a", "an") and len(words) > 1 else 0
+    if words[lead] in VAGUE_AMOUNTS:
+        # "several beers", "a lot of coffee", "ein paar Espresso": more than one, but how many
+        # is not said.
         raise InputError(
             field="amount",
-            problem=_("'{value}' is not an amount").format(value=lead),
+            problem=_("'{value}' is not an amount").format(value=typed[lead]),
             hint=_("say how many or how much, e.g. '{example}'").format(example="3 cups"),
         )
     glued = _GLUED.match(text)

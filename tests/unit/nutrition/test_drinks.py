@@ -185,3 +185,18 @@ def test_a_couple_is_two() -> None:
 )
 def test_a_drink_named_in_the_plural_is_the_same_drink(text: str, ml: float) -> None:
     assert understand_alcohol(text).ml == pytest.approx(ml)
+
+
+@pytest.mark.parametrize(("text", "mg"), [("zwei Espresso", 126), ("ein Espresso", 63)])
+def test_a_german_number_word_is_the_amount_not_a_word_left_unused(text: str, mg: float) -> None:
+    """'zwei Espresso' is two: the German number words are those of the shared German list."""
+    result = understand_caffeine(text)
+    assert result.caffeine_mg == pytest.approx(mg)
+
+
+@pytest.mark.parametrize("text", ["ein paar Espresso", "einige Kaffee", "viele Espresso"])
+def test_a_vague_german_amount_is_refused_with_the_word_typed(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        understand_caffeine(text)
+    assert caught.value.field == "amount"
+    assert text.split()[-2] in caught.value.problem
