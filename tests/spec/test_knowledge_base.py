@@ -289,3 +289,20 @@ def test_the_potassium_and_b12_medicine_classes_reach_their_causes(kb: Knowledge
     assert chance({**base, "medications": ["denosumab"]}, "hypocalcemia") > chance(
         base, "hypocalcemia"
     )
+
+
+def test_an_maoi_with_an_ssri_is_a_serotonergic_pair_and_gets_a_doctor_today(
+    kb: KnowledgeBase,
+) -> None:
+    """Linezolid (an antibiotic that is an MAOI) with sertraline: the classic serotonin pair."""
+    import datetime as dt
+
+    from twitchcare.engine import assess
+    from twitchcare.engine.facts import derive
+
+    facts: dict[str, Any] = {"loc.calf": True, "medications": ["sertraline", "linezolid"]}
+    assert derive(kb, facts)["interaction.serotonergic_pair"] is True
+    now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    assert assess(kb, facts, now=now).level in ("urgent", "emergency")
+    alone = {"loc.calf": True, "medications": ["linezolid"]}
+    assert derive(kb, alone)["interaction.serotonergic_pair"] is False
