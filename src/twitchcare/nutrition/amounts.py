@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -269,17 +270,9 @@ def parse_amount(text: str, *, cache_dir: Path | None = None) -> ParsedAmount:
                 "write an amount and a food, e.g. '30 g pumpkin seeds' or '1 cup spinach, boiled'"
             ),
         )
-    typed = text.lower().split()
-    words = [_english_word(w) for w in typed]
-    lead = 1 if words[0] in ("a", "an") and len(words) > 1 else 0
-    if words[lead] in VAGUE_AMOUNTS:
-        # "several beers", "a lot of coffee", "ein paar Espresso": more than one, but how many
-        # is not said.
-        raise InputError(
-            field="amount",
-            problem=_("'{value}' is not an amount").format(value=typed[lead]),
-            hint=_("say how many or how much, e.g. '{example}'").format(example="3 cups"),
-        )
+    typed = text.split()
+    lead = 1 if _english_word(typed[0]).lower() in ("a", "an") and len(typed) > 1 else 0
+    refuse_vague(typed[lead : lead + 1], "3 cups")  # "several beers", "a lot of coffee"
     glued = _GLUED.match(text)
     if glued and glued["letters"].lower() not in PINT_UNITS and glued["letters"].lower() != "x":
         # "7up" names a drink: a number glued to one or two letters that are no unit is part of
@@ -335,14 +328,23 @@ def refuse_unread_numbers(words: tuple[str, ...], example: str) -> tuple[str, ..
             problem=_("'{words}' was not read as an amount").format(words=" ".join(numbers)),
             hint=_("put the amount first, e.g. '{example}'").format(example=example),
         )
-    vague = [w for w in words if w.lower() in VAGUE_AMOUNTS]
-    if vague:
+    refuse_vague(words, example)  # "espresso lots"
+    return words
+
+
+def refuse_vague(words: Sequence[str], example: str) -> None:
+    """Refuse the first of ``words`` that says "more than one" without saying how many.
+
+    "Several", "lots", "ein paar": counting one standard serving in their place would log a
+    guess. Words are read as typed, German ones through the shared German word list.
+    """
+    vague = next((w for w in words if _english_word(w).lower() in VAGUE_AMOUNTS), None)
+    if vague is not None:
         raise InputError(
             field="amount",
-            problem=_("'{value}' is not an amount").format(value=vague[0]),
-            hint=_("put the amount first, e.g. '{example}'").format(example=example),
+            problem=_("'{value}' is not an amount").format(value=vague),
+            hint=_("say how many or how much, e.g. '{example}'").format(example=example),
         )
-    return words
 
 
 def _amount_at_end(text: str, cache_dir: Path | None) -> ParsedAmount | None:
