@@ -174,3 +174,23 @@ def test_an_emergency_stop_says_its_causes_are_incomplete(kb: KnowledgeBase) -> 
     assert stopped.level == "emergency"
     assert stopped.certainty == "incomplete"
     assert assess(kb, full, now=NOW).certainty != "incomplete"
+
+
+def test_an_emergency_stop_lists_only_causes_that_something_told_points_to(
+    kb: KnowledgeBase,
+) -> None:
+    """Base rates of causes never asked about must not stand above a cause with evidence."""
+    full: dict[str, FactValue] = {
+        **PROFILE,
+        "loc.hand": True,
+        "sudden_weakness_one_side": True,
+        "speech_or_language_difficulty": True,
+        "onset_days.sudden_weakness_one_side": 0.1,
+        "onset_days.speech_or_language_difficulty": 0.1,
+    }
+    stopped = simulate(kb, full, known=PROFILE, now=NOW)
+    assert stopped.certainty == "incomplete"
+    assert "stroke" in [c.id for c in stopped.causes]
+    assert all(c.supporting for c in stopped.causes)
+    everything = assess(kb, full, now=NOW)
+    assert any(not c.supporting for c in everything.causes), "the full result keeps base rates"

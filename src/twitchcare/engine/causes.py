@@ -179,8 +179,9 @@ CERTAINTY_WORDS: dict[Certainty, str] = {
         "common each cause is."
     ),
     "incomplete": N_(
-        "The questions stopped early so that you get help at once: these causes rest on your "
-        "first answers only and may well be wrong. The doctors will find the cause."
+        "The questions stopped early so that you get help at once: only the causes that "
+        "something you told points to are listed, they rest on your first answers only and may "
+        "well be wrong. The doctors will find the cause."
     ),
 }
 

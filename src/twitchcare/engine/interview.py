@@ -800,7 +800,10 @@ class Interview:
 
         After an emergency stop the causes rest on the first pages only: when a page never asked
         could still have told about a cause, the result says so (``certainty`` "incomplete")
-        instead of presenting the list as if it were as sure as the numbers look.
+        instead of presenting the list as if it were as sure as the numbers look. It then lists
+        only the causes that something the person told points to: the others show how common
+        they are in everyone who twitches, and the pages that could have told for or against
+        them were never asked, so above a cause with evidence they would read as a finding.
         """
         result = assess(
             self.kb,
@@ -812,7 +815,8 @@ class Interview:
             pages_before_advice=self.pages_before_advice,
         )
         if result.level == "emergency" and self._causes_left_unasked():
-            return replace(result, certainty="incomplete")
+            told = tuple(c for c in result.causes if c.supporting)
+            return replace(result, certainty="incomplete", causes=told)
         return result
 
     def _causes_left_unasked(self) -> bool:
