@@ -52,7 +52,7 @@ def test_after_a_stroke_sign_the_time_it_began_is_asked_before_anything_else(
     assert [f.id for f in step.items] == ["onset_days.face_drooping"]
 
 
-def test_after_an_emergency_a_ticked_condition_line_opens_its_details_and_nothing_else(
+def test_after_an_emergency_a_ticked_condition_line_opens_its_details(
     kb: KnowledgeBase,
 ) -> None:
     interview = _emergency_on_insulin(kb)
@@ -63,7 +63,43 @@ def test_after_an_emergency_a_ticked_condition_line_opens_its_details_and_nothin
     step = interview.next_step()
     assert step is not None and step.screen.id == "history_metabolic" and step.emergency_now
     interview.answer("history_metabolic", {"history.diabetes": True})
-    assert interview.next_step() is None
+    rest = _finish(interview)
+    assert "history_nerves" not in rest, "an overview line answered no opens nothing"
+
+
+def _finish(interview: Interview) -> list[str]:
+    """Answer every page left with "I don't know"; the pages asked, in order."""
+    asked = []
+    while (step := interview.next_step()) is not None:
+        assert step.emergency_now
+        asked.append(step.screen.id)
+        interview.answer(step.screen.id, {})
+    return asked
+
+
+def test_after_an_emergency_the_pages_that_could_name_another_emergency_are_asked(
+    kb: KnowledgeBase,
+) -> None:
+    """Confused after a day on a hot roof: heatstroke needs cooling while the ambulance comes."""
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
+    interview.answer("consciousness", {"confusion": True})
+    interview.answer("onset", {"onset_days.confusion": 0.1})
+    assert interview.result(now=NOW).level == "emergency"
+    asked = []
+    while (step := interview.next_step()) is not None:
+        assert step.emergency_now
+        asked.append(step.screen.id)
+        if step.screen.id == "habits":
+            interview.answer("habits", {"gw.lifestyle": True})
+        elif step.screen.id == "lifestyle":
+            interview.answer("lifestyle", {"heat_exposure": True})
+        else:
+            interview.answer(step.screen.id, {})
+    assert "lifestyle" in asked
+    assert "heatstroke" in {r.rule_id for r in interview.result(now=NOW).reasons}
 
 
 def _emergency_on_insulin(kb: KnowledgeBase) -> Interview:
@@ -120,7 +156,7 @@ def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
     step = interview.next_step()
     assert step is not None and step.screen.id == "history"
     interview.answer("history", {})
-    assert interview.next_step() is None
+    assert "medicine_change" not in _finish(interview)
     ticked = _emergency_on_insulin(kb)
     ticked.answer("medicines", {"gw.medicine_change": True})
     step = ticked.next_step()

@@ -40,6 +40,7 @@ from twitchcare.kb.logic import (
     FactValue,
     Level,
     Predicate,
+    leaves,
     level_rank,
 )
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
@@ -53,6 +54,7 @@ PURSUE_CHANCE = {"emergency": 0.0, "urgent": 0.01, "doctor": 0.02, "self_care": 
 # leading causes is at least this much for each item it shows: ten items must earn a one-in-ten
 # chance. Below that for every page, the interview stops.
 WORTH_PER_ITEM = 0.01
+EMERGENCY_RANK = level_rank("emergency")
 PAGE_EFFORT = 1  # turning to a new page (its title and instructions) counts as one item more
 MAX_QUESTIONS = 16
 # Pages that only sharpen the causes are asked while the person has read fewer items than this;
@@ -581,6 +583,8 @@ class Interview:
             )
             if step is None:
                 step = self._after_emergency(facts)
+            if step is None:
+                step = self._another_emergency(facts, truth)
             return replace(step, emergency_now=True) if step is not None else None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
@@ -713,6 +717,40 @@ class Interview:
             if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
                 continue
             if self._open_facts(screen, facts):
+                return self._step(
+                    screen,
+                    "what to do while waiting, and what the crew will ask",
+                    purpose="after_emergency",
+                    level="emergency",
+                )
+        return None
+
+    def _another_emergency(
+        self, facts: dict[str, FactValue], truth: list[bool | None]
+    ) -> Step | None:
+        """A page that could complete another emergency rule the answers already half meet.
+
+        Each emergency rule says what to do while waiting (cool a person with heatstroke, sugar
+        for a low), so a call made for confusion does not settle whether the person is also
+        overheated. Only rules with a sign already told are followed: a stroke is not asked
+        about caffeine. As on the pages for the crew, only a yes opens a page behind an overview.
+        """
+        wanted: set[str] = set()
+        for rule, rule_facts, rank, known in zip(
+            self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
+        ):
+            if rank < EMERGENCY_RANK or known is not None:
+                continue
+            if any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
+                wanted |= rule_facts
+        if not wanted:
+            return None
+        for screen in self.kb.screens:
+            if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
+                continue
+            if self._provided[screen.id].isdisjoint(wanted):
+                continue
+            if self._open_facts(screen, facts) & wanted:
                 return self._step(
                     screen,
                     "what to do while waiting, and what the crew will ask",
