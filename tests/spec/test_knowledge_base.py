@@ -105,6 +105,26 @@ def test_a_typo_in_a_source_id_names_file_key_and_suggestion(tmp_path: Path) -> 
     assert "did you mean 'nhs-stroke-symptoms'" in message
 
 
+def test_a_publisher_copied_from_the_title_names_the_source(tmp_path: Path) -> None:
+    """A result prints "publisher. title.": a copied title reads twice and names no publisher."""
+    folder = _copy_kb(tmp_path)
+    path = folder / "sources.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  publisher: Inside Rx",
+            "  publisher: Lithium carbonate ER - patient drug information (consumer monograph)",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    message = str(err.value)
+    assert "sources.yaml" in message
+    assert "sources[lithium-monograph].publisher" in message
+    assert "repeats the title" in message
+
+
 def test_a_typo_in_a_fact_id_names_file_and_key(tmp_path: Path) -> None:
     folder = _copy_kb(tmp_path)
     path = folder / "conditions.yaml"

@@ -663,6 +663,16 @@ def build_kb(directory: Path) -> KnowledgeBase:
     """Load and check every file in ``directory``; the first problem raises KnowledgeError."""
     manifest = _parse(Manifest, directory / "kb.yaml")
     sources = _parse(SourcesFile, directory / "sources.yaml")
+    for source in sources.sources:
+        # A result prints "publisher. title."; a publisher copied from the title reads twice
+        # and hides who stands behind the statement.
+        if source.publisher.strip().rstrip(".") == source.title.strip().rstrip("."):
+            raise KnowledgeError(
+                where="sources.yaml",
+                field=f"sources[{source.id}].publisher",
+                problem="repeats the title",
+                hint="name who published it: an organisation, a journal or a site",
+            )
     questions = _parse(QuestionsFile, directory / "questions.yaml")
     conditions = _graded_conditions(directory / "conditions.yaml")
     rules = _parse(RulesFile, directory / "rules.yaml")
