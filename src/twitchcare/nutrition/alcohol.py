@@ -15,7 +15,12 @@ from pathlib import Path
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import parse_amount, refuse_unread_numbers
-from twitchcare.nutrition.knowledge import AlcoholDrink, AlcoholLimit, load_knowledge
+from twitchcare.nutrition.knowledge import (
+    AlcoholDrink,
+    AlcoholLimit,
+    drinks_in_english,
+    load_knowledge,
+)
 
 _ABV = re.compile(r"(-\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
 MAX_ABV = 96.0
@@ -84,6 +89,7 @@ def _drink_named(words: str) -> AlcoholDrink | None:
 
 def understand_alcohol(text: str, *, cache_dir: Path | None = None) -> AlcoholServing:
     """Parse "pint of 4.5% beer", "175 ml wine 13%" or "2 single spirits"."""
+    text = drinks_in_english(text)
     kb = load_knowledge().alcohol
     abv_match = _ABV.search(text)
     abv: float | None = None

@@ -14,7 +14,12 @@ from pathlib import Path
 from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import Amount, parse_amount, refuse_unread_numbers
-from twitchcare.nutrition.knowledge import CaffeineDrink, CaffeineServing, load_knowledge
+from twitchcare.nutrition.knowledge import (
+    CaffeineDrink,
+    CaffeineServing,
+    drinks_in_english,
+    load_knowledge,
+)
 from twitchcare.nutrition.vocabulary import query_words
 
 MIN_NAME_SCORE = 85.0
@@ -91,6 +96,7 @@ def _serving_for(drink: CaffeineDrink, amount: Amount) -> tuple[CaffeineServing,
 
 def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> CaffeineServingResult:
     """Parse "2 espresso" or "500 ml cola" into caffeine mg; raises :class:`InputError`."""
+    text = drinks_in_english(text)
     parsed = parse_amount(text, cache_dir=cache_dir)
     drink = _find_drink(parsed.rest)
     if drink is not None:

@@ -281,6 +281,65 @@ def read_translation(lang: str) -> dict[str, dict[str, str]]:
     return texts
 
 
+@lru_cache(maxsize=4)
+def drink_names(lang: str) -> dict[str, str]:
+    """``names`` of ``knowledge/i18n/<lang>/nutrition.yaml``: a drink or serving word in ``lang``
+    -> the English word it stands for ("kaffee" -> "coffee"), longest first.
+
+    The drink parsers know English words only; a second set of parsers per language would drift
+    from them, so a language's words are rewritten before parsing, as German answer words are.
+    Every English word must be a drink or serving the caffeine or alcohol knowledge knows.
+    """
+    import difflib
+
+    import yaml
+
+    from twitchcare.errors import KnowledgeError
+
+    path = translation_path(lang)
+    if lang == "en" or not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = data.get("names", {})
+    where = f"i18n/{lang}/nutrition.yaml"
+    if not isinstance(names, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in names.items()
+    ):
+        raise KnowledgeError(where=where, field="names", problem="is not word: English word")
+    english = _load("en")
+    known = {w for d in english.caffeine.drinks for w in (d.name, *d.aliases)}
+    known |= {w for d in english.caffeine.drinks for s in d.servings for w in s.words}
+    known |= {w for d in english.alcohol.drinks for w in (d.name, *d.aliases)}
+    known |= {w for s in english.alcohol.servings for w in s.words}
+    for word, meaning in names.items():
+        if word != word.lower() or meaning not in known:
+            close = difflib.get_close_matches(meaning, sorted(known), n=1)
+            raise KnowledgeError(
+                where=where,
+                field=f"names[{word}]",
+                problem=(
+                    f"'{meaning}' is no drink or serving the caffeine or alcohol knowledge knows"
+                    if word == word.lower()
+                    else "write the word in lower case, as it is compared"
+                ),
+                hint=f"did you mean '{close[0]}'?" if close and word == word.lower() else "",
+            )
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def drinks_in_english(text: str) -> str:
+    """``text`` with the drink and serving words of the language in use made English."""
+    import re
+
+    from twitchcare.catalogue import LANGUAGE
+
+    names = drink_names(LANGUAGE.get())
+    if not names:
+        return text
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in names) + r")(?!\w)", re.I)
+    return pattern.sub(lambda m: names[m.group(1).lower()], text)
+
+
 def _rewords(item_id: str, field: str) -> bool:
     return field in TRANSLATED_FIELDS or (field == "name" and item_id.startswith("mg-form-"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from twitchcare.errors import InputError
@@ -200,3 +202,60 @@ def test_a_vague_german_amount_is_refused_with_the_word_typed(text: str) -> None
         understand_caffeine(text)
     assert caught.value.field == "amount"
     assert text.split()[-2] in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("eine Tasse Kaffee", 96),
+        ("2 Tassen Kaffee", 192),
+        ("ein Becher Tee", 75),
+        ("eine Dose Cola", 33),
+        ("koffeinfreier Kaffee", 2),
+        ("Energydrink", 79),
+    ],
+)
+def test_german_drink_and_serving_words_are_read_in_german(
+    german: None, text: str, mg: float
+) -> None:
+    """A German speaker names the drink in German; the figures are the English knowledge's."""
+    result = understand_caffeine(text)
+    assert result.caffeine_mg == pytest.approx(mg, abs=0.5)
+    assert not result.ignored, "no German word is left unread"
+
+
+@pytest.mark.parametrize(
+    ("text", "ml"), [("zwei Bier", 1136), ("ein Glas Wein", 175), ("eine Flasche Wein", 750)]
+)
+def test_german_beer_and_wine_are_counted_in_german(german: None, text: str, ml: float) -> None:
+    assert understand_alcohol(text).ml == pytest.approx(ml)
+
+
+def test_german_drink_words_are_not_read_in_english() -> None:
+    """The words belong to the German knowledge; in English 'Kaffee' is a food nobody knows."""
+    with pytest.raises(InputError) as caught:
+        understand_caffeine("Kaffee")
+    assert caught.value.field == "food"
+
+
+def test_a_german_drink_word_for_an_unknown_drink_fails_naming_file_and_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in the English word would make every German coffee a food nobody knows."""
+    from twitchcare.errors import KnowledgeError
+    from twitchcare.nutrition import knowledge
+
+    broken = tmp_path / "nutrition.yaml"
+    text = knowledge.translation_path("de").read_text(encoding="utf-8")
+    broken.write_text(text.replace("kaffee: coffee", "kaffee: cofee", 1), encoding="utf-8")
+    monkeypatch.setattr(knowledge, "translation_path", lambda lang: broken)
+    knowledge.drink_names.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError) as caught:
+            knowledge.drink_names("de")
+    finally:
+        knowledge.drink_names.cache_clear()
+    message = str(caught.value)
+    assert "i18n/de/nutrition.yaml" in message
+    assert "names[kaffee]" in message
+    assert "did you mean 'coffee'" in message
