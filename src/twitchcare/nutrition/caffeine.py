@@ -113,6 +113,8 @@ def understand_caffeine(text: str, *, cache_dir: Path | None = None) -> Caffeine
         from twitchcare.nutrition.serving import as_typed
 
         known = {w for name in (drink.name, *drink.aliases) for w in query_words(name)}
+        # a name written as one word ("energydrink") found the drink too
+        known |= {"".join(query_words(name)) for name in (drink.name, *drink.aliases)}
         known |= {w for s in drink.servings for word in s.words for w in query_words(word)}
         # a typo of a known word ("espreso") was used to find the drink: not "not used"
         ignored = as_typed(

@@ -259,3 +259,10 @@ def test_a_german_drink_word_for_an_unknown_drink_fails_naming_file_and_word(
     assert "i18n/de/nutrition.yaml" in message
     assert "names[kaffee]" in message
     assert "did you mean 'coffee'" in message
+
+
+def test_a_drink_name_written_as_one_word_is_not_reported_unused() -> None:
+    """'energydrink' found the energy drink; saying it was not used contradicts the result."""
+    result = understand_caffeine("energydrink")
+    assert result.caffeine_mg == pytest.approx(79, abs=0.5)
+    assert not result.ignored
