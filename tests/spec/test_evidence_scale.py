@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from twitchcare.engine.causes import probability, score
 from twitchcare.errors import KnowledgeError
 from twitchcare.kb import KnowledgeBase
 from twitchcare.kb.loader import build_kb, default_knowledge_dir
+from twitchcare.kb.logic import FactTest
 
 
 def _knowledge_copy(tmp_path: Path) -> Path:
@@ -34,14 +36,80 @@ def test_the_scale_is_documented_capped_and_cited(kb: KnowledgeBase) -> None:
         assert 1 / scale.cap <= grade.lr <= scale.cap, grade.id
 
 
-def test_every_graded_item_carries_exactly_its_grades_ratio(kb: KnowledgeBase) -> None:
-    assert kb.evidence_scale is not None
-    ratios = {g.id: g.lr for g in kb.evidence_scale.grades}
-    graded = [ev for c in kb.conditions.values() for ev in c.evidence if ev.strength]
+def test_every_graded_item_carries_its_grades_ratio_and_a_rare_one_its_base_rate_ratio(
+    kb: KnowledgeBase,
+) -> None:
+    """A grade's ratio is the least its finding carries; a rare finding's is sensitivity over
+    false-positive rate (``rare_lr``), and only where that is more."""
+    scale = kb.evidence_scale
+    assert scale is not None
+    ratios = {g.id: g.lr for g in scale.grades}
+    sens = {g.id: g.sensitivity for g in scale.grades}
+    graded = [(c, ev) for c in kb.conditions.values() for ev in c.evidence if ev.strength]
     assert graded, "the v2 conditions use the scale"
-    for ev in graded:
+    rare = 0
+    for cond, ev in graded:
         assert ev.strength in ratios
         assert ev.lr == ratios[ev.strength]
+        if ev.rare_lr is None:
+            continue
+        rare += 1
+        s = sens[ev.strength]
+        assert s is not None and isinstance(ev.when, FactTest), ev
+        b = kb.facts[ev.when.fact].base_rate
+        false_positive = (b - cond.prevalence * s) / (1 - cond.prevalence)
+        expected = scale.cap if false_positive <= 0 else min(scale.cap, s / false_positive)
+        assert ev.rare_lr == pytest.approx(expected)
+        assert ev.lr < ev.rare_lr <= scale.cap
+    assert rare, "some graded findings are rare enough to carry more than their grade"
+
+
+def test_a_rare_finding_carries_its_sensitivity_over_its_base_rate(kb: KnowledgeBase) -> None:
+    """Double vision: 1 person in 100 who twitches, about half with myasthenia (moderate)."""
+    myasthenia = kb.conditions["myasthenia_gravis"]
+    double = next(
+        ev
+        for ev in myasthenia.evidence
+        if isinstance(ev.when, FactTest) and ev.when.fact == "double_vision"
+    )
+    assert double.strength == "moderate"
+    assert kb.facts["double_vision"].base_rate == pytest.approx(0.01)
+    assert double.rare_lr == pytest.approx(50.0), "0.5 / 1% is about 50, at the cap"
+    calf = next(
+        ev
+        for ev in kb.conditions["benign_fasciculations"].evidence
+        if isinstance(ev.when, FactTest) and ev.when.fact == "loc.calf"
+    )
+    assert calf.rare_lr is None, "a common place (15%) keeps its grade's ratio"
+
+
+def test_of_several_rare_findings_only_the_rarest_carries_its_rarity(kb: KnowledgeBase) -> None:
+    """Two rare signs of one illness are not two independent surprises."""
+    myasthenia = kb.conditions["myasthenia_gravis"]
+    base = {"age": 50, "sex": "female"}
+    one = probability(myasthenia, {**base, "double_vision": True})
+    both = probability(myasthenia, {**base, "double_vision": True, "drooping_eyelid": True})
+    odds = lambda p: p / (1 - p)  # noqa: E731
+    # the second sign adds its grade (moderate, 5), not its rarity (about 50)
+    assert odds(both) / odds(one) == pytest.approx(5.0, rel=0.01)
+    score_both = score(myasthenia, {**base, "double_vision": True, "drooping_eyelid": True})
+    assert score_both.probability == pytest.approx(both)
+    assert sorted(h.lr for h in score_both.supporting) == pytest.approx([5.0, 50.0])
+
+
+def test_a_sensitivity_on_a_grade_against_is_not_used(tmp_path: Path) -> None:
+    """Only grades that point towards a condition say how many people with it report it."""
+    directory = _knowledge_copy(tmp_path)
+    _edit_conditions(
+        directory,
+        "{id: against_weak, lr: 0.5, meaning:",
+        "{id: against_weak, lr: 0.5, sensitivity: 0.9, meaning:",
+    )
+    kb = build_kb(directory)
+    against = [
+        ev for c in kb.conditions.values() for ev in c.evidence if ev.strength == "against_weak"
+    ]
+    assert against and all(ev.lr == 0.5 for ev in against)
 
 
 def test_a_grade_beyond_the_cap_is_rejected(tmp_path: Path) -> None:

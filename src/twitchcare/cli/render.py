@@ -536,7 +536,13 @@ def render_condition(kb: KnowledgeBase, condition_id: str) -> None:
             t.fact + ("" if t.is_ is None else f" = {str(t.is_).lower()}") for t in leaves(ev.when)
         )
         weight = f"{ev.lr:g}" if ev.strength is None else f"{ev.lr:g} ({ev.strength})"
+        if ev.rare_lr is not None:
+            weight += f" / {ev.rare_lr:.3g}"
         table.add_row(when, weight, ", ".join(ev.sources))
+    if any(ev.rare_lr is not None for ev in cond.evidence):
+        table.caption = _(
+            "a / b: a rare finding carries b instead of a when it is the rarest finding told"
+        )
     out.print(table)
     if cond.requires is not None:
         gate = ", ".join(dict.fromkeys(t.fact for t in leaves(cond.requires)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from twitchcare.kb.logic import FactValue, leaves, matched_facts
-from twitchcare.kb.models import Condition, KnowledgeBase
+from twitchcare.kb.models import Condition, Evidence, KnowledgeBase
 
 Certainty = Literal["clear", "several", "tentative", "uncertain", "incomplete"]
 # How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
@@ -64,27 +64,43 @@ def gate_open(condition: Condition, facts: Mapping[str, FactValue]) -> bool:
     return condition.requires is None or condition.requires.evaluate(facts) is True
 
 
+def _rarest(present: list[Evidence]) -> Evidence | None:
+    """Of the findings present, the one whose rarity adds most to its grade (``rare_lr``).
+
+    Rare findings come together (a fit, drowsiness and jerking of one side are one illness, in
+    whatever cause), so counting each at its own base-rate ratio would count that illness several
+    times: one carries its rarity, the others their grade's ratio.
+    """
+    rare = [ev for ev in present if ev.rare_lr is not None]
+    return max(rare, key=lambda ev: (ev.rare_lr or 1.0) / ev.lr, default=None)
+
+
+def _log_odds(condition: Condition, present: list[Evidence]) -> float:
+    total = logit(condition.prevalence) + sum(math.log(ev.lr) for ev in present)
+    rarest = _rarest(present)
+    if rarest is not None and rarest.rare_lr is not None:
+        total += math.log(rarest.rare_lr / rarest.lr)
+    return total
+
+
 def probability(condition: Condition, facts: Mapping[str, FactValue]) -> float:
     """The chance :func:`score` gives, without collecting the evidence (for the look-ahead)."""
-    total = logit(condition.prevalence)
-    for ev in condition.evidence:
-        if ev.when.evaluate(facts) is True:
-            total += math.log(ev.lr)
-    return sigmoid(total)
+    present = [ev for ev in condition.evidence if ev.when.evaluate(facts) is True]
+    return sigmoid(_log_odds(condition, present))
 
 
 def score(condition: Condition, facts: Mapping[str, FactValue]) -> RankedCause:
     """Posterior probability for one condition from its prior and the evidence present."""
-    total = logit(condition.prevalence)
+    present = [ev for ev in condition.evidence if ev.when.evaluate(facts) is True]
+    rarest = _rarest(present)
     supporting: list[EvidenceHit] = []
     opposing: list[EvidenceHit] = []
-    for ev in condition.evidence:
-        if ev.when.evaluate(facts) is not True:
-            continue
-        total += math.log(ev.lr)
+    for ev in present:
         used = tuple(matched_facts(ev.when, facts))
-        hit = EvidenceHit(facts=used, lr=ev.lr, sources=tuple(ev.sources), note=ev.note)
-        (supporting if ev.lr >= 1 else opposing).append(hit)
+        lr = ev.rare_lr if ev is rarest and ev.rare_lr is not None else ev.lr
+        hit = EvidenceHit(facts=used, lr=lr, sources=tuple(ev.sources), note=ev.note)
+        (supporting if lr >= 1 else opposing).append(hit)
+    total = _log_odds(condition, present)
     return RankedCause(
         id=condition.id,
         name=condition.name,

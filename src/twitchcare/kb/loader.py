@@ -21,6 +21,7 @@ from twitchcare.errors import KnowledgeError
 from twitchcare.kb.logic import FactTest, Predicate, leaves
 from twitchcare.kb.models import (
     AdviceFile,
+    Condition,
     ConditionsFile,
     DoctorQuestionsFile,
     Evidence,
@@ -109,6 +110,7 @@ def _graded_conditions(path: Path) -> ConditionsFile:
     data = _read_yaml(path)
     scale = data.get("evidence_scale") if isinstance(data, dict) else None
     grades: dict[str, float] = {}
+    sensitivities: dict[str, float] = {}
     cap: float | None = None
     if isinstance(scale, dict):
         raw_cap = scale.get("cap")
@@ -125,6 +127,9 @@ def _graded_conditions(path: Path) -> ConditionsFile:
                 )
             if isinstance(grade.get("id"), str) and isinstance(lr, int | float):
                 grades[grade["id"]] = float(lr)
+                sens = grade.get("sensitivity")
+                if isinstance(sens, int | float) and lr > 1:
+                    sensitivities[grade["id"]] = float(sens)
     conditions = data.get("conditions") if isinstance(data, dict) else None
     for cond in conditions if isinstance(conditions, list) else []:
         if not isinstance(cond, dict):
@@ -157,7 +162,50 @@ def _graded_conditions(path: Path) -> ConditionsFile:
                     hint="drop the grade and give 'lr' from the figure, or drop the figure",
                 )
             ev["lr"] = grades[ev["strength"]]
+            if ev["strength"] in sensitivities:
+                ev["sensitivity"] = sensitivities[ev["strength"]]
     return _parse(ConditionsFile, path, data)
+
+
+def _rare_finding_ratio(
+    ev: Evidence, prior: float, facts: dict[str, Fact], cap: float
+) -> float | None:
+    """The ratio of a graded yes/no finding as sensitivity over false-positive rate, when above
+    its grade's ratio (else None).
+
+    The grade says how many people with the condition report the finding (``sensitivity``); of a
+    share ``b`` of people who twitch who report it, (b - p * s) / (1 - p) do not have the
+    condition. A finding told by one person in a hundred is worth far more than the grade's band
+    edge, which stays the least a finding of that grade carries, and the scale's cap the most.
+    """
+    test = ev.when
+    sens = ev.sensitivity
+    if sens is None or not isinstance(test, FactTest) or test.is_ is False:
+        return None
+    if test.in_ is not None or any(v is not None for v in (test.gt, test.gte, test.lt, test.lte)):
+        return None
+    fact = facts.get(test.fact)
+    if fact is None or fact.kind != "boolean":
+        return None
+    false_positive = (fact.base_rate - prior * sens) / (1 - prior)
+    ratio = cap if false_positive <= 0 else min(cap, sens / false_positive)
+    return ratio if ratio > ev.lr else None
+
+
+def _with_rare_finding_ratios(
+    conditions: list[Condition], facts: dict[str, Fact], cap: float | None
+) -> list[Condition]:
+    """Every condition with :func:`_rare_finding_ratio` applied to its graded findings."""
+    if cap is None:
+        return conditions
+    out = []
+    for cond in conditions:
+        evidence = [
+            ev.model_copy(update={"rare_lr": _rare_finding_ratio(ev, cond.prevalence, facts, cap)})
+            for ev in cond.evidence
+        ]
+        out.append(cond.model_copy(update={"evidence": evidence}))
+    return out
 
 
 def _check_cited_ratio(path: Path, key: str, ev: dict[str, Any], cap: float | None) -> None:
@@ -697,7 +745,15 @@ def build_kb(directory: Path) -> KnowledgeBase:
         sources=_unique(sources.sources, "sources.yaml", "sources"),
         facts=facts,
         screens=sorted(questions.screens, key=lambda s: s.order),
-        conditions=_unique(conditions.conditions, "conditions.yaml", "conditions"),
+        conditions=_unique(
+            _with_rare_finding_ratios(
+                conditions.conditions,
+                facts,
+                conditions.evidence_scale.cap if conditions.evidence_scale else None,
+            ),
+            "conditions.yaml",
+            "conditions",
+        ),
         evidence_scale=conditions.evidence_scale,
         calibration=conditions.calibration,
         rules=list(

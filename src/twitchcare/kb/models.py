@@ -161,6 +161,24 @@ class Evidence(Strict):
     )
     sources: list[str] = Field(min_length=1)
     note: str | None = None
+    sensitivity: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description=(
+            "Filled in by the loader from the grade: the share of people with the condition who "
+            "report the finding that the grade's words imply (for the rare-finding rule)."
+        ),
+    )
+    rare_lr: float | None = Field(
+        default=None,
+        gt=1,
+        description=(
+            "Filled in by the loader for a graded yes/no finding that few people report: its "
+            "sensitivity over its false-positive rate, when above ``lr``. Of the rare findings "
+            "told, only the one with the largest excess counts it (engine/causes.py)."
+        ),
+    )
 
 
 class EvidenceGrade(Strict):
@@ -169,6 +187,15 @@ class EvidenceGrade(Strict):
     id: str
     lr: float = Field(gt=0)
     meaning: str = Field(min_length=10)
+    sensitivity: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description=(
+            "For a grade that points towards a condition: the share of people with it who report "
+            "the finding, as the grade's words imply; a rare finding's ratio follows from it."
+        ),
+    )
 
 
 class EvidenceScale(Strict):
