@@ -228,14 +228,17 @@ def test_a_person_who_drinks_no_alcohol_is_not_asked_whether_alcohol_sets_it_off
     """Skip logic read from the knowledge, in the browser: no alcohol a week leaves "after
     alcohol" off the page of what sets it off (and the answer stands as a no)."""
     teen = {
-        "loc.eyelid": True,
         "loc.forearm": True,
+        "loc.calf": True,
         "side": "both",
         "duration_days": 4,
         "pattern": "comes_and_goes",
         "substances": "energy drink",
         "gw.medicine_change": False,
         "gw.lifestyle": False,
+        "gw.history_metabolic": False,
+        "gw.history_nerves": False,
+        "gw.history_other": False,
         "caffeine_mg_per_day": 480,
         "alcohol_units_per_week": 0,
         "sleep_hours": 5,

@@ -439,3 +439,22 @@ def test_a_long_twitch_whose_case_lists_no_situations_is_for_a_doctor_when_simul
     }
     simulated = simulate(kb, full, known=PROFILE, now=NOW)
     assert simulated.level == assess(kb, full, now=NOW).level == "doctor"
+
+
+def test_since_when_is_asked_of_everyone_even_when_the_advice_is_already_a_doctor(
+    kb: KnowledgeBase,
+) -> None:
+    """Two parts of the body already mean a doctor; the summary still needs how long it lasted."""
+    full: dict[str, FactValue] = {"loc.eyelid": True, "loc.forearm": True, "duration_days": 20}
+    asked = _run(kb, full)
+    course = next(s for s in kb.screens if s.id == "course")
+    assert course.asked_of_everyone is not None
+    assert "course" in asked
+    interview = Interview(kb, known=PROFILE)
+    steps = []
+    while (step := interview.next_step()) is not None:
+        steps.append(step)
+        answers = with_gateway_answers(kb, full)
+        interview.answer(step.screen.id, {f: answers.get(f) for f in step.screen.facts})
+    assert next(s for s in steps if s.screen.id == "course").purpose == "everyone"
+    assert interview.result(now=NOW).facts.get("duration_days") == 20

@@ -51,6 +51,10 @@ def plain_reason(step: Step) -> str:
     """Why a page is asked, in the words a person would use, from the engine's structured step."""
     if step.purpose == "first":
         return _("where it twitches shapes every later question.")
+    if step.purpose == "everyone":
+        return _(
+            "everyone is asked this: it decides when to see a doctor and goes into the summary."
+        )
     if step.purpose == "after_emergency":
         return _(
             "the ambulance crew and the hospital will want to know the medicines taken, when "

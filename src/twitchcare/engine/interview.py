@@ -143,7 +143,7 @@ def forget_recent() -> None:
         _typical_recent.clear()
 
 
-Purpose = Literal["first", "triage", "causes", "after_emergency"]
+Purpose = Literal["first", "everyone", "triage", "causes", "after_emergency"]
 
 
 @dataclass(frozen=True)
@@ -599,12 +599,16 @@ class Interview:
             priority = self._triage_priority(screen, facts, pursued, pursued_facts)
             if priority >= 0:
                 relevant.append((screen, priority))
-            elif screen.kind == "body_map" and self._open_facts(screen, facts):
+            elif (
+                screen.kind == "body_map" or screen.asked_of_everyone is not None
+            ) and self._open_facts(screen, facts):
                 relevant.append((screen, None))
         if relevant:
             screen, found = min(relevant, key=lambda x: x[0].order)
-            if found is None:
+            if found is None and screen.kind == "body_map":
                 return self._step(screen, "where it twitches", purpose="first")
+            if found is None:
+                return self._step(screen, "asked of everyone", purpose="everyone")
             level = LEVELS[found]
             return self._step(
                 screen, f"could change the advice to '{level}'", purpose="triage", level=level

@@ -398,6 +398,11 @@ class _Checker:
                     self.source(
                         "questions.yaml", f"screens[{screen.id}].after_emergency.sources", s
                     )
+            if screen.asked_of_everyone is not None:
+                for s in screen.asked_of_everyone.sources:
+                    self.source(
+                        "questions.yaml", f"screens[{screen.id}].asked_of_everyone.sources", s
+                    )
             # Follow-ups (ask_if) appear only after a yes, so they are not counted here; the
             # evaluation measures the largest page actually shown.
             always = [f for f in screen.facts if f in kb.facts and kb.facts[f].ask_if is None]

@@ -110,6 +110,13 @@ class AfterEmergency(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class AskedOfEveryone(Strict):
+    """Why a page is asked of every person, whatever the advice and the causes so far."""
+
+    reason: str = Field(min_length=20)
+    sources: list[str] = Field(min_length=1)
+
+
 class Screen(Strict):
     """One page of the interview: facts asked together, each answerable with "I don't know"."""
 
@@ -131,6 +138,13 @@ class Screen(Strict):
         description=(
             "Still offered once an emergency is found, under the call-now banner: its answers "
             "change what to do while waiting for help or are what the crew will ask."
+        ),
+    )
+    asked_of_everyone: AskedOfEveryone | None = Field(
+        default=None,
+        description=(
+            "Asked of every person in its turn (unless an emergency stops the questions), like "
+            "the body map: its answers belong in every summary for the doctor."
         ),
     )
 

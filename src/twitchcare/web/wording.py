@@ -60,6 +60,10 @@ def why_asked(purpose: str, level: str | None) -> str:
     """Why a page is asked, from the engine's ``purpose`` and ``level`` fields."""
     if purpose == "first":
         return _("Where it twitches shapes every later question.")
+    if purpose == "everyone":
+        return _(
+            "Everyone is asked this: it decides when to see a doctor and goes into the summary."
+        )
     if purpose == "after_emergency":
         return _(
             "The ambulance crew and the hospital will want to know the medicines taken, when "
