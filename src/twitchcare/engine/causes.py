@@ -1,9 +1,9 @@
 """Rank likely causes with likelihood ratios, showing the facts for and against each.
 
 Each condition's chance is computed on its own (log prior odds plus the log likelihood ratios of
-the evidence that is present), because causes are not exclusive: stress, caffeine and an eyelid
-twitch often go together. Serious rare conditions pass a gate first, so they never appear without
-a finding that points to them.
+the evidence that is present, the rarest finding told at its base-rate ratio), because causes are
+not exclusive: stress, caffeine and an eyelid twitch often go together. Serious rare conditions
+pass a gate first, so they never appear without a finding that points to them.
 """
 
 from __future__ import annotations
