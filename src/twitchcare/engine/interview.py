@@ -582,9 +582,7 @@ class Interview:
                 facts, lambda gate: gate in red_flags and facts.get(gate) is True, "emergency"
             )
             if step is None:
-                step = self._after_emergency(facts)
-            if step is None:
-                step = self._another_emergency(facts, truth)
+                step = self._while_waiting(facts, truth)
             return replace(step, emergency_now=True) if step is not None else None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
@@ -708,60 +706,49 @@ class Interview:
                 out[gate] = sum(len(self._visible(d)) for d in details if d.id not in self._asked)
         return out
 
-    def _after_emergency(self, facts: dict[str, FactValue]) -> Step | None:
-        """The first page still open of those asked after an emergency (``after_emergency``).
+    def _while_waiting(self, facts: dict[str, FactValue], truth: list[bool | None]) -> Step | None:
+        """The next page worth reading while help is on its way, or None.
 
-        A page behind an overview line is opened only by a yes: with the level settled, an
-        "I don't know" no longer calls for its details, and every item read now delays nothing
-        but is still an item read.
+        First the pages the knowledge marks for the crew (``after_emergency``), then a page that
+        could complete another emergency rule the answers already half meet: each emergency rule
+        says what to do while waiting (cool a person with heatstroke, sugar for a low), so a call
+        made for confusion does not settle whether the person is also overheated. Only rules
+        with a sign already told are followed: a stroke is not asked about caffeine. A page
+        behind an overview line is opened only by a yes: with the level settled, an "I don't
+        know" no longer calls for its details, and every item read now is still an item read.
         """
-        for screen in self.kb.screens:
-            if screen.after_emergency is None or screen.id in self._asked:
-                continue
-            if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
-                continue
-            if self._open_facts(screen, facts):
-                return self._step(
-                    screen,
-                    "what to do while waiting, and what the crew will ask",
-                    purpose="after_emergency",
-                    level="emergency",
-                )
+        half_met = self._half_met_emergency_facts(facts, truth)
+        wanted: tuple[Callable[[Screen, set[str]], bool], ...] = (
+            lambda screen, open_facts: screen.after_emergency is not None,
+            lambda screen, open_facts: not open_facts.isdisjoint(half_met),
+        )
+        for worth_asking in wanted:
+            for screen in self.kb.screens:
+                if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
+                    continue
+                open_facts = self._open_facts(screen, facts)
+                if open_facts and worth_asking(screen, open_facts):
+                    return self._step(
+                        screen,
+                        "what to do while waiting, and what the crew will ask",
+                        purpose="after_emergency",
+                        level="emergency",
+                    )
         return None
 
-    def _another_emergency(
+    def _half_met_emergency_facts(
         self, facts: dict[str, FactValue], truth: list[bool | None]
-    ) -> Step | None:
-        """A page that could complete another emergency rule the answers already half meet.
-
-        Each emergency rule says what to do while waiting (cool a person with heatstroke, sugar
-        for a low), so a call made for confusion does not settle whether the person is also
-        overheated. Only rules with a sign already told are followed: a stroke is not asked
-        about caffeine. As on the pages for the crew, only a yes opens a page behind an overview.
-        """
-        wanted: set[str] = set()
+    ) -> frozenset[str]:
+        """The facts of the emergency rules not yet decided of which a sign is already told."""
+        out: set[str] = set()
         for rule, rule_facts, rank, known in zip(
             self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
         ):
             if rank < EMERGENCY_RANK or known is not None:
                 continue
             if any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
-                wanted |= rule_facts
-        if not wanted:
-            return None
-        for screen in self.kb.screens:
-            if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
-                continue
-            if self._provided[screen.id].isdisjoint(wanted):
-                continue
-            if self._open_facts(screen, facts) & wanted:
-                return self._step(
-                    screen,
-                    "what to do while waiting, and what the crew will ask",
-                    purpose="after_emergency",
-                    level="emergency",
-                )
-        return None
+                out |= rule_facts
+        return frozenset(out)
 
     def _ticked_details(
         self,
