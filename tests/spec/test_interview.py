@@ -33,9 +33,34 @@ def test_the_body_map_comes_first_and_the_emergency_screen_is_always_asked(
 
 def test_after_an_emergency_only_the_pages_for_the_crew_are_asked(kb: KnowledgeBase) -> None:
     asked = _run(kb, {"loc.face": True, "face_drooping": True})
-    assert asked == ["where", "emergency", "stroke_signs", "onset", "medicines", "history"]
+    assert asked == [
+        "where",
+        "emergency",
+        "stroke_signs",
+        "onset",
+        "where_head",
+        "medicines",
+        "history",
+    ]
     crew = [s.id for s in kb.screens if s.after_emergency is not None]
     assert set(asked[3:]) <= set(crew)
+
+
+def test_after_an_emergency_the_place_and_side_of_the_twitching_are_asked(
+    kb: KnowledgeBase,
+) -> None:
+    """One-sided twitching points the crew to a stroke or a focal seizure, and the summary for
+    the doctor names the place (nhs-seizure-first-aid, nhs-stroke-symptoms): the places of the
+    parts ticked on the body map are asked while waiting, and only those."""
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True, "region.head": False})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
+    interview.answer("consciousness", {"drowsy_or_hard_to_wake": True})
+    asked = _finish(interview)
+    assert "where_legs" in asked
+    assert not {"where_head", "where_arms", "where_trunk", "where_neck"} & set(asked)
+    assert interview.result(now=NOW).level == "emergency"
 
 
 def test_after_a_stroke_sign_the_time_it_began_is_asked_before_anything_else(
