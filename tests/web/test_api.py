@@ -65,7 +65,13 @@ def test_calf_twitching_with_progressive_weakness_and_swallowing_trouble_is_not_
 def test_a_sudden_one_sided_weakness_leaves_only_the_pages_for_the_crew(client: TestClient) -> None:
     finished = answer_all(client, {"loc.hand": True, "sudden_weakness_one_side": True})
     # After the sign nothing decides the level any more: only the pages for the crew follow.
-    assert finished["screens"][-4:] == ["stroke_signs", "onset", "medicines", "history"]
+    assert finished["screens"][-5:] == [
+        "stroke_signs",
+        "onset",
+        "where_arms",
+        "medicines",
+        "history",
+    ]
     result = client.post(
         "/api/v1/assessments/result", json={"state": finished["state"], "save": True}
     ).json()
