@@ -483,3 +483,18 @@ def test_since_when_is_asked_of_everyone_even_when_the_advice_is_already_a_docto
         interview.answer(step.screen.id, {f: answers.get(f) for f in step.screen.facts})
     assert next(s for s in steps if s.screen.id == "course").purpose == "everyone"
     assert interview.result(now=NOW).facts.get("duration_days") == 20
+
+
+def test_the_side_is_asked_with_the_places_of_an_arm_or_a_leg(kb: KnowledgeBase) -> None:
+    """One leg or both is what tells a trapped nerve root from a nerve illness of both sides
+    (radhakrishnan-1994, sejvar-2011-brighton): the side is asked on the page of the places,
+    for the limbs as for the head, and only once."""
+    interview = Interview(kb, known=PROFILE)
+    interview.answer("where", {"region.legs": True, "region.arms": True, "region.head": False})
+    shown: dict[str, list[str]] = {}
+    while (step := interview.next_step()) is not None:
+        shown[step.screen.id] = [f.id for f in step.items]
+        interview.answer(step.screen.id, {"side": "left"} if "side" in shown[step.screen.id] else {})
+    with_side = [screen for screen, items in shown.items() if "side" in items]
+    assert with_side == ["where_arms"]
+    assert interview.facts["side"] == "left"
