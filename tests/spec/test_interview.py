@@ -494,7 +494,8 @@ def test_the_side_is_asked_with_the_places_of_an_arm_or_a_leg(kb: KnowledgeBase)
     shown: dict[str, list[str]] = {}
     while (step := interview.next_step()) is not None:
         shown[step.screen.id] = [f.id for f in step.items]
-        interview.answer(step.screen.id, {"side": "left"} if "side" in shown[step.screen.id] else {})
+        told = {"side": "left"} if "side" in shown[step.screen.id] else {}
+        interview.answer(step.screen.id, told)
     with_side = [screen for screen, items in shown.items() if "side" in items]
     assert with_side == ["where_arms"]
     assert interview.facts["side"] == "left"

@@ -259,3 +259,15 @@ def test_the_country_names_of_the_emergency_numbers_are_german(german: TestClien
     page = german.get("/settings").text
     assert "Vereinigtes Königreich – 999" in page and "Neuseeland – 111" in page
     assert "United Kingdom" not in page and "New Zealand" not in page
+
+
+def test_a_german_food_is_added_and_searched_on_a_german_page(german: TestClient) -> None:
+    """'100 g Spinat' is spinach on a German page; the same words on an English page are not."""
+    added = german.post("/api/v1/intake", json={"kind": "food", "text": "100 g Spinat"})
+    assert added.status_code == 201, added.text
+    assert "Spinach" in added.json()["description"]
+    found = german.get("/api/v1/foods", params={"q": "Kürbiskerne"}).json()
+    assert found and "pumpkin" in found[0]["description"]
+    post_form(german, "/language", {"lang": "en", "next": "/"})
+    refused = german.post("/api/v1/intake", json={"kind": "food", "text": "100 g Spinat"})
+    assert refused.status_code == 400 and refused.json()["field"] == "food"

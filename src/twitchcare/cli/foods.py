@@ -23,6 +23,7 @@ def search(
     import json
 
     from twitchcare.errors import InputError
+    from twitchcare.nutrition.knowledge import foods_in_english
     from twitchcare.nutrition.search import load_index
 
     text = " ".join(query).strip()
@@ -36,7 +37,7 @@ def search(
         raise InputError(
             field="limit", problem=_("{limit} is not allowed").format(limit=limit), hint="1-100"
         )
-    hits = load_index().search(text, limit=limit)
+    hits = load_index().search(foods_in_english(text), limit=limit)
     if as_json:
         typer.echo(json.dumps([hit.food.as_json() for hit in hits], ensure_ascii=False))
         return

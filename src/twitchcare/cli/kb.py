@@ -16,11 +16,17 @@ def _check_nutrition_languages() -> None:
     nutrition knowledge does not have (a limit read in half a language is no use)."""
     from twitchcare.errors import KnowledgeError
     from twitchcare.kb.translation import TRANSLATED
-    from twitchcare.nutrition.knowledge import _load, drink_names, missing_translations
+    from twitchcare.nutrition.knowledge import (
+        _load,
+        drink_names,
+        food_names,
+        missing_translations,
+    )
 
     for lang in TRANSLATED:
         _load(lang)  # raises on an unknown id or field
         drink_names(lang)  # raises on a word for a drink or serving nobody knows
+        food_names(lang)  # and on a word for a food or portion the food table does not know
         missing = missing_translations(lang)
         if missing:
             raise KnowledgeError(

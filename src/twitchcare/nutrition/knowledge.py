@@ -327,6 +327,69 @@ def drink_names(lang: str) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=4)
+def food_names(lang: str) -> dict[str, str]:
+    """``foods`` of ``knowledge/i18n/<lang>/nutrition.yaml``: a food or portion word in ``lang``
+    -> the English words it stands for ("spinat" -> "spinach"), longest first.
+
+    The USDA table and the amount reader know English words only, so a language's words are
+    rewritten before searching, as its drink words are. Every English word must be one the food
+    table's descriptions or the amount reader knows: a typo there would make every German entry
+    of that food a food nobody knows.
+    """
+    import yaml
+
+    from twitchcare.errors import KnowledgeError
+    from twitchcare.nutrition.amounts import COUNT_WORDS, PINT_UNITS, VAGUE_MEASURES
+    from twitchcare.nutrition.search import load_index
+    from twitchcare.nutrition.vocabulary import query_words
+
+    path = translation_path(lang)
+    if lang == "en" or not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = data.get("foods", {})
+    where = f"i18n/{lang}/nutrition.yaml"
+    if not isinstance(names, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in names.items()
+    ):
+        raise KnowledgeError(where=where, field="foods", problem="is not word: English words")
+    index = load_index()
+    amount_words = set(PINT_UNITS) | COUNT_WORDS | VAGUE_MEASURES
+    for word, meaning in names.items():
+        unknown = [
+            w
+            for w in (query_words(meaning) or [meaning])
+            if w not in index.vocab_id and w not in amount_words
+        ]
+        if word != word.lower() or unknown:
+            close = index.closest_words(unknown[0], limit=1) if unknown else []
+            raise KnowledgeError(
+                where=where,
+                field=f"foods[{word}]",
+                problem=(
+                    f"'{unknown[0]}' is no word of the food table or of an amount"
+                    if word == word.lower()
+                    else "write the word in lower case, as it is compared"
+                ),
+                hint=f"did you mean '{close[0]}'?" if close else "",
+            )
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def foods_in_english(text: str) -> str:
+    """``text`` with the food and portion words of the language in use made English."""
+    import re
+
+    from twitchcare.catalogue import LANGUAGE
+
+    names = food_names(LANGUAGE.get())
+    if not names:
+        return text
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in names) + r")(?!\w)", re.I)
+    return pattern.sub(lambda m: names[m.group(1).lower()], text)
+
+
 def drinks_in_english(text: str) -> str:
     """``text`` with the drink and serving words of the language in use made English."""
     import re

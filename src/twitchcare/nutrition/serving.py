@@ -15,7 +15,7 @@ from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.foods import Food, Portion
-from twitchcare.nutrition.knowledge import PortionsFile, load_part
+from twitchcare.nutrition.knowledge import PortionsFile, food_names, foods_in_english, load_part
 from twitchcare.nutrition.portions import grams_for
 from twitchcare.nutrition.search import load_index
 from twitchcare.nutrition.vocabulary import query_words
@@ -96,7 +96,14 @@ def spelling_hint() -> str:
 
 
 def _did_you_mean(word: str) -> str:
-    close = load_index().closest_words(word)
+    """Food words spelled like ``word``: the language's own food words first ("Spinatt" ->
+    "spinat"), then the food table's."""
+    import difflib
+
+    from twitchcare.catalogue import LANGUAGE
+
+    own = difflib.get_close_matches(word.lower(), list(food_names(LANGUAGE.get())), n=2)
+    close = list(dict.fromkeys([*own, *load_index().closest_words(word)]))[:3]
     suggestion = _("did you mean {words}?").format(words=", ".join(close)) + " " if close else ""
     return suggestion + spelling_hint()
 
@@ -108,7 +115,7 @@ def understand_food(text: str, *, cache_dir: Path | None = None) -> FoodServing:
     bunch), a word that matches the chosen food only loosely is refused with "did you mean", and
     words that played no part (a brand) are named in the confirmation.
     """
-    parsed = parse_amount(text, cache_dir=cache_dir)
+    parsed = parse_amount(foods_in_english(text), cache_dir=cache_dir)
     index = load_index()
     hits = [h for h in index.search(parsed.rest, limit=10) if h.score >= MIN_SCORE]
     if not hits:

@@ -26,9 +26,10 @@ def _page(
     query = (query or request.query_params.get("q", "")).strip()[:200]
     hits = []
     if query:
+        from twitchcare.nutrition.knowledge import foods_in_english
         from twitchcare.nutrition.search import load_index
 
-        hits = [h.food for h in load_index().search(query, limit=8)]
+        hits = [h.food for h in load_index().search(foods_in_english(query), limit=8)]
     cache = settings(request).data_dir / "cache"
     chosen = unit_system(get_units(settings(request).data_dir))
     return render(
