@@ -81,14 +81,16 @@ def test_a_woman_of_child_bearing_age_is_asked_about_pregnancy() -> None:
 
 # After face drooping: when it began, the medicines (blank) and no long-standing condition.
 FACE_DROOPING = ["70", "1", "face", "1", "1"]
-CREW_PAGES_BLANK = ["", "", "", "", "0"]
+# When it began (blank), where on the head ("?" leaves the page unknown), the medicines (three
+# blanks) and the background (none).
+CREW_PAGES_BLANK = ["", "?", "", "", "", "0"]
 
 
 def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergency_banner() -> None:
     # After the sign only the pages for the crew are asked (left blank here), under the call.
     code, out = run([*FACE_DROOPING, *CREW_PAGES_BLANK])
     assert code == 0
-    assert "Page 7" not in out
+    assert "Page 8" not in out
     crew = out.index("When did the drooping of the face begin?")
     assert out.index("Call 112 now.") < crew
     assert "Call first: do not wait" in squash(out[:crew])
@@ -105,11 +107,16 @@ def test_face_drooping_on_the_emergency_page_ends_the_interview_with_the_emergen
 
 def test_the_time_a_sign_began_is_asked_and_handed_to_the_crew_in_hours() -> None:
     # The question follows a sign ticked on an earlier page (its skip logic reads that page).
-    code, out = run([*FACE_DROOPING, "2 hours", "aspirin, ramipril", "", "n", "3", "1"])
+    code, out = run(
+        [*FACE_DROOPING, "2 hours", "eyelid face", "1", "aspirin, ramipril", "", "n", "3", "1"]
+    )
     assert code == 0
     result = out[out.index("CALL THE EMERGENCY NUMBER NOW") :]
     crew = squash(result[result.index("For the ambulance crew") :])
     assert "When did the drooping of the face begin: about 2 hours ago" in crew
+    # the places in one line, then the side, each once
+    assert "Where it twitches: Eyelid, Face" in crew
+    assert crew.count("Which side is it on: Left") == 1
     assert "Which medicines do you take regularly: aspirin, ramipril" in crew
     assert "Heart disease or an irregular heartbeat" in crew
 

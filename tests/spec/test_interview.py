@@ -499,3 +499,26 @@ def test_the_side_is_asked_with_the_places_of_an_arm_or_a_leg(kb: KnowledgeBase)
     with_side = [screen for screen, items in shown.items() if "side" in items]
     assert with_side == ["where_arms"]
     assert interview.facts["side"] == "left"
+
+
+def test_what_to_tell_the_crew_names_each_fact_once_the_places_together(
+    kb: KnowledgeBase,
+) -> None:
+    """The side is asked with the places of the head, arms and legs: told once, it is one line
+    for the crew, after the places."""
+    facts: dict[str, FactValue] = {
+        "loc.hand": True,
+        "loc.calf": True,
+        "side": "left",
+        "sudden_weakness_one_side": True,
+        "onset_days.sudden_weakness_one_side": 0.1,
+        "history.hypertension": True,
+    }
+    crew = assess(kb, facts, now=NOW).for_the_crew
+    assert crew == (
+        "onset_days.sudden_weakness_one_side",
+        "loc.hand",
+        "loc.calf",
+        "side",
+        "history.hypertension",
+    )

@@ -49,7 +49,7 @@ def test_a_sudden_one_sided_weakness_ends_the_interview_with_the_emergency_numbe
     result, screens = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
     assert result.url.path == "/assess/result"
     # After the sign only the pages for the crew follow (see the next test).
-    assert screens[-4:] == ["stroke_signs", "onset", "medicines", "history"]
+    assert screens[-5:] == ["stroke_signs", "onset", "where_arms", "medicines", "history"]
     assert "emergency" in screens
     assert "care-emergency" in result.text
     assert "Call 112 now" in result.text
@@ -88,6 +88,7 @@ def test_the_emergency_result_lists_what_was_told_for_the_crew(client: TestClien
     result, _ = answer_pages(client, full)
     crew = result.text[result.text.index('id="crew-title"') :]
     assert "When did the weakness or numbness on one side begin: about 3 hours ago" in crew
+    assert "Where it twitches: Hand or fingers" in crew
     assert "ramipril, aspirin" in crew
     assert "High blood pressure" in crew
 
@@ -95,7 +96,8 @@ def test_the_emergency_result_lists_what_was_told_for_the_crew(client: TestClien
 def test_an_emergency_result_has_no_crew_list_when_nothing_was_told_for_it(
     client: TestClient,
 ) -> None:
-    result, _ = answer_pages(client, {"loc.hand": True, "sudden_weakness_one_side": True})
+    # The arms ticked on the body map, no place on them named: nothing told for the crew.
+    result, _ = answer_pages(client, {"region.arms": True, "sudden_weakness_one_side": True})
     assert "care-emergency" in result.text
     assert 'id="crew-title"' not in result.text
 

@@ -57,9 +57,9 @@ def plain_reason(step: Step) -> str:
         )
     if step.purpose == "after_emergency":
         return _(
-            "the ambulance crew and the hospital will want to know the medicines taken, when "
-            "each sign began and any long-standing conditions, and some answers change what to "
-            "do while you wait."
+            "the ambulance crew and the hospital will want to know where it twitches, when each "
+            "sign began, the medicines taken and any long-standing conditions, and some answers "
+            "change what to do while you wait."
         )
     if step.purpose == "triage" and step.level in LEVEL_REASON:
         return _(LEVEL_REASON[step.level])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -12,7 +12,7 @@ from rich.text import Text
 
 from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.emergency import EmergencyNumber
-from twitchcare.engine.assess import Assessment
+from twitchcare.engine.assess import PLACE_PREFIX, Assessment
 from twitchcare.engine.causes import certainty_words
 from twitchcare.errors import TwitchcareError
 from twitchcare.evaluation.calibration import CalibrationReport
@@ -78,6 +78,21 @@ class Citations:
             numbers.append(str(self.ids.index(s) + 1))
         ordered = sorted(set(numbers), key=int)
         return "[" + ",".join(ordered) + "]" if ordered else ""
+
+
+def crew_lines(
+    kb: KnowledgeBase, fact_ids: Sequence[str], facts: Mapping[str, FactValue]
+) -> list[str]:
+    """What to tell the crew, one line per fact, the places twitching together in one line."""
+    places = [kb.facts[f].text for f in fact_ids if f.startswith(PLACE_PREFIX) and f in kb.facts]
+    lines = []
+    for fact_id in fact_ids:
+        if not fact_id.startswith(PLACE_PREFIX):
+            lines.append(fact_label(kb, fact_id, facts.get(fact_id)))
+        elif places:
+            lines.append(_("Where it twitches: {places}").format(places=", ".join(places)))
+            places = []
+    return lines
 
 
 def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
@@ -234,7 +249,7 @@ def render_assessment(kb: KnowledgeBase, result: Assessment, *, title: str = "")
         if result.for_the_crew:
             # What the crew will ask, as told while waiting: read it out or show the screen.
             heading(out, _("For the ambulance crew"))
-            crew = [Text(fact_label(kb, f, result.facts.get(f))) for f in result.for_the_crew]
+            crew = [Text(line) for line in crew_lines(kb, result.for_the_crew, result.facts)]
             out.print(bullets(crew))
         # Everyday causes, lifestyle changes and reassurance would only distract from the call.
         out.print()

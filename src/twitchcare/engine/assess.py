@@ -72,11 +72,18 @@ class Assessment:
     disclaimer: str = DISCLAIMER
 
 
+# Facts naming a place on the body map ("loc.calf"), and the side, asked with the places.
+PLACE_PREFIX = "loc."
+SIDE = "side"
+
+
 def crew_facts(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
     """The facts told on the pages marked ``after_emergency``, in the order they are asked.
 
     Only what was told: a "no", an empty list and "I don't know" say nothing the crew can use,
-    and an overview line is left out where its details say more.
+    and an overview line is left out where its details say more. A fact asked on several of
+    these pages (the side, with the places of the head, arms and legs) is told once, and the
+    places come together, then the side, so an adapter can say them in one line and the next.
     """
     out: list[str] = []
     for screen in kb.screens:
@@ -87,8 +94,13 @@ def crew_facts(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, 
             value = facts.get(fact_id)
             if fact.summarises and any(present(facts.get(d)) for d in fact.summarises):
                 continue
-            if present(value):
+            if present(value) and fact_id not in out:
                 out.append(fact_id)
+    where = [f for f in out if f.startswith(PLACE_PREFIX)] + [f for f in out if f == SIDE]
+    if where:
+        first = min(out.index(f) for f in where)
+        rest = [f for f in out if f not in where]
+        out = rest[:first] + where + rest[first:]
     return tuple(out)
 
 

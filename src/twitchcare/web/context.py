@@ -62,7 +62,7 @@ def result_view(request: Request, outcome: Assessment) -> dict[str, Any]:
         cause["against_lines"] = wording.evidence_lines(base, cause["against"], facts)
     for reason in r["reasons"]:
         reason["fact_lines"] = [wording.fact_label(base, f, facts.get(f)) for f in reason["facts"]]
-    r["crew_lines"] = [wording.fact_label(base, f, facts.get(f)) for f in outcome.for_the_crew]
+    r["crew_lines"] = wording.crew_lines(base, outcome.for_the_crew, facts)
     r["disclaimer"] = gettext(r["disclaimer"])
     r["certainty_words"] = certainty_words(outcome.certainty)
     return {

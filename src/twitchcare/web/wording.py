@@ -5,6 +5,7 @@ The engine hands over ids and levels; this module words them for a page (through
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from twitchcare.kb.logic import FactValue
@@ -66,9 +67,9 @@ def why_asked(purpose: str, level: str | None) -> str:
         )
     if purpose == "after_emergency":
         return _(
-            "The ambulance crew and the hospital will want to know the medicines taken, when "
-            "each sign began and any long-standing conditions, and some answers change what to "
-            "do while you wait."
+            "The ambulance crew and the hospital will want to know where it twitches, when each "
+            "sign began, the medicines taken and any long-standing conditions, and some answers "
+            "change what to do while you wait."
         )
     if purpose == "triage":
         return {
@@ -77,6 +78,21 @@ def why_asked(purpose: str, level: str | None) -> str:
             "doctor": _("An answer here could mean a doctor should look at it."),
         }.get(level or "", _("An answer here could change the advice."))
     return _("It helps tell the likely causes apart.")
+
+
+def crew_lines(kb: KnowledgeBase, fact_ids: Sequence[str], facts: Mapping[str, Any]) -> list[str]:
+    """What to tell the crew, one line per fact, the places twitching together in one line."""
+    from twitchcare.engine.assess import PLACE_PREFIX
+
+    places = [kb.facts[f].text for f in fact_ids if f.startswith(PLACE_PREFIX) and f in kb.facts]
+    lines = []
+    for fact_id in fact_ids:
+        if not fact_id.startswith(PLACE_PREFIX):
+            lines.append(fact_label(kb, fact_id, facts.get(fact_id)))
+        elif places:
+            lines.append(_("Where it twitches: %(places)s") % {"places": ", ".join(places)})
+            places = []
+    return lines
 
 
 def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
