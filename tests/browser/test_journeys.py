@@ -93,7 +93,11 @@ def test_sudden_one_sided_weakness_shows_the_emergency_banner_with_the_number_at
     assert now.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
     check_axe(page)
     screenshots(page, "3-emergency-page-for-the-crew")
-    told = {"onset_days.sudden_weakness_one_side": "2 hours", "medications": "ramipril"}
+    told = {
+        "onset_days.sudden_weakness_one_side": "2 hours",
+        "loc.hand": True,
+        "medications": "ramipril",
+    }
     answer_pages(page, told, until="history")
     with page.expect_navigation():
         page.get_by_role("button", name="Show my summary now").click()
@@ -101,6 +105,7 @@ def test_sudden_one_sided_weakness_shows_the_emergency_banner_with_the_number_at
     assert "Call 112 now" in card.inner_text()
     crew = page.locator("section", has=page.locator("#crew-title")).inner_text()
     assert "about 2 hours ago" in crew and "ramipril" in crew
+    assert "Where it twitches: Hand or fingers" in crew
     assert page.locator("h2", has_text="What to change").count() == 0
     check_axe(page)
     screenshots(page, "3-emergency")
