@@ -139,3 +139,35 @@ def test_unanswered_red_flag_questions_are_named_in_the_result(kb: KnowledgeBase
     result = assess(kb, {**facts, "face_drooping": False}, now=NOW)
     assert "face_drooping" not in result.unanswered_red_flags
     assert "breathing_difficulty" in result.unanswered_red_flags
+
+
+EVERYDAY_CAUSES = (
+    "stress_anxiety",
+    "caffeine_stimulants",
+    "alcohol",
+    "sleep_deprivation",
+    "exercise_fatigue",
+    "hypnic_jerks",
+    "eyelid_myokymia",
+)
+
+
+def test_a_drooping_lid_or_double_vision_counts_against_the_everyday_causes_as_weakness_does(
+    kb: KnowledgeBase,
+) -> None:
+    """Everyday triggers do not cause weakness, and a drooping lid or double vision is weakness of
+    the muscles of the eye (nhs-myasthenia-gravis): months of both beside an eyelid twitch put a
+    cause that explains them above stress, sleep or caffeine (the twitch of the lid itself may
+    still lead: it is there too)."""
+    from twitchcare.engine.causes import probability
+
+    twitch: dict[str, FactValue] = {"loc.eyelid": True, "duration_days": 120, "age": 60}
+    for sign in ("drooping_eyelid", "double_vision"):
+        told = {**twitch, sign: True}
+        for cause in EVERYDAY_CAUSES:
+            condition = kb.conditions[cause]
+            assert probability(condition, told) < probability(condition, twitch), (cause, sign)
+    both = {**twitch, "drooping_eyelid": True, "double_vision": True}
+    ranked = [c.id for c in assess(kb, both, now=NOW).causes]
+    above = ranked[: ranked.index("myasthenia_gravis")]
+    assert set(above) <= {"eyelid_myokymia"}
