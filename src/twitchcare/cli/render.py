@@ -12,7 +12,7 @@ from rich.text import Text
 
 from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.emergency import EmergencyNumber
-from twitchcare.engine.assess import PLACE_PREFIX, Assessment
+from twitchcare.engine.assess import PLACE_PREFIX, Assessment, crew_line_facts
 from twitchcare.engine.causes import certainty_words
 from twitchcare.errors import TwitchcareError
 from twitchcare.evaluation.calibration import CalibrationReport
@@ -83,16 +83,13 @@ class Citations:
 def crew_lines(
     kb: KnowledgeBase, fact_ids: Sequence[str], facts: Mapping[str, FactValue]
 ) -> list[str]:
-    """What to tell the crew, one line per fact, the places twitching together in one line."""
-    places = [kb.facts[f].text for f in fact_ids if f.startswith(PLACE_PREFIX) and f in kb.facts]
-    lines = []
-    for fact_id in fact_ids:
-        if not fact_id.startswith(PLACE_PREFIX):
-            lines.append(fact_label(kb, fact_id, facts.get(fact_id)))
-        elif places:
-            lines.append(_("Where it twitches: {places}").format(places=", ".join(places)))
-            places = []
-    return lines
+    """What to tell the crew, in the person's words (the lines are the core's)."""
+    return [
+        _("Where it twitches: {places}").format(places=", ".join(kb.facts[f].text for f in line))
+        if line[0].startswith(PLACE_PREFIX)
+        else fact_label(kb, line[0], facts.get(line[0]))
+        for line in crew_line_facts(fact_ids)
+    ]
 
 
 def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:

@@ -8,7 +8,7 @@ clock, so the same answers always give the same result.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from twitchcare.engine.causes import (
@@ -102,6 +102,20 @@ def crew_facts(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> tuple[str, 
         rest = [f for f in out if f not in where]
         out = rest[:first] + where + rest[first:]
     return tuple(out)
+
+
+def crew_line_facts(for_the_crew: Sequence[str]) -> list[tuple[str, ...]]:
+    """The facts for the crew as lines to show: the places together on one line ("where it
+    twitches: hand, calf"), every other fact on a line of its own, in order."""
+    places = tuple(f for f in for_the_crew if f.startswith(PLACE_PREFIX))
+    lines: list[tuple[str, ...]] = []
+    for fact_id in for_the_crew:
+        if not fact_id.startswith(PLACE_PREFIX):
+            lines.append((fact_id,))
+        elif places:
+            lines.append(places)
+            places = ()
+    return lines
 
 
 def choose_specialist(

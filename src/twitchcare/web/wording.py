@@ -81,18 +81,15 @@ def why_asked(purpose: str, level: str | None) -> str:
 
 
 def crew_lines(kb: KnowledgeBase, fact_ids: Sequence[str], facts: Mapping[str, Any]) -> list[str]:
-    """What to tell the crew, one line per fact, the places twitching together in one line."""
-    from twitchcare.engine.assess import PLACE_PREFIX
+    """What to tell the crew, in the person's words (the lines are the core's)."""
+    from twitchcare.engine.assess import PLACE_PREFIX, crew_line_facts
 
-    places = [kb.facts[f].text for f in fact_ids if f.startswith(PLACE_PREFIX) and f in kb.facts]
-    lines = []
-    for fact_id in fact_ids:
-        if not fact_id.startswith(PLACE_PREFIX):
-            lines.append(fact_label(kb, fact_id, facts.get(fact_id)))
-        elif places:
-            lines.append(_("Where it twitches: %(places)s") % {"places": ", ".join(places)})
-            places = []
-    return lines
+    return [
+        _("Where it twitches: %(places)s") % {"places": ", ".join(kb.facts[f].text for f in line)}
+        if line[0].startswith(PLACE_PREFIX)
+        else fact_label(kb, line[0], facts.get(line[0]))
+        for line in crew_line_facts(fact_ids)
+    ]
 
 
 def fact_label(kb: KnowledgeBase, fact_id: str, value: FactValue | None) -> str:
