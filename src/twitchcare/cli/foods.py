@@ -23,8 +23,8 @@ def search(
     import json
 
     from twitchcare.errors import InputError
-    from twitchcare.nutrition.knowledge import foods_in_english
     from twitchcare.nutrition.search import load_index
+    from twitchcare.nutrition.words import foods_in_english
 
     text = " ".join(query).strip()
     if not text:

@@ -18,9 +18,9 @@ from twitchcare.nutrition.amounts import parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.knowledge import (
     AlcoholDrink,
     AlcoholLimit,
-    drinks_in_english,
     load_knowledge,
 )
+from twitchcare.nutrition.words import drinks_in_english
 
 _ABV = re.compile(r"(-\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*(?:abv|vol|alc))?", re.IGNORECASE)
 MAX_ABV = 96.0

@@ -17,10 +17,10 @@ from twitchcare.nutrition.amounts import Amount, parse_amount, refuse_unread_num
 from twitchcare.nutrition.knowledge import (
     CaffeineDrink,
     CaffeineServing,
-    drinks_in_english,
     load_knowledge,
 )
 from twitchcare.nutrition.vocabulary import query_words
+from twitchcare.nutrition.words import drinks_in_english
 
 MIN_NAME_SCORE = 85.0
 

@@ -377,32 +377,6 @@ def food_names(lang: str) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
 
 
-def foods_in_english(text: str) -> str:
-    """``text`` with the food and portion words of the language in use made English."""
-    import re
-
-    from twitchcare.catalogue import LANGUAGE
-
-    names = food_names(LANGUAGE.get())
-    if not names:
-        return text
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in names) + r")(?!\w)", re.I)
-    return pattern.sub(lambda m: names[m.group(1).lower()], text)
-
-
-def drinks_in_english(text: str) -> str:
-    """``text`` with the drink and serving words of the language in use made English."""
-    import re
-
-    from twitchcare.catalogue import LANGUAGE
-
-    names = drink_names(LANGUAGE.get())
-    if not names:
-        return text
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in names) + r")(?!\w)", re.I)
-    return pattern.sub(lambda m: names[m.group(1).lower()], text)
-
-
 def _rewords(item_id: str, field: str) -> bool:
     return field in TRANSLATED_FIELDS or (field == "name" and item_id.startswith("mg-form-"))
 

@@ -15,10 +15,11 @@ from twitchcare.catalogue import gettext as _
 from twitchcare.errors import InputError
 from twitchcare.nutrition.amounts import MAX_GRAMS, Amount, parse_amount, refuse_unread_numbers
 from twitchcare.nutrition.foods import Food, Portion
-from twitchcare.nutrition.knowledge import PortionsFile, food_names, foods_in_english, load_part
+from twitchcare.nutrition.knowledge import PortionsFile, food_names, load_part
 from twitchcare.nutrition.portions import grams_for
 from twitchcare.nutrition.search import load_index
 from twitchcare.nutrition.vocabulary import query_words
+from twitchcare.nutrition.words import foods_in_english
 
 # Below this score fewer than about half of the query's weight matched: not a food we know.
 MIN_SCORE = 55.0

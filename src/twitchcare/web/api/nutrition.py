@@ -22,8 +22,8 @@ def foods(
     q: str = Query(min_length=1, max_length=200, description="e.g. pumpkin seeds"),
     limit: int = Query(10, ge=1, le=100),
 ) -> list[dict[str, Any]]:
-    from twitchcare.nutrition.knowledge import foods_in_english
     from twitchcare.nutrition.search import load_index
+    from twitchcare.nutrition.words import foods_in_english
 
     return [hit.food.as_json() for hit in load_index().search(foods_in_english(q), limit=limit)]
 

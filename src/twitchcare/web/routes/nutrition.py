@@ -26,8 +26,8 @@ def _page(
     query = (query or request.query_params.get("q", "")).strip()[:200]
     hits = []
     if query:
-        from twitchcare.nutrition.knowledge import foods_in_english
         from twitchcare.nutrition.search import load_index
+        from twitchcare.nutrition.words import foods_in_english
 
         hits = [h.food for h in load_index().search(foods_in_english(query), limit=8)]
     cache = settings(request).data_dir / "cache"
