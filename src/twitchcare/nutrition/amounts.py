@@ -59,6 +59,8 @@ COUNT_WORDS = frozenset(
 # Measures people use that have no fixed size; refused with a hint rather than guessed.
 VAGUE_MEASURES = frozenset(
     {"handful", "bowl", "plate", "plateful", "pinch", "dash", "splash", "bit", "spoonful", "some"}
+    # German ones, refused in the words typed ("Handvoll"), as the German vague amounts are
+    | {"handvoll", "schüssel", "schale", "teller", "prise", "schuss", "bisschen"}
 )
 
 # Words that say "more than one" without saying how many ("espresso, lots", "ein paar"): refused,

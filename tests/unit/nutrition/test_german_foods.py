@@ -44,10 +44,12 @@ def test_a_misspelt_german_food_word_suggests_the_german_word(german: None) -> N
     assert "spinat" in (caught.value.hint or "")
 
 
-def test_a_vague_german_portion_is_refused_not_guessed(german: None) -> None:
+def test_a_vague_german_portion_is_refused_in_the_word_typed(german: None) -> None:
     with pytest.raises(InputError) as caught:
         understand_food("eine Handvoll Mandeln")
     assert caught.value.field == "unit"
+    assert "Handvoll" in caught.value.problem
+    assert "Mandeln" in (caught.value.hint or "")  # the example is German too
 
 
 def test_a_german_food_word_for_an_unknown_food_fails_naming_file_and_word(
