@@ -281,6 +281,26 @@ def read_translation(lang: str) -> dict[str, dict[str, str]]:
     return texts
 
 
+def _word_list(lang: str, key: str) -> tuple[dict[str, str], str]:
+    """The ``key`` list of ``knowledge/i18n/<lang>/nutrition.yaml`` (word in ``lang`` -> English)
+    and where it lives, for an error; empty in English or for a language without the file."""
+    import yaml
+
+    from twitchcare.errors import KnowledgeError
+
+    where = f"i18n/{lang}/nutrition.yaml"
+    path = translation_path(lang)
+    if lang == "en" or not path.exists():
+        return {}, where
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = data.get(key, {})
+    if not isinstance(names, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in names.items()
+    ):
+        raise KnowledgeError(where=where, field=key, problem="is not word: English word")
+    return names, where
+
+
 @lru_cache(maxsize=4)
 def drink_names(lang: str) -> dict[str, str]:
     """``names`` of ``knowledge/i18n/<lang>/nutrition.yaml``: a drink or serving word in ``lang``
@@ -292,20 +312,11 @@ def drink_names(lang: str) -> dict[str, str]:
     """
     import difflib
 
-    import yaml
-
     from twitchcare.errors import KnowledgeError
 
-    path = translation_path(lang)
-    if lang == "en" or not path.exists():
+    names, where = _word_list(lang, "names")
+    if not names:
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    names = data.get("names", {})
-    where = f"i18n/{lang}/nutrition.yaml"
-    if not isinstance(names, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in names.items()
-    ):
-        raise KnowledgeError(where=where, field="names", problem="is not word: English word")
     english = _load("en")
     known = {w for d in english.caffeine.drinks for w in (d.name, *d.aliases)}
     known |= {w for d in english.caffeine.drinks for s in d.servings for w in s.words}
@@ -337,23 +348,14 @@ def food_names(lang: str) -> dict[str, str]:
     table's descriptions or the amount reader knows: a typo there would make every German entry
     of that food a food nobody knows.
     """
-    import yaml
-
     from twitchcare.errors import KnowledgeError
     from twitchcare.nutrition.amounts import COUNT_WORDS, PINT_UNITS, VAGUE_MEASURES
     from twitchcare.nutrition.search import load_index
     from twitchcare.nutrition.vocabulary import query_words
 
-    path = translation_path(lang)
-    if lang == "en" or not path.exists():
+    names, where = _word_list(lang, "foods")
+    if not names:
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    names = data.get("foods", {})
-    where = f"i18n/{lang}/nutrition.yaml"
-    if not isinstance(names, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in names.items()
-    ):
-        raise KnowledgeError(where=where, field="foods", problem="is not word: English words")
     index = load_index()
     amount_words = set(PINT_UNITS) | COUNT_WORDS | VAGUE_MEASURES
     for word, meaning in names.items():
