@@ -488,11 +488,11 @@ class Interview:
 
     def _pursued(
         self, facts: dict[str, FactValue], current: int, truth: list[bool | None]
-    ) -> list[tuple[int, frozenset[str]]]:
+    ) -> list[tuple[int, frozenset[str], int]]:
         """Rules above ``current`` still open (``truth`` None) and likely enough to pursue.
 
         Worked out once per page chosen, not once per screen: neither depends on the screen.
-        Returns (rank, the rule's facts) pairs.
+        Returns (rank, the rule's facts, the rule's position in ``kb.rules``) triples.
         """
         pursued = []
         # Chances kept from the last choice are those of the same facts and pages asked.
@@ -505,34 +505,65 @@ class Interview:
             # A chance is never below zero, so a level pursued at any chance needs no estimate.
             threshold = PURSUE_CHANCE[rule.level]
             if threshold <= 0:
-                pursued.append((rank, rule_facts))
+                pursued.append((rank, rule_facts, i))
                 continue
             chance = chances.get(i)
             if chance is None:
                 chance = chances[i] = self._chance(rule.when, facts)
             if chance >= threshold:
-                pursued.append((rank, rule_facts))
+                pursued.append((rank, rule_facts, i))
         return pursued
 
     def _triage_priority(
         self,
         screen: Screen,
         facts: dict[str, FactValue],
-        pursued: list[tuple[int, frozenset[str]]],
+        pursued: list[tuple[int, frozenset[str], int]],
         pursued_facts: frozenset[str],
     ) -> int:
         """The most urgent level this screen could still unlock among ``pursued`` (-1 if none).
 
         ``pursued_facts`` is every fact the pursued rules read: a screen settling none of them
         cannot unlock any, whatever is still open on it, so its open facts are not worked out.
+        A rule counts only when the screen's answers could decide it (:meth:`_can_decide`).
         """
         if not pursued or self._provided[screen.id].isdisjoint(pursued_facts):
             return -1
         open_facts = self._open_facts(screen, facts)
         if not open_facts:
             return -1
-        ranks = (rank for rank, rule_facts in pursued if not rule_facts.isdisjoint(open_facts))
+        ranks = (
+            rank
+            for rank, rule_facts, i in pursued
+            if not rule_facts.isdisjoint(open_facts)
+            and self._can_decide(i, rule_facts & open_facts, facts)
+        )
         return max(ranks, default=-1)
+
+    def _can_decide(
+        self, rule_index: int, on_page: frozenset[str], facts: dict[str, FactValue]
+    ) -> bool:
+        """Whether answers to ``on_page`` could change the outcome of a rule, given ``facts``.
+
+        A rule whose other branches the answers so far have settled can be beyond a page's
+        reach: "a one-sided diet *with* vomiting or cramps" cannot fire once vomiting and cramps
+        were answered no, so the diet question is not asked for it. Triage rules test facts only
+        for being present (the loader refuses ``is: false`` in them), so a rule is monotone in
+        such facts: when it comes out the same with every one of them yes and every one no, no
+        answer on the page can change it. A number, a choice or a test with a value for
+        "unknown" is not tried this way: the page is taken as able to decide (when unsure, ask).
+        """
+        rule = self.kb.rules[rule_index]
+        tests = [t for t in leaves(rule.when) if t.fact in on_page]
+        if any(
+            t.is_numeric or t.in_ is not None or t.is_ is False or t.missing is not None
+            for t in tests
+        ):
+            return True
+        yes = {**facts, **dict.fromkeys(on_page, True)}
+        no = {**facts, **dict.fromkeys(on_page, False)}
+        when = rule.when
+        return when.evaluate(yes, use_missing=False) != when.evaluate(no, use_missing=False)
 
     def _base_rate(self, fact_id: str) -> float:
         fact = self.kb.facts.get(fact_id)
@@ -591,7 +622,7 @@ class Interview:
         # The places on the parts of the body ticked come in their turn too, after the red-flag
         # overview and its details: everything that follows depends on them.
         pursued = self._pursued(facts, current, truth)
-        pursued_facts = frozenset().union(*(rule_facts for _, rule_facts in pursued))
+        pursued_facts = frozenset().union(*(rule_facts for _, rule_facts, _ in pursued))
         relevant: list[tuple[Screen, int | None]] = []
         for screen in self.kb.screens:
             priority = self._triage_priority(screen, facts, pursued, pursued_facts)
