@@ -96,6 +96,7 @@ def test_two_causes_both_likely_are_said_to_go_together_not_to_be_close(
     assert ranking_certainty([cause("a", 0.96), cause("b", 0.78)]) == "several"
     assert ranking_certainty([cause("a", 0.9), cause("b", 0.3)]) == "clear"
     assert ranking_certainty([cause("a", 0.45), cause("b", 0.4)]) == "tentative"
+    assert ranking_certainty([cause("a", 0.88), cause("b", 0.49)]) == "likely"
     assert ranking_certainty([cause("a", 0.15)]) == "uncertain"
 
 

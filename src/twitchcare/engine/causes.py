@@ -16,10 +16,12 @@ from typing import Literal
 from twitchcare.kb.logic import FactValue, leaves, matched_facts
 from twitchcare.kb.models import Condition, Evidence, KnowledgeBase
 
-Certainty = Literal["clear", "several", "tentative", "uncertain", "incomplete"]
+Certainty = Literal["clear", "likely", "several", "tentative", "uncertain", "incomplete"]
 # How sure the ranking is, read from the numbers it shows: the leading cause is "clear" when it is
 # more likely than not and at least twice as likely as the next; "several" when the next is more
-# likely than not too (causes are not exclusive, so two can both be likely); "uncertain" when even
+# likely than not too (causes are not exclusive, so two can both be likely); "likely" when the
+# leading cause is more likely than not and the next is not, but less than half as likely (88%
+# and 49%: more than a best guess, though not alone); "uncertain" when even
 # the leading cause is below one in five (the list is then mostly base rates, not evidence about
 # this person); "tentative" otherwise.
 # "incomplete" is set by the interview, never by the numbers: it stopped at an emergency before
@@ -174,6 +176,8 @@ def ranking_certainty(ranked: list[RankedCause]) -> Certainty:
         return "clear"
     if second >= CLEAR_TOP:
         return "several"
+    if ranked[0].probability >= CLEAR_TOP:
+        return "likely"
     return "tentative"
 
 
@@ -185,6 +189,7 @@ def N_(message: str) -> str:
 # What each certainty means for the person, in the words every adapter shows.
 CERTAINTY_WORDS: dict[Certainty, str] = {
     "clear": N_("The leading cause stands out clearly from the others."),
+    "likely": N_("The leading cause is likely; the next ones may well play a part too."),
     "several": N_(
         "More than one cause is likely, and they often go together: what each suggests doing "
         "matters more than their order."
