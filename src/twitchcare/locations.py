@@ -27,6 +27,16 @@ LOCATIONS: tuple[str, ...] = (
 )
 SIDES: tuple[str, ...] = ("left", "right", "both", "not_applicable")
 
+# The knowledge names the fact for each place "loc.<place>" ("loc.calf"): the body map asks them,
+# the causes and rules read them, the reports list them.
+PLACE_PREFIX = "loc."
+
+
+def place_fact(location: str) -> str:
+    """The fact that says a place twitches (``"calf"`` -> ``"loc.calf"``)."""
+    return f"{PLACE_PREFIX}{location}"
+
+
 # Everyday words for each place, accepted wherever a person names a place: the interview's body
 # map, `twitchcare log`, the web diary. Defined once, so "tummy" works everywhere or nowhere.
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {

@@ -24,7 +24,7 @@ from twitchcare.answers import year_note as year_note
 from twitchcare.cli.i18n import _
 from twitchcare.german_words import LOCATION_ALIASES
 from twitchcare.kb.models import Fact
-from twitchcare.locations import PLACE_ALIASES
+from twitchcare.locations import PLACE_ALIASES, PLACE_PREFIX
 
 DONT_KNOW_WORDS = {
     "?",
@@ -128,7 +128,7 @@ def parse_selection(text: str, count: int) -> set[int]:
 
 def location_names(fact: Fact) -> set[str]:
     """Every name a body location answers to: its id, its label and each "or" part."""
-    key = fact.id.removeprefix("loc.").removeprefix("region.")
+    key = fact.id.removeprefix(PLACE_PREFIX).removeprefix("region.")
     label = normalise(re.sub(r"\(.*?\)", "", fact.text))
     names = {key, key.replace("_", " "), label}
     names.update(p.strip() for p in re.split(r"\bor\b|/", label) if p.strip())

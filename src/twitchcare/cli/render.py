@@ -12,7 +12,7 @@ from rich.text import Text
 
 from twitchcare.cli.i18n import N_, _, long_date, number
 from twitchcare.emergency import EmergencyNumber
-from twitchcare.engine.assess import PLACE_PREFIX, Assessment, crew_line_facts
+from twitchcare.engine.assess import Assessment, crew_line_facts
 from twitchcare.engine.causes import certainty_words
 from twitchcare.errors import TwitchcareError
 from twitchcare.evaluation.calibration import CalibrationReport
@@ -20,6 +20,7 @@ from twitchcare.evaluation.run import EvaluationReport
 from twitchcare.kb.hazards import HazardLog
 from twitchcare.kb.logic import FactValue
 from twitchcare.kb.models import KnowledgeBase
+from twitchcare.locations import PLACE_PREFIX
 
 LEVEL_STYLE = {
     "emergency": "bold white on red",

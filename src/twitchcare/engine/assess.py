@@ -33,6 +33,7 @@ from twitchcare.kb.logic import (
     level_rank,
 )
 from twitchcare.kb.models import KnowledgeBase, Specialist
+from twitchcare.locations import PLACE_PREFIX
 
 DISCLAIMER = (
     "twitchcare gives information, not a diagnosis. It cannot examine you. If you are worried, or "
@@ -72,8 +73,7 @@ class Assessment:
     disclaimer: str = DISCLAIMER
 
 
-# Facts naming a place on the body map ("loc.calf"), and the side, asked with the places.
-PLACE_PREFIX = "loc."
+# The side, asked with the places on the body map.
 SIDE = "side"
 
 

@@ -12,6 +12,7 @@ from twitchcare.engine.kb_index import KbIndex, kb_index
 from twitchcare.kb.logic import FactValue, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase
 from twitchcare.kb.names import normalise_medicine
+from twitchcare.locations import place_fact
 
 DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
 COUNTED = ("location_count", "region_count")  # counted from the body map, never told
@@ -188,7 +189,7 @@ def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
     if any(out.get(p) is True for p in places) and not any(g.id in out for g in regions):
         for p in places:
             out.setdefault(p, False)
-    if any(out.get(r.id) is True for r in regions) or out.get("loc.whole_body") is True:
+    if any(out.get(r.id) is True for r in regions) or out.get(place_fact("whole_body")) is True:
         # The first page is answered as a whole too: parts of the body not ticked do not twitch.
         for region in regions:
             out.setdefault(region.id, False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from twitchcare.kb.logic import FactTest, FactValue, leaves, level_rank
 from twitchcare.kb.models import Fact, KnowledgeBase, Screen
-from twitchcare.locations import LOCATIONS
+from twitchcare.locations import LOCATIONS, PLACE_PREFIX, place_fact
 
 # A process holds one knowledge base, tests a handful; the bound only stops a leak in a loop.
 _MAX_KBS = 8
@@ -58,7 +58,7 @@ class KbIndex:
 def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
     """Facts a screen settles itself, including the derived facts computed from its answers."""
     provided = set(screen.facts)
-    if any(f.startswith("loc.") for f in screen.facts):
+    if any(f.startswith(PLACE_PREFIX) for f in screen.facts):
         provided.update(("location_count", "region_count"))
     if "medications" in screen.facts or "substances" in screen.facts:
         provided.update(f"med.{c}" for c in kb.medications)
@@ -167,8 +167,8 @@ def _build(kb: KnowledgeBase) -> KbIndex:
     return KbIndex(
         screens={s.id: s for s in kb.screens},
         gateways=gateways,
-        regions=tuple(g for g in gateways if all(c.startswith("loc.") for c in g.summarises)),
-        places=tuple(f"loc.{loc}" for loc in LOCATIONS),
+        regions=tuple(g for g in gateways if all(c.startswith(PLACE_PREFIX) for c in g.summarises)),
+        places=tuple(place_fact(loc) for loc in LOCATIONS),
         ticked=frozenset(f for s in kb.screens if s.kind == "checklist" for f in s.facts),
         conditional_booleans=tuple(
             f for f in kb.facts.values() if f.ask_when is not None and f.kind == "boolean"

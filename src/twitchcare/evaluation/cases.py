@@ -18,7 +18,7 @@ from twitchcare.errors import CaseFileError
 from twitchcare.kb.loader import ONSET_PREFIX
 from twitchcare.kb.logic import FactValue, Level
 from twitchcare.kb.names import normalise_medicine
-from twitchcare.locations import LOCATIONS
+from twitchcare.locations import LOCATIONS, place_fact
 from twitchcare.vocabulary import vocabulary
 
 
@@ -213,7 +213,7 @@ def case_facts(case: Case) -> dict[str, FactValue]:
             facts[key] = value
     tw = case.twitching
     for loc in LOCATIONS:
-        facts[f"loc.{loc}"] = loc in tw.locations
+        facts[place_fact(loc)] = loc in tw.locations
     if tw.contexts is not None:
         for ctx in vocabulary().context_ids:
             facts[f"ctx.{ctx}"] = ctx in tw.contexts

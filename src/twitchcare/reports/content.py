@@ -18,6 +18,7 @@ from twitchcare.catalogue import LANGUAGE
 from twitchcare.catalogue import gettext as _
 from twitchcare.diary.analysis import PER_UNIT
 from twitchcare.diary.records import FACTOR_LABELS, FACTORS
+from twitchcare.locations import place_fact
 
 if TYPE_CHECKING:
     from twitchcare.diary.analysis import FactorResult
@@ -201,7 +202,7 @@ def red_flag_facts(kb: KnowledgeBase) -> tuple[str, ...]:
 
 
 def _place_label(kb: KnowledgeBase, loc: str) -> str:
-    fact = kb.facts.get(f"loc.{loc}")
+    fact = kb.facts.get(place_fact(loc))
     return fact.text if fact else loc.replace("_", " ")
 
 
@@ -224,7 +225,7 @@ def _places(kb: KnowledgeBase, totals: dict[str, int]) -> tuple[list[Place], str
 def _assessment_places(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
     from twitchcare.locations import LOCATIONS
 
-    ticked = [_place_label(kb, loc) for loc in LOCATIONS if answers.get(f"loc.{loc}") is True]
+    ticked = [_place_label(kb, loc) for loc in LOCATIONS if answers.get(place_fact(loc)) is True]
     side = answers.get("side")
     if len(ticked) > MAX_PLACES:
         ticked = [*ticked[:MAX_PLACES], _("and {n} more").format(n=len(ticked) - MAX_PLACES)]

@@ -73,7 +73,7 @@ def _category(code: str, display: str) -> list[dict[str, Any]]:
 def code_system(kb: KnowledgeBase) -> Resource:
     """Every local code the Bundle uses, defined (content ``complete``)."""
     from twitchcare.diary.records import CONTEXTS
-    from twitchcare.locations import LOCATIONS
+    from twitchcare.locations import LOCATIONS, place_fact
 
     concepts = [{"code": c, "display": d} for c, d in LOCAL_CONCEPTS.items()]
     concepts += [
@@ -82,7 +82,7 @@ def code_system(kb: KnowledgeBase) -> Resource:
         if system == LOCAL_SYSTEM
     ]
     for loc in LOCATIONS:
-        fact = kb.facts.get(f"loc.{loc}")
+        fact = kb.facts.get(place_fact(loc))
         concepts.append({"code": f"location-{loc}", "display": fact.text if fact else loc})
     concepts += [{"code": f"context-{c}", "display": c.replace("_", " ")} for c in CONTEXTS]
     concepts += [

@@ -82,7 +82,8 @@ def why_asked(purpose: str, level: str | None) -> str:
 
 def crew_lines(kb: KnowledgeBase, fact_ids: Sequence[str], facts: Mapping[str, Any]) -> list[str]:
     """What to tell the crew, in the person's words (the lines are the core's)."""
-    from twitchcare.engine.assess import PLACE_PREFIX, crew_line_facts
+    from twitchcare.engine.assess import crew_line_facts
+    from twitchcare.locations import PLACE_PREFIX
 
     return [
         _("Where it twitches: %(places)s") % {"places": ", ".join(kb.facts[f].text for f in line)}
