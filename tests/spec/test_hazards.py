@@ -335,3 +335,27 @@ def test_the_safety_case_holds_the_current_hazard_table(log: HazardLog) -> None:
     assert match.group(1).strip() == summary_table(log), (
         "regenerate with: twitchcare kb hazards --markdown"
     )
+
+
+def test_a_question_named_as_a_control_is_read_by_a_rule_or_a_cause(
+    log: HazardLog, kb: KnowledgeBase
+) -> None:
+    """A question counts as a control only if something acts on its answer: a rule, a cause's
+    evidence, or the facts derived from it (a medicines list names classes the rules read). A
+    question no rule or cause reads, asked only when a page is worth it for the causes, controls
+    nothing ("long-haul travel is asked" stood in the log for a leg clot)."""
+    from twitchcare.engine.facts import derive
+    from twitchcare.kb.logic import leaves
+
+    read = {t.fact for rule in kb.rules for t in leaves(rule.when)}
+    read |= {t.fact for c in kb.conditions.values() for e in c.evidence for t in leaves(e.when)}
+    for hazard_id, hazard in log.hazards.items():
+        for control in hazard.controls:
+            if control.kind != "fact":
+                continue
+            fact = kb.facts[control.id]
+            # A list answer: every medicine the knowledge knows, so each class it derives shows.
+            every_medicine = [m for c in kb.medications.values() for m in c.members]
+            sample = every_medicine if fact.kind == "list" else True
+            acted_on = {control.id} | set(derive(kb, {control.id: sample}))
+            assert acted_on & read, f"{hazard_id}: {control.id} is read by nothing"
