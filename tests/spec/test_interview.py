@@ -524,10 +524,12 @@ def test_what_to_tell_the_crew_names_each_fact_once_the_places_together(
     )
 
 
-def _steps(kb: KnowledgeBase, full: dict[str, FactValue]) -> dict[str, str]:
+def _steps(
+    kb: KnowledgeBase, full: dict[str, FactValue], known: dict[str, FactValue] = PROFILE
+) -> dict[str, str]:
     """Simulate an interview answered from ``full``; each page asked, with why it was asked."""
     answers = with_gateway_answers(kb, full)
-    interview = Interview(kb, known=PROFILE)
+    interview = Interview(kb, known=known)
     purposes = {}
     while (step := interview.next_step()) is not None:
         purposes[step.screen.id] = step.purpose
@@ -559,20 +561,14 @@ def test_a_page_is_asked_for_the_level_only_when_its_answers_could_change_it(
     known = dict(PROFILE)
     if cramps is not None:
         known["muscle_cramps"] = cramps
-    answers = with_gateway_answers(kb, full)
-    interview = Interview(kb, known=known)
-    purposes = {}
-    while (step := interview.next_step()) is not None:
-        purposes[step.screen.id] = step.purpose
-        interview.answer(step.screen.id, {f: answers.get(f) for f in step.screen.facts})
-    assert purposes.get("lifestyle") == lifestyle_asked_for
+    assert _steps(kb, full, known).get("lifestyle") == lifestyle_asked_for
 
 
 def test_ordinary_cramps_and_aching_muscles_open_no_red_flag_page(kb: KnowledgeBase) -> None:
     """Cramps and aches after exercise are common and usually harmless (NHS inform, Leg cramps;
-    the comment in questions.yaml gives the address): they are not
-    on the pages behind the red-flag overview, so a runner with sore, cramping calves is not
-    read eight questions on tetany or on heart and fluids for them."""
+    the comment in questions.yaml gives the address): they are not on the pages behind the
+    red-flag overview, so a runner with sore, cramping calves is not read eight questions on
+    tetany or on heart and fluids for them."""
     overview = next(s for s in kb.screens if s.id == "emergency")
     behind = {f for s in kb.screens if set(s.enable_if) & set(overview.facts) for f in s.facts}
     assert not {"muscle_cramps", "muscle_pain"} & behind
