@@ -18,7 +18,7 @@ from twitchcare.catalogue import LANGUAGE
 from twitchcare.catalogue import gettext as _
 from twitchcare.diary.analysis import PER_UNIT
 from twitchcare.diary.records import FACTOR_LABELS, FACTORS
-from twitchcare.locations import place_fact
+from twitchcare.locations import LOCATIONS, place_fact
 
 if TYPE_CHECKING:
     from twitchcare.diary.analysis import FactorResult
@@ -223,8 +223,6 @@ def _places(kb: KnowledgeBase, totals: dict[str, int]) -> tuple[list[Place], str
 
 
 def _assessment_places(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
-    from twitchcare.locations import LOCATIONS
-
     ticked = [_place_label(kb, loc) for loc in LOCATIONS if answers.get(place_fact(loc)) is True]
     side = answers.get("side")
     if len(ticked) > MAX_PLACES:
