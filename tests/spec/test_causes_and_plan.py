@@ -172,3 +172,18 @@ def test_a_drooping_lid_or_double_vision_counts_against_the_everyday_causes_as_w
     ranked = [c.id for c in assess(kb, both, now=NOW).causes]
     above = ranked[: ranked.index("myasthenia_gravis")]
     assert set(above) <= {"eyelid_myokymia"}
+
+
+def test_the_tablets_taken_for_myasthenia_tell_of_it_as_the_diagnosis_would(
+    kb: KnowledgeBase,
+) -> None:
+    """Pyridostigmine is the first treatment of myasthenia and taken for little else
+    (abn-myasthenia-2015); the same class's dementia medicines tell nothing of it."""
+    base: dict[str, FactValue] = {"age": 58, "sex": "female", "loc.hand": True, "weakness": True}
+    on_it = assess(kb, {**base, "medications": ["pyridostigmine"]}, now=NOW)
+    told = assess(kb, {**base, "history.myasthenia_gravis": True}, now=NOW)
+    for dementia in ("donepezil", "rivastigmine"):
+        other = assess(kb, {**base, "medications": [dementia]}, now=NOW)
+        assert "myasthenia_gravis" not in [c.id for c in other.causes]
+    for result in (on_it, told):
+        assert "myasthenia_gravis" in [c.id for c in result.causes]

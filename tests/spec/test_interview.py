@@ -38,8 +38,8 @@ def test_after_an_emergency_only_the_pages_for_the_crew_are_asked(kb: KnowledgeB
         "emergency",
         "stroke_signs",
         "onset",
-        "where_head",
         "medicines",
+        "where_head",
         "history",
     ]
     crew = [s.id for s in kb.screens if s.after_emergency is not None]
@@ -80,8 +80,10 @@ def test_after_a_stroke_sign_the_time_it_began_is_asked_before_anything_else(
 def test_after_an_emergency_a_ticked_condition_line_opens_its_details(
     kb: KnowledgeBase,
 ) -> None:
-    interview = _emergency_on_insulin(kb)
+    # A larger budget, so that the details fit: the room after the call is tested on its own.
+    interview = _emergency_on_insulin(kb, item_budget=80)
     interview.answer("medicines", {"medications": ["insulin"], "gw.medicine_change": False})
+    _no_heat(interview)
     step = interview.next_step()
     assert step is not None and step.screen.id == "history"
     interview.answer("history", {"gw.history_metabolic": True, "gw.history_nerves": False})
@@ -102,34 +104,56 @@ def _finish(interview: Interview) -> list[str]:
     return asked
 
 
-def test_after_an_emergency_the_pages_that_could_name_another_emergency_are_asked(
+def test_after_an_emergency_the_question_that_decides_the_first_aid_comes_first(
     kb: KnowledgeBase,
 ) -> None:
-    """Confused after a day on a hot roof: heatstroke needs cooling while the ambulance comes."""
-    interview = Interview(kb, known=PROFILE)
+    """Confused after a day on a hot roof: heatstroke needs cooling while the ambulance comes
+    (nhs-heat-exhaustion). The heat question is asked by itself, before the pages for the crew
+    and without its overview line, even with no room left in the budget."""
+    interview = Interview(kb, known=PROFILE, item_budget=20)
     interview.answer("where", {"region.legs": True})
     overview = next(s for s in kb.screens if s.id == "emergency").facts
     interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
     interview.answer("consciousness", {"confusion": True})
     interview.answer("onset", {"onset_days.confusion": 0.1})
     assert interview.result(now=NOW).level == "emergency"
-    asked = []
-    while (step := interview.next_step()) is not None:
-        assert step.emergency_now
-        asked.append(step.screen.id)
-        if step.screen.id == "habits":
-            interview.answer("habits", {"gw.lifestyle": True})
-        elif step.screen.id == "lifestyle":
-            interview.answer("lifestyle", {"heat_exposure": True})
-        else:
-            interview.answer(step.screen.id, {})
-    assert "lifestyle" in asked
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "medicines"
+    interview.answer("medicines", {})
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "heat" and step.emergency_now
+    assert [f.id for f in step.items] == ["heat_exposure"]
+    interview.answer("heat", {"heat_exposure": True})
     assert "heatstroke" in {r.rule_id for r in interview.result(now=NOW).reasons}
 
 
-def _emergency_on_insulin(kb: KnowledgeBase) -> Interview:
+def test_after_an_emergency_the_pages_that_could_name_another_emergency_are_asked(
+    kb: KnowledgeBase,
+) -> None:
+    """A page that could complete another emergency rule, of those whose message holds no first
+    aid, follows the pages for the crew while there is room (here a larger budget)."""
+    interview = Interview(kb, known=PROFILE, item_budget=80)
+    interview.answer("where", {"region.legs": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
+    interview.answer("consciousness", {"confusion": True})
+    interview.answer("onset", {"onset_days.confusion": 0.1})
+    asked = _finish(interview)
+    # Caffeine: around 1,200 mg taken quickly is itself an emergency (fits).
+    assert "habits" in asked
+    assert asked.index("habits") > asked.index("history")
+
+
+def _no_heat(interview: Interview) -> None:
+    """Answer the heat question a drowsy person is asked after the medicines (heatstroke)."""
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "heat"
+    interview.answer("heat", {"heat_exposure": False})
+
+
+def _emergency_on_insulin(kb: KnowledgeBase, *, item_budget: int = 40) -> Interview:
     """A drowsy person: the emergency is found on the consciousness page."""
-    interview = Interview(kb, known=PROFILE)
+    interview = Interview(kb, known=PROFILE, item_budget=item_budget)
     interview.answer("where", {"region.arms": True})
     interview.answer("where_arms", {"loc.hand": True})
     overview = next(s for s in kb.screens if s.id == "emergency").facts
@@ -178,6 +202,7 @@ def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
 ) -> None:
     interview = _emergency_on_insulin(kb)
     interview.answer("medicines", {})  # "I don't know" to every line, the gateway included
+    _no_heat(interview)
     step = interview.next_step()
     assert step is not None and step.screen.id == "history"
     interview.answer("history", {})
@@ -186,6 +211,46 @@ def test_after_an_emergency_an_unknown_overview_line_opens_no_more_pages(
     ticked.answer("medicines", {"gw.medicine_change": True})
     step = ticked.next_step()
     assert step is not None and step.screen.id == "medicine_change" and step.emergency_now
+
+
+def test_after_the_call_the_medicines_come_first_whatever_was_read_before(
+    kb: KnowledgeBase,
+) -> None:
+    """The red-flag pages before the call spent the budget, and the details of another line
+    ticked on the overview are still open, yet the crew asks first about the medicines, and
+    insulin changes the first aid (nidirect-poisoning, nhs-low-blood-sugar)."""
+    interview = Interview(kb, known=PROFILE, item_budget=20)
+    interview.answer("where", {"region.arms": True})
+    interview.answer("where_arms", {"loc.hand": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    ticked = {"gw.consciousness": True, "gw.fluids_heart": True}
+    interview.answer("emergency", {**dict.fromkeys(overview, False), **ticked})
+    interview.answer("consciousness", {"drowsy_or_hard_to_wake": True})
+    assert interview.items_shown > 20
+    step = interview.next_step()
+    assert step is not None and step.screen.id == "medicines" and step.emergency_now
+
+
+def test_after_the_call_the_pages_stay_within_ten_items_besides_the_medicines(
+    kb: KnowledgeBase,
+) -> None:
+    """Every item after the call is read by a person who should be on the phone: the pages for
+    the crew follow while they fit the budget, or ten items after the call when the red-flag
+    pages before it spent the budget. Answered with every line ticked, so that each page
+    opens all it can."""
+    for budget in (20, 40):
+        interview = _emergency_on_insulin(kb, item_budget=budget)
+        before = interview.items_shown
+        first = 0
+        while (step := interview.next_step()) is not None:
+            assert step.emergency_now
+            if step.screen.id in ("medicines", "medicine_change"):
+                first += len(step.items)
+            ticks = {f.id: True for f in step.items if f.kind == "boolean"}
+            interview.answer(step.screen.id, ticks)
+        after = interview.items_shown - before - first
+        assert after <= max(budget, before + 10) - before
+        assert interview.items_before_advice == before
 
 
 def test_items_read_under_the_call_now_advice_count_as_read_after_it(kb: KnowledgeBase) -> None:

@@ -141,6 +141,35 @@ def test_a_typo_in_a_fact_id_names_file_and_key(tmp_path: Path) -> None:
     assert "did you mean 'jaw_stiffness'" in str(err.value)
 
 
+def test_a_typo_in_when_a_crew_page_comes_first_names_file_and_key(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "questions.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "any: [{fact: face_drooping}, {fact: sudden_weakness_one_side}" in text
+    path.write_text(
+        text.replace("any: [{fact: face_drooping},", "any: [{fact: face_droping},", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "questions.yaml" in str(err.value)
+    assert "screens[onset].after_emergency.first_when" in str(err.value)
+    assert "did you mean 'face_drooping'" in str(err.value)
+
+
+def test_first_aid_while_waiting_belongs_to_an_emergency_rule_only(tmp_path: Path) -> None:
+    folder = _copy_kb(tmp_path)
+    path = folder / "rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    rule = "      - id: leg-clot-signs\n        level: urgent\n"
+    assert rule in text
+    path.write_text(text.replace(rule, rule + "        first_aid: true\n", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        build_kb(folder)
+    assert "rules.yaml" in str(err.value)
+    assert "rules[leg-clot-signs].first_aid" in str(err.value)
+
+
 def test_a_wrong_value_type_names_the_condition(tmp_path: Path) -> None:
     folder = _copy_kb(tmp_path)
     path = folder / "conditions.yaml"

@@ -68,8 +68,8 @@ def test_a_sudden_one_sided_weakness_leaves_only_the_pages_for_the_crew(client: 
     assert finished["screens"][-5:] == [
         "stroke_signs",
         "onset",
-        "where_arms",
         "medicines",
+        "where_arms",
         "history",
     ]
     result = client.post(

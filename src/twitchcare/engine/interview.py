@@ -9,9 +9,10 @@ Order of business:
    budget, until no page is worth its reading or the budget is spent; a line ticked on such a
    page is followed by its details.
 Once the answers call for emergency care, nothing more is asked for the level or the causes:
-every later page carries the call-now advice (``Step.emergency_now``), and only the details of
-lines already ticked and the pages the knowledge marks ``after_emergency`` (what the crew will
-ask, which can change the first aid) follow.
+every later page carries the call-now advice (``Step.emergency_now``). The pages the knowledge
+marks to be asked first after the call (the medicines, what the crew asks first) and a question
+that decides the first aid (heat, for heatstroke) come next; then, only while they fit the
+reading budget, the details of red-flag lines already ticked and the other pages for the crew.
 "I don't know" is always allowed: the fact stays unknown and the page is not asked again.
 """
 
@@ -60,6 +61,9 @@ MAX_QUESTIONS = 16
 # Pages that only sharpen the causes are asked while the person has read fewer items than this;
 # pages that could raise the level are never limited.
 ITEM_BUDGET = 40
+# After the call-now advice, the pages for the crew are asked while they fit the budget, or, when
+# the red-flag pages before the call already spent it, while they fit this many items after it.
+AFTER_CALL_ITEMS = 10
 
 
 # Derived facts of recent answer sets, shared between interviews (see _derived_facts).
@@ -605,15 +609,9 @@ class Interview:
         fired = [rank for t, rank in zip(truth, self._rule_ranks, strict=True) if t is True]
         confirmed = LEVELS[max(fired, default=level_rank("self_care"))]
         if confirmed == "emergency":
-            # Help is needed now: nothing is asked to decide the level. The details of what the
-            # person has already ticked are taken, so the result names what they have told, and
-            # then the pages the knowledge marks as worth asking while waiting for help.
-            red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
-            step = self._ticked_details(
-                facts, lambda gate: gate in red_flags and facts.get(gate) is True, "emergency"
-            )
-            if step is None:
-                step = self._while_waiting(facts, truth)
+            # Help is needed now: nothing is asked to decide the level, and every page that
+            # follows is read under the call-now advice (see _while_waiting).
+            step = self._while_waiting(facts, truth)
             return replace(step, emergency_now=True) if step is not None else None
         # Every page that could still raise the level is asked, in the knowledge base's order
         # (the emergency screen comes right after the body map), so the interview reads
@@ -740,42 +738,97 @@ class Interview:
     def _while_waiting(self, facts: dict[str, FactValue], truth: list[bool | None]) -> Step | None:
         """The next page worth reading while help is on its way, or None.
 
-        First the pages the knowledge marks for the crew (``after_emergency``), then a page that
-        could complete another emergency rule the answers already half meet: each emergency rule
-        says what to do while waiting (cool a person with heatstroke, sugar for a low), so a call
-        made for confusion does not settle whether the person is also overheated. Only rules
-        with a sign already told are followed: a stroke is not asked about caffeine. A page
-        behind an overview line is opened only by a yes: with the level settled, an "I don't
-        know" no longer calls for its details, and every item read now is still an item read.
+        1. The pages the knowledge marks to be asked first after the call (the medicines: what
+           the crew asks first, and insulin changes the first aid; when a stroke sign began),
+           whatever was read before.
+        2. A question that could complete another emergency rule whose message says what to do
+           while waiting (``first_aid``: cool a person with heatstroke), asked on its own page
+           even when the overview line that would open it was never asked: a call made for
+           confusion does not settle whether the person is also overheated.
+        3. Only while a page fits the reading budget (or ``AFTER_CALL_ITEMS`` after the call,
+           when the red-flag pages spent the budget before it), in the knowledge's order: the
+           details of red-flag lines already ticked, so the result names what was told, and the
+           other pages for the crew (``after_emergency``);
+        4. then, within the same room, a page that could complete any other emergency rule of
+           which a sign is already told (a stroke is not asked about caffeine).
+        Otherwise a page behind an overview line is opened only by a yes: with the level
+        settled, an "I don't know" no longer calls for its details.
+
+        Every item after the call is read by a person who should be on the phone: on the cases,
+        the crew's pages read in full took the median emergency to 56 items in all, 28 of them
+        after the call; within this room it is 40 and 13 (docs/evidence.md).
         """
+        red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
+        room = max(self.item_budget, self.items_before_advice + AFTER_CALL_ITEMS) - self.items_shown
         half_met = self._half_met_emergency_facts(facts, truth)
-        wanted: tuple[Callable[[Screen, set[str]], bool], ...] = (
-            lambda screen, open_facts: screen.after_emergency is not None,
-            lambda screen, open_facts: not open_facts.isdisjoint(half_met),
-        )
-        for worth_asking in wanted:
-            for screen in self.kb.screens:
-                if screen.enable_if and not any(facts.get(g) is True for g in screen.enable_if):
-                    continue
-                open_facts = self._open_facts(screen, facts)
-                if open_facts and worth_asking(screen, open_facts):
-                    return self._step(
-                        screen,
-                        "what to do while waiting, and what the crew will ask",
-                        purpose="after_emergency",
-                        level="emergency",
+        first_aid = self._half_met_emergency_facts(facts, truth, first_aid_only=True)
+        passes: tuple[tuple[bool, Callable[[Screen, set[str]], bool]], ...] = (
+            (
+                False,
+                lambda screen, open_facts: bool(open_facts) and self._asked_first(screen, facts),
+            ),
+            (False, lambda screen, open_facts: self._holds_open(screen, first_aid, facts)),
+            (
+                True,
+                lambda screen, open_facts: (
+                    bool(open_facts)
+                    and (
+                        screen.after_emergency is not None
+                        or any(g in red_flags and facts.get(g) is True for g in screen.enable_if)
                     )
+                ),
+            ),
+            (True, lambda screen, open_facts: not open_facts.isdisjoint(half_met)),
+        )
+        for within_room, worth_asking in passes:
+            for screen in self.kb.screens:
+                opened = not screen.enable_if or any(facts.get(g) is True for g in screen.enable_if)
+                open_facts = self._open_facts(screen, facts) if opened else set()
+                if not worth_asking(screen, open_facts):
+                    continue
+                if within_room and len(self._visible(screen)) > room:
+                    continue
+                return self._step(
+                    screen,
+                    "what to do while waiting, and what the crew will ask",
+                    purpose="after_emergency",
+                    level="emergency",
+                )
         return None
 
+    def _holds_open(
+        self, screen: Screen, wanted: frozenset[str], facts: Mapping[str, FactValue]
+    ) -> bool:
+        """Whether ``screen`` itself asks one of ``wanted`` that is still open (not through the
+        details an overview line of it opens): such a page is asked by itself, its overview
+        line unasked, when one question is all that is needed."""
+        return screen.id not in self._asked and any(
+            f in wanted and f not in facts and applies(self.kb, f, facts) for f in screen.facts
+        )
+
+    @staticmethod
+    def _asked_first(screen: Screen, facts: Mapping[str, FactValue]) -> bool:
+        """Whether the knowledge has this page asked first after the call, for these answers."""
+        after = screen.after_emergency
+        if after is None:
+            return False
+        if after.first_when is not None:
+            known = {k: v for k, v in facts.items() if v is not None}
+            return after.first_when.evaluate(known, use_missing=False) is True
+        return after.first
+
     def _half_met_emergency_facts(
-        self, facts: dict[str, FactValue], truth: list[bool | None]
+        self, facts: dict[str, FactValue], truth: list[bool | None], *, first_aid_only: bool = False
     ) -> frozenset[str]:
-        """The facts of the emergency rules not yet decided of which a sign is already told."""
+        """The facts of the emergency rules not yet decided of which a sign is already told
+        (with ``first_aid_only``, only of those whose message says what to do while waiting)."""
         out: set[str] = set()
         for rule, rule_facts, rank, known in zip(
             self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
         ):
             if rank < EMERGENCY_RANK or known is not None:
+                continue
+            if first_aid_only and not rule.first_aid:
                 continue
             if any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
                 out |= rule_facts

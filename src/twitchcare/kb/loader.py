@@ -320,6 +320,13 @@ class _Checker:
                         problem=f"'{test.fact}' is tested with 'is: false'",
                         hint="triage rules may only look for the presence of something",
                     )
+            if rule.first_aid and rule.level != "emergency":
+                raise KnowledgeError(
+                    where="rules.yaml",
+                    field=key + ".first_aid",
+                    problem=f"a rule at level '{rule.level}' has first aid to give while waiting",
+                    hint="only an emergency rule has someone waiting for help",
+                )
         if kb.evidence_scale is not None:
             for s in kb.evidence_scale.sources:
                 self.source("conditions.yaml", "evidence_scale.sources", s)
@@ -398,6 +405,13 @@ class _Checker:
                     self.source(
                         "questions.yaml", f"screens[{screen.id}].after_emergency.sources", s
                     )
+                if screen.after_emergency.first_when is not None:
+                    for test in leaves(screen.after_emergency.first_when):
+                        self.fact(
+                            "questions.yaml",
+                            f"screens[{screen.id}].after_emergency.first_when",
+                            test.fact,
+                        )
             if screen.asked_of_everyone is not None:
                 for s in screen.asked_of_everyone.sources:
                     self.source(

@@ -108,6 +108,21 @@ class AfterEmergency(Strict):
 
     reason: str = Field(min_length=20)
     sources: list[str] = Field(min_length=1)
+    first: bool = Field(
+        default=False,
+        description=(
+            "Asked first after the call, whatever the person has read before it: what the crew "
+            "asks first and what changes the first aid. The other pages follow while they fit "
+            "the reading budget."
+        ),
+    )
+    first_when: Predicate | None = Field(
+        default=None,
+        description=(
+            "Asked first, as ``first``, only when this holds (the time of a stroke sign, on "
+            "which clot-busting treatment depends)."
+        ),
+    )
 
 
 class AskedOfEveryone(Strict):
@@ -302,6 +317,14 @@ class Rule(Strict):
     message: str = Field(min_length=10)
     specialist: Specialist
     sources: list[str] = Field(min_length=1)
+    first_aid: bool = Field(
+        default=False,
+        description=(
+            "An emergency rule whose message says what to do while waiting (cool the person, "
+            "give sugar): after a call made for another reason, the pages that could complete "
+            "it are asked before the pages for the crew, whatever the person has read."
+        ),
+    )
     mechanism: str = Field(default="", description="Filled in by the loader from its group.")
 
 
