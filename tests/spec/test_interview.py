@@ -534,8 +534,12 @@ def test_a_long_twitch_whose_case_lists_no_situations_is_for_a_doctor_when_simul
 def test_since_when_is_asked_of_everyone_even_when_the_advice_is_already_a_doctor(
     kb: KnowledgeBase,
 ) -> None:
-    """Two parts of the body already mean a doctor; the summary still needs how long it lasted."""
-    full: dict[str, FactValue] = {"loc.eyelid": True, "loc.forearm": True, "duration_days": 20}
+    """Numb feet already mean a doctor; the summary still needs how long it lasted."""
+    full: dict[str, FactValue] = {
+        "loc.calf": True,
+        "numbness_tingling_hands_feet": True,
+        "duration_days": 20,
+    }
     asked = _run(kb, full)
     course = next(s for s in kb.screens if s.id == "course")
     assert course.asked_of_everyone is not None

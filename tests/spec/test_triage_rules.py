@@ -197,3 +197,18 @@ def test_a_yes_to_breathing_or_chest_without_details_is_an_emergency(kb: Knowled
     told = {"breathing_difficulty": False, "breathing_fast": True, "difficulty_swallowing": False}
     result = assess(kb, {**BASE, "gw.breathing_chest": True, **told, "chest_pain": False}, now=NOW)
     assert result.level != "emergency"
+
+
+def test_a_group_not_told_apart_is_left_out_beside_a_told_sign_as_urgent(
+    kb: KnowledgeBase,
+) -> None:
+    """The group counts as its worst sign only so that stopping early never lowers the level;
+    beside a drooping face that was told, "you said yes to a group without saying which" adds
+    nothing, and the level stays where the told sign puts it."""
+    group = {**BASE, "gw.breathing_chest": True}
+    alone = assess(kb, group, now=NOW)
+    assert "red-flag-group-not-told-apart-emergency" in {r.rule_id for r in alone.reasons}
+    both = assess(kb, {**group, "face_drooping": True}, now=NOW)
+    assert both.level == "emergency"
+    assert [r.rule_id for r in both.reasons if r.rule_id.startswith("red-flag-group")] == []
+    assert "stroke-fast-signs" in {r.rule_id for r in both.reasons}

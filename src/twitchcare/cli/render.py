@@ -467,7 +467,7 @@ def render_evaluation(report: EvaluationReport) -> None:
         (
             _("Median items shown"),
             f"{s.median_items_shown:g}" if report.simulate else "-",
-            "",
+            target("median_items_shown"),
         ),
         (
             _("Median items read before the advice"),

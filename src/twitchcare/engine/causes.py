@@ -151,6 +151,9 @@ def calibrated(kb: KnowledgeBase, p: float) -> float:
     return sigmoid(cal.intercept + cal.slope * logit(p))
 
 
+TIE_PLACES = 12
+
+
 def rank_causes(
     kb: KnowledgeBase, facts: Mapping[str, FactValue], *, calibrate: bool = True
 ) -> list[RankedCause]:
@@ -163,8 +166,11 @@ def rank_causes(
     if calibrate and kb.calibration is not None:
         ranked = [replace(r, probability=calibrated(kb, r.probability)) for r in ranked]
     # "Most likely first" means exactly that: the list is sorted by the probability it shows.
-    # Ties (rare) keep the knowledge base's order, so the output is deterministic.
-    return sorted(ranked, key=lambda r: -r.probability)
+    # Ties (rare) keep the knowledge base's order, so the output is deterministic. Chances equal
+    # to twelve places are a tie: the same chance reached by two paths of arithmetic can differ
+    # in its last bit (a stroke and a TIA, both 0.333...), and the calibration, which rounds
+    # both to one number, must not then reorder them against the model's own chances.
+    return sorted(ranked, key=lambda r: -round(r.probability, TIE_PLACES))
 
 
 def ranking_certainty(ranked: list[RankedCause]) -> Certainty:

@@ -15,7 +15,7 @@ from twitchcare.kb.names import normalise_medicine
 from twitchcare.locations import place_fact
 
 DERIVED_PREFIXES = ("med.", "stopped.", "interaction.", "unanswered.")
-COUNTED = ("location_count", "region_count")  # counted from the body map, never told
+COUNTED = ("location_count",)  # counted from the body map, never told
 NAME_LISTS = ("medications", "medications_stopped", "substances")
 
 
@@ -53,7 +53,7 @@ def derive(kb: KnowledgeBase, facts: Mapping[str, FactValue]) -> dict[str, FactV
     ``med.<class>``: a medicine or substance of that class is taken now (either list counts);
     ``stopped.<class>``: one was stopped or cut down lately; ``med.unrecognised`` and
     ``stopped.unrecognised``: a name the knowledge does not know; ``interaction.<id>``: two names
-    that interact; ``location_count`` and ``region_count`` from the body map.
+    that interact; ``location_count`` from the body map.
     A class is "no" once the medicines list is answered and names none of it.
     """
     index = kb_index(kb)
@@ -200,11 +200,6 @@ def _complete_body_map(kb: KnowledgeBase, out: dict[str, FactValue]) -> None:
                 out.setdefault(c, False)
     if any(out.get(p) is True for p in places):
         out["location_count"] = sum(out.get(p) is True for p in places)
-        # Parts of the body (the body map's first page) that twitch: the eyelid and the cheek
-        # below it are one part, as the thigh and calf of a leg are; a leg and an arm are two.
-        out["region_count"] = sum(
-            any(out.get(c) is True for c in r.summarises) or out.get(r.id) is True for r in regions
-        )
 
 
 def with_gateway_answers(kb: KnowledgeBase, full: Mapping[str, FactValue]) -> dict[str, FactValue]:

@@ -59,7 +59,7 @@ def _own_facts(kb: KnowledgeBase, screen: Screen) -> set[str]:
     """Facts a screen settles itself, including the derived facts computed from its answers."""
     provided = set(screen.facts)
     if any(f.startswith(PLACE_PREFIX) for f in screen.facts):
-        provided.update(("location_count", "region_count"))
+        provided.add("location_count")
     if "medications" in screen.facts or "substances" in screen.facts:
         provided.update(f"med.{c}" for c in kb.medications)
         provided.update(f"interaction.{i}" for i in kb.interactions)
