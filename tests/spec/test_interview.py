@@ -104,18 +104,24 @@ def _finish(interview: Interview) -> list[str]:
     return asked
 
 
+def _confused_since_this_morning(kb: KnowledgeBase, *, item_budget: int) -> Interview:
+    """Twitching legs and confusion that began hours ago: an emergency (sudden confusion)."""
+    interview = Interview(kb, known=PROFILE, item_budget=item_budget)
+    interview.answer("where", {"region.legs": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
+    interview.answer("consciousness", {"confusion": True})
+    interview.answer("onset", {"onset_days.confusion": 0.1})
+    return interview
+
+
 def test_after_an_emergency_the_question_that_decides_the_first_aid_comes_first(
     kb: KnowledgeBase,
 ) -> None:
     """Confused after a day on a hot roof: heatstroke needs cooling while the ambulance comes
     (nhs-heat-exhaustion). The heat question is asked by itself, before the pages for the crew
     and without its overview line, even with no room left in the budget."""
-    interview = Interview(kb, known=PROFILE, item_budget=20)
-    interview.answer("where", {"region.legs": True})
-    overview = next(s for s in kb.screens if s.id == "emergency").facts
-    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
-    interview.answer("consciousness", {"confusion": True})
-    interview.answer("onset", {"onset_days.confusion": 0.1})
+    interview = _confused_since_this_morning(kb, item_budget=20)
     assert interview.result(now=NOW).level == "emergency"
     step = interview.next_step()
     assert step is not None and step.screen.id == "medicines"
@@ -132,13 +138,7 @@ def test_after_an_emergency_the_pages_that_could_name_another_emergency_are_aske
 ) -> None:
     """A page that could complete another emergency rule, of those whose message holds no first
     aid, follows the pages for the crew while there is room (here a larger budget)."""
-    interview = Interview(kb, known=PROFILE, item_budget=80)
-    interview.answer("where", {"region.legs": True})
-    overview = next(s for s in kb.screens if s.id == "emergency").facts
-    interview.answer("emergency", {**dict.fromkeys(overview, False), "gw.consciousness": True})
-    interview.answer("consciousness", {"confusion": True})
-    interview.answer("onset", {"onset_days.confusion": 0.1})
-    asked = _finish(interview)
+    asked = _finish(_confused_since_this_morning(kb, item_budget=80))
     # Caffeine: around 1,200 mg taken quickly is itself an emergency (fits).
     assert "habits" in asked
     assert asked.index("habits") > asked.index("history")

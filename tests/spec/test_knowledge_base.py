@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.shared import SHARED
+from tests.shared import SHARED, broken_knowledge
 from twitchcare.cli.app import app
 from twitchcare.errors import KnowledgeError
 from twitchcare.kb import KnowledgeBase
@@ -88,6 +88,10 @@ def _copy_kb(tmp_path: Path) -> Path:
     return target
 
 
+def _broken(tmp_path: Path, file: str, old: str, new: str) -> str:
+    return str(broken_knowledge(tmp_path, file, old, new))
+
+
 def test_a_typo_in_a_source_id_names_file_key_and_suggestion(tmp_path: Path) -> None:
     folder = _copy_kb(tmp_path)
     rules = folder / "rules.yaml"
@@ -142,32 +146,19 @@ def test_a_typo_in_a_fact_id_names_file_and_key(tmp_path: Path) -> None:
 
 
 def test_a_typo_in_when_a_crew_page_comes_first_names_file_and_key(tmp_path: Path) -> None:
-    folder = _copy_kb(tmp_path)
-    path = folder / "questions.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "any: [{fact: face_drooping}, {fact: sudden_weakness_one_side}" in text
-    path.write_text(
-        text.replace("any: [{fact: face_drooping},", "any: [{fact: face_droping},", 1),
-        encoding="utf-8",
+    error = _broken(
+        tmp_path, "questions.yaml", "any: [{fact: face_drooping},", "any: [{fact: face_droping},"
     )
-    with pytest.raises(KnowledgeError) as err:
-        build_kb(folder)
-    assert "questions.yaml" in str(err.value)
-    assert "screens[onset].after_emergency.first_when" in str(err.value)
-    assert "did you mean 'face_drooping'" in str(err.value)
+    assert "questions.yaml" in error
+    assert "screens[onset].after_emergency.first_when" in error
+    assert "did you mean 'face_drooping'" in error
 
 
 def test_first_aid_while_waiting_belongs_to_an_emergency_rule_only(tmp_path: Path) -> None:
-    folder = _copy_kb(tmp_path)
-    path = folder / "rules.yaml"
-    text = path.read_text(encoding="utf-8")
     rule = "      - id: leg-clot-signs\n        level: urgent\n"
-    assert rule in text
-    path.write_text(text.replace(rule, rule + "        first_aid: true\n", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as err:
-        build_kb(folder)
-    assert "rules.yaml" in str(err.value)
-    assert "rules[leg-clot-signs].first_aid" in str(err.value)
+    error = _broken(tmp_path, "rules.yaml", rule, rule + "        first_aid: true\n")
+    assert "rules.yaml" in error
+    assert "rules[leg-clot-signs].first_aid" in error
 
 
 def test_a_wrong_value_type_names_the_condition(tmp_path: Path) -> None:

@@ -5,36 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.shared import broken_knowledge
 from twitchcare.cli.app import app
 from twitchcare.engine import assess
-from twitchcare.errors import InputError, KnowledgeError
+from twitchcare.errors import InputError
 from twitchcare.kb import KnowledgeBase
-from twitchcare.kb.loader import build_kb, default_knowledge_dir
 from twitchcare.vocabulary import Vocabulary, vocabulary
 
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 
 
-def _broken(tmp_path: Path, file: str, old: str, new: str) -> KnowledgeError:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(default_knowledge_dir(), folder)
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as err:
-        build_kb(folder)
-    return err.value
-
-
 def test_the_pregnancy_question_must_use_the_child_bearing_age(tmp_path: Path) -> None:
-    err = _broken(
+    err = broken_knowledge(
         tmp_path, "questions.yaml", "{fact: age, gte: 12, lte: 55}", "{fact: age, gte: 12, lte: 60}"
     )
     assert err.where == "questions.yaml" and err.field == "facts[pregnant].ask_when"
@@ -42,7 +29,7 @@ def test_the_pregnancy_question_must_use_the_child_bearing_age(tmp_path: Path) -
 
 
 def test_only_a_yes_no_question_can_be_implied_by_another_answer(tmp_path: Path) -> None:
-    err = _broken(
+    err = broken_knowledge(
         tmp_path,
         "questions.yaml",
         "{id: diet, kind: choice,",
@@ -52,7 +39,9 @@ def test_only_a_yes_no_question_can_be_implied_by_another_answer(tmp_path: Path)
 
 
 def test_an_implication_naming_an_unknown_fact_fails_the_check(tmp_path: Path) -> None:
-    err = _broken(tmp_path, "questions.yaml", "{fact: med.caffeine_product}", "{fact: med.cafeine}")
+    err = broken_knowledge(
+        tmp_path, "questions.yaml", "{fact: med.caffeine_product}", "{fact: med.cafeine}"
+    )
     assert (
         err.where == "questions.yaml"
         and err.field == "facts[energy_drinks_or_pre_workout].implied_by"
@@ -60,30 +49,34 @@ def test_an_implication_naming_an_unknown_fact_fails_the_check(tmp_path: Path) -
 
 
 def test_a_rule_may_not_use_its_own_two_weeks(tmp_path: Path) -> None:
-    err = _broken(
+    err = broken_knowledge(
         tmp_path, "rules.yaml", "{fact: duration_days, gt: 14}", "{fact: duration_days, gt: 21}"
     )
     assert err.where == "rules.yaml" and err.field == "rules[lasts-over-two-weeks].when"
 
 
 def test_a_rule_naming_an_unknown_specialist_fails_the_check(tmp_path: Path) -> None:
-    err = _broken(tmp_path, "rules.yaml", "specialist: pharmacist", "specialist: pharmacists")
+    err = broken_knowledge(
+        tmp_path, "rules.yaml", "specialist: pharmacist", "specialist: pharmacists"
+    )
     assert err.where == "rules.yaml" and "unknown specialist 'pharmacists'" in err.problem
     assert "did you mean 'pharmacist'" in err.hint
 
 
 def test_waking_twitching_must_summarise_exactly_the_awake_contexts(tmp_path: Path) -> None:
-    err = _broken(tmp_path, "vocabulary.yaml", "{id: at_rest,", "{id: at_rest, awake: false,")
+    err = broken_knowledge(
+        tmp_path, "vocabulary.yaml", "{id: at_rest,", "{id: at_rest, awake: false,"
+    )
     assert err.field == "facts[awake_twitching].summarises"
 
 
 def test_a_context_question_must_be_in_the_vocabulary(tmp_path: Path) -> None:
-    err = _broken(tmp_path, "vocabulary.yaml", "    - {id: any_time, diary: false}\n", "")
+    err = broken_knowledge(tmp_path, "vocabulary.yaml", "    - {id: any_time, diary: false}\n", "")
     assert err.where == "questions.yaml" and "any_time" in err.problem
 
 
 def test_a_broken_source_in_the_vocabulary_fails_the_check(tmp_path: Path) -> None:
-    err = _broken(
+    err = broken_knowledge(
         tmp_path,
         "vocabulary.yaml",
         "sources: [nhs-twitching, medlineplus",
