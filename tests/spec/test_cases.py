@@ -77,3 +77,16 @@ def test_contract_lists_causes_most_likely_first(kb: KnowledgeBase, path: Path) 
     ):
         stated = [c["probability"] for c in contract_line(case.id, result)["causes"]]
         assert stated == sorted(stated, reverse=True)
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=_ids(CASE_FILES))
+def test_the_interview_reaches_every_first_aid_that_full_information_gives(
+    kb: KnowledgeBase, path: Path
+) -> None:
+    """What to do while waiting (cool a person with heatstroke, sugar for a low on insulin) is
+    never lost to the reading budget after the call: the question that decides it comes first."""
+    case = load_case(path)
+    first_aid = {r.id for r in kb.rules if r.first_aid}
+    full = {r.rule_id for r in assess(kb, case_facts(case), now=NOW).reasons} & first_aid
+    result = simulate(kb, case_facts(case), known=profile_facts(case), now=NOW)
+    assert full <= {r.rule_id for r in result.reasons}
