@@ -652,3 +652,25 @@ def test_ordinary_cramps_and_aching_muscles_open_no_red_flag_page(kb: KnowledgeB
         },
     )
     assert not {"spasm_tingling", "fluids_heart"} & set(purposes)
+
+
+def test_a_question_that_cannot_settle_the_first_aid_is_not_asked_for_it(
+    kb: KnowledgeBase,
+) -> None:
+    """Confusion is told and the medicines are not known: whether the person can stand cannot
+    decide severe low blood sugar (insulin or diabetes tablets decide it), so the weakness page,
+    its overview line left unknown, is not asked for that first aid."""
+    interview = Interview(kb, known=PROFILE, item_budget=20)
+    interview.answer("where", {"region.legs": True})
+    overview = next(s for s in kb.screens if s.id == "emergency").facts
+    unknown_weakness = {**dict.fromkeys(overview, False), "gw.consciousness": True}
+    del unknown_weakness["gw.weakness"]
+    interview.answer("emergency", unknown_weakness)
+    interview.answer("consciousness", {"confusion": True})
+    interview.answer("onset", {"onset_days.confusion": 0.1})
+    asked = []
+    while (step := interview.next_step()) is not None:
+        asked.append(step.screen.id)
+        interview.answer(step.screen.id, {})
+    assert asked[0] == "medicines"
+    assert "weakness" not in asked

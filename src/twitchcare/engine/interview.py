@@ -820,18 +820,26 @@ class Interview:
     def _half_met_emergency_facts(
         self, facts: dict[str, FactValue], truth: list[bool | None], *, first_aid_only: bool = False
     ) -> frozenset[str]:
-        """The facts of the emergency rules not yet decided of which a sign is already told
-        (with ``first_aid_only``, only of those whose message says what to do while waiting)."""
+        """The facts of the emergency rules not yet decided of which a sign is already told.
+
+        With ``first_aid_only``, only of the rules whose message says what to do while waiting,
+        and only the facts whose answer alone could decide the rule: those are asked whatever
+        the person has read, so a fact that cannot settle it (whether they can stand, once
+        confusion is told and only the insulin is unknown) is not worth a page.
+        """
         out: set[str] = set()
-        for rule, rule_facts, rank, known in zip(
-            self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True
+        for i, (rule, rule_facts, rank, known) in enumerate(
+            zip(self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True)
         ):
             if rank < EMERGENCY_RANK or known is not None:
                 continue
             if first_aid_only and not rule.first_aid:
                 continue
             if any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
-                out |= rule_facts
+                if first_aid_only:
+                    out.update(f for f in rule_facts if self._can_decide(i, frozenset({f}), facts))
+                else:
+                    out |= rule_facts
         return frozenset(out)
 
     def _ticked_details(
