@@ -760,8 +760,7 @@ class Interview:
         """
         red_flags = set(self._screens[RED_FLAG_SCREEN].facts)
         room = max(self.item_budget, self.items_before_advice + AFTER_CALL_ITEMS) - self.items_shown
-        half_met = self._half_met_emergency_facts(facts, truth)
-        first_aid = self._half_met_emergency_facts(facts, truth, first_aid_only=True)
+        half_met, first_aid = self._half_met_emergency_facts(facts, truth)
         passes: tuple[tuple[bool, Callable[[Screen, set[str]], bool]], ...] = (
             (
                 False,
@@ -818,29 +817,31 @@ class Interview:
         return after.first
 
     def _half_met_emergency_facts(
-        self, facts: dict[str, FactValue], truth: list[bool | None], *, first_aid_only: bool = False
-    ) -> frozenset[str]:
-        """The facts of the emergency rules not yet decided of which a sign is already told.
+        self, facts: dict[str, FactValue], truth: list[bool | None]
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The facts of the emergency rules not yet decided of which a sign is already told, and
+        of those, the facts of the rules whose message says what to do while waiting (first aid)
+        whose answer alone could decide the rule.
 
-        With ``first_aid_only``, only of the rules whose message says what to do while waiting,
-        and only the facts whose answer alone could decide the rule: those are asked whatever
-        the person has read, so a fact that cannot settle it (whether they can stand, once
-        confusion is told and only the insulin is unknown) is not worth a page.
+        The second set is asked whatever the person has read, so a fact that cannot settle its
+        rule (whether they can stand, once confusion is told and only the insulin is unknown) is
+        not worth a page there.
         """
-        out: set[str] = set()
+        half_met: set[str] = set()
+        first_aid: set[str] = set()
         for i, (rule, rule_facts, rank, known) in enumerate(
             zip(self.kb.rules, self._rule_facts, self._rule_ranks, truth, strict=True)
         ):
             if rank < EMERGENCY_RANK or known is not None:
                 continue
-            if first_aid_only and not rule.first_aid:
+            if not any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
                 continue
-            if any(t.evaluate(facts, use_missing=False) is True for t in leaves(rule.when)):
-                if first_aid_only:
-                    out.update(f for f in rule_facts if self._can_decide(i, frozenset({f}), facts))
-                else:
-                    out |= rule_facts
-        return frozenset(out)
+            half_met |= rule_facts
+            if rule.first_aid:
+                first_aid.update(
+                    f for f in rule_facts if self._can_decide(i, frozenset({f}), facts)
+                )
+        return frozenset(half_met), frozenset(first_aid)
 
     def _ticked_details(
         self,
