@@ -1,4 +1,6 @@
-"""Where the project brief lives: ``../shared`` beside the repository (cases, schema, data)."""
+"""What several test modules share: where the project brief lives (``../shared`` beside the
+repository: cases, schema, data), the case files walked, and a copy of the knowledge broken on
+purpose."""
 
 from __future__ import annotations
 
